@@ -1,0 +1,245 @@
+"""The pipeline's YAML configuration: where it is, how it is read, and what a valid one looks like.
+
+The whole file is checked before any asset is built, and every problem is reported at once, so that a user
+fixing a config sees the full list in the web UI (or the CLI's exit message) instead of one error per reload.
+"""
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    ValidationError,
+    ValidationInfo,
+)
+
+CONFIG_ENV_VAR = "CLINICAL_MINING_CONFIG"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = Path("config") / "clinical_mining.yaml"
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+
+
+class ConfigError(ValueError):
+    """A config file that cannot be turned into definitions; the message lists every problem found."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        listing = "\n".join(f"  - {problem}" for problem in problems)
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"Invalid clinical-mining config {path} ({len(problems)} {noun}):\n{listing}")
+
+
+def _resolve_path(value: Path, info: ValidationInfo) -> Path:
+    """Relative paths are relative to the config file, so one file works from any working directory."""
+    base = (info.context or {}).get("base_dir")
+    path = value.expanduser()
+    if not path.is_absolute() and base is not None:
+        path = Path(base) / path
+    return Path(os.path.normpath(path))
+
+
+def _check_identifier(value: str) -> str:
+    if not IDENTIFIER.match(value):
+        raise ValueError(f"{value!r} is not a valid identifier (letters, digits and _, not starting with a digit)")
+    return value
+
+
+ConfigPath = Annotated[Path, AfterValidator(_resolve_path)]
+Identifier = Annotated[str, AfterValidator(_check_identifier)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class AactTableConfig(_Strict):
+    """One AACT table read as one source asset."""
+
+    columns: list[Identifier] = Field(min_length=1)
+    where: dict[Identifier, list[str | int | bool]] = Field(
+        default_factory=dict,
+        description="Keep rows whose column holds one of the listed values (the same for both kinds).",
+    )
+    distinct: bool = False
+
+
+class AactConfig(_Strict):
+    kind: Literal["postgres", "flatfiles"]
+    uri: str | None = None
+    schema_name: Identifier = Field(default="ctgov", alias="schema")
+    path: ConfigPath | None = None
+    partitions: PositiveInt = 2
+    tables: dict[Identifier, AactTableConfig] = Field(min_length=1)
+
+
+class FileSourceConfig(_Strict):
+    path: ConfigPath | None = None
+
+
+class ChemblIndicationsConfig(FileSourceConfig):
+    skip_bad_lines: bool = False
+
+
+class VocabulariesConfig(_Strict):
+    disease: ConfigPath | None = None
+    drug: ConfigPath | None = None
+
+
+class SourcesConfig(_Strict):
+    aact: AactConfig | None = None
+    chembl_indications: ChemblIndicationsConfig | None = None
+    pmda: FileSourceConfig | None = None
+    vocabularies: VocabulariesConfig | None = None
+
+    def asset_names(self) -> list[str]:
+        """The names steps use (as `$name`) to refer to the source assets this config defines."""
+        names: list[str] = list(self.aact.tables) if self.aact else []
+        if self.chembl_indications is not None:
+            names.append("chembl_indications")
+        if self.pmda is not None:
+            names.append("pmda")
+        if self.vocabularies is not None:
+            names += ["disease_vocabulary", "drug_vocabulary"]
+        return names
+
+
+class StepConfig(_Strict):
+    name: Identifier
+    function: str = Field(min_length=1)
+    parameters: dict[Identifier, Any] = Field(default_factory=dict)
+    description: str | None = None
+    line: int | None = Field(default=None, exclude=True, description="Line of the step in the YAML file.")
+
+
+class PipelineConfig(_Strict):
+    setup: list[StepConfig] = Field(default_factory=list)
+    union: list[StepConfig] = Field(default_factory=list)
+    process: list[StepConfig] = Field(min_length=1)
+
+    def stages(self) -> list[tuple[str, list[StepConfig]]]:
+        return [("setup", self.setup), ("union", self.union), ("process", self.process)]
+
+
+class OutputConfig(_Strict):
+    dir: ConfigPath
+
+
+class ClinicalMiningConfig(_Strict):
+    sources: SourcesConfig = Field(default_factory=SourcesConfig)
+    pipeline: PipelineConfig
+    output: OutputConfig
+    allowed_function_modules: list[str] = Field(
+        default_factory=lambda: ["clinical_mining"],
+        description="Packages or modules a step's `function` may come from.",
+    )
+    path: Path | None = Field(default=None, exclude=True, description="The YAML file this was read from.")
+
+
+def config_path() -> Path:
+    """The config file in use: `$CLINICAL_MINING_CONFIG`, else config/clinical_mining.yaml."""
+    named = os.environ.get(CONFIG_ENV_VAR)
+    if named:
+        return Path(named).expanduser().resolve()
+    local = Path.cwd() / DEFAULT_CONFIG
+    return local.resolve() if local.exists() else PROJECT_ROOT / DEFAULT_CONFIG
+
+
+def _interpolate(value: Any, where: str, problems: list[str]) -> Any:
+    """Replace `${VAR}` / `${VAR:-default}` in strings, so secrets and hosts stay out of the file."""
+    if isinstance(value, dict):
+        return {k: _interpolate(v, f"{where}.{k}" if where else str(k), problems) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_interpolate(v, f"{where}[{i}]", problems) for i, v in enumerate(value)]
+    if not isinstance(value, str):
+        return value
+
+    def substitute(match: re.Match[str]) -> str:
+        name, default = match.group(1), match.group(2)
+        found = os.environ.get(name, default)
+        if found is None:
+            problems.append(f"{where}: environment variable {name} is not set and has no default")
+            return ""
+        return found
+
+    return _ENV_REFERENCE.sub(substitute, value)
+
+
+def _step_lines(text: str) -> dict[tuple[str, int], int]:
+    """Line numbers of each step in the YAML, so the UI can link an asset back to the text that made it."""
+    lines: dict[tuple[str, int], int] = {}
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    for key, node in root.value:
+        if key.value == "pipeline" and isinstance(node, yaml.MappingNode):
+            for stage_key, stage_node in node.value:
+                if isinstance(stage_node, yaml.SequenceNode):
+                    for i, step in enumerate(stage_node.value):
+                        lines[(stage_key.value, i)] = step.start_mark.line + 1
+    return lines
+
+
+def _format_location(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:
+    """`pipeline.setup.0.parameters.x` becomes `pipeline.setup[0] (step 'trials').parameters.x`."""
+    parts: list[str] = []
+    node: Any = raw
+    for item in loc:
+        if isinstance(item, int):
+            name = node[item].get("name") if isinstance(node, list) and item < len(node) else None
+            label = f"[{item}]" + (f" (step {name!r})" if isinstance(name, str) and loc[0] == "pipeline" else "")
+            parts[-1] = parts[-1] + label if parts else label
+        else:
+            parts.append(str(item))
+        node = node[item] if isinstance(node, dict | list) and _has(node, item) else None
+    return ".".join(parts)
+
+
+def _has(node: dict[str, Any] | list[Any], item: Any) -> bool:
+    return item in node if isinstance(node, dict) else isinstance(item, int) and item < len(node)
+
+
+def load_config(path: Path | None = None) -> ClinicalMiningConfig:
+    """Read, interpolate and validate the config; raise one `ConfigError` listing every problem."""
+    from clinical_mining.step_checks import check_steps
+
+    path = (path or config_path()).resolve()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(path, [f"cannot read the config file: {exc.strerror or exc}"]) from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(path, [f"not valid YAML: {exc}"]) from None
+    if not isinstance(raw, dict):
+        raise ConfigError(path, ["the file must hold a mapping with `sources`, `pipeline` and `output`"])
+
+    problems: list[str] = []
+    raw = _interpolate(raw, "", problems)
+    for (stage, index), line in _step_lines(text).items():
+        steps = raw.get("pipeline", {}).get(stage) if isinstance(raw.get("pipeline"), dict) else None
+        if isinstance(steps, list) and isinstance(steps[index], dict):
+            steps[index]["line"] = line
+    try:
+        config = ClinicalMiningConfig.model_validate(raw | {"path": path}, context={"base_dir": path.parent})
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = _format_location(error["loc"], raw)
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "unknown key"
+            problems.append(f"{where}: {message}")
+        raise ConfigError(path, problems) from None
+    problems += check_steps(config)
+    if problems:
+        raise ConfigError(path, problems)
+    return config

@@ -1,0 +1,171 @@
+"""The YAML-to-asset factory: each configured step becomes one Dagster asset that calls a plain Polars function.
+
+- A step's `$name` parameters (also inside lists and mappings) become the asset's inputs; everything else is
+  passed as a literal.
+- A parameter annotated `pl.LazyFrame` in the step function receives a lazy scan of the upstream Parquet
+  (projection and predicate pushdown for free); any other parameter receives a `pl.DataFrame`.
+- The outputs of the `union` steps are concatenated diagonally into the asset `union`, which process steps
+  name as `$union`; a union output without a `source` column gets one holding the step's name.
+- Whatever a step records through `clinical_mining.step_stats` lands in its materialisation's metadata.
+"""
+
+import inspect
+import time
+import typing
+import warnings
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import polars as pl
+from dagster import (
+    AssetExecutionContext,
+    AssetIn,
+    AssetKey,
+    AssetsDefinition,
+    BetaWarning,
+    CodeReferencesMetadataValue,
+    LocalFileCodeReference,
+    MetadataValue,
+    Output,
+    asset,
+)
+
+from clinical_mining.config import ClinicalMiningConfig, StepConfig
+from clinical_mining.step_spec import UNION_ASSET, import_function, references, substitute
+from clinical_mining.step_stats import collecting
+
+STAGE_GROUPS = {"setup": "setup", "union": "union", "process": "process"}
+
+
+def _is_lazy(annotation: Any) -> bool:
+    """True when a parameter's annotation asks for a LazyFrame (also inside list[...] or a union)."""
+    if annotation is pl.LazyFrame:
+        return True
+    return any(_is_lazy(argument) for argument in typing.get_args(annotation))
+
+
+def _lazy_parameters(function: Callable[..., Any]) -> set[str]:
+    try:
+        hints = typing.get_type_hints(function)
+    except Exception:  # unresolvable annotations: fall back to eager frames
+        return set()
+    return {name for name, hint in hints.items() if _is_lazy(hint)}
+
+
+def _as_frame(value: Any, lazy: bool) -> Any:
+    if isinstance(value, list):
+        return [_as_frame(item, lazy) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_frame(item, lazy) for key, item in value.items()}
+    if isinstance(value, pl.LazyFrame) and not lazy:
+        return value.collect()
+    return value
+
+
+def _collected(result: Any, where: str) -> pl.DataFrame:
+    if isinstance(result, pl.LazyFrame):
+        return result.collect()
+    if isinstance(result, pl.DataFrame):
+        return result
+    raise TypeError(f"{where} returned {type(result).__name__}; a step must return a polars DataFrame or LazyFrame")
+
+
+def _description(step: StepConfig, function: Callable[..., Any]) -> str:
+    if step.description:
+        return step.description
+    doc = inspect.getdoc(function) or ""
+    summary = doc.split("\n\n", 1)[0].replace("\n", " ")
+    return summary or f"Step {step.name} ({step.function})."
+
+
+def _code_references(config: ClinicalMiningConfig, step: StepConfig, function: Callable[..., Any]) -> Any:
+    """Links from the asset in the UI to its YAML step and to the step function (a beta Dagster API)."""
+    locations: list[tuple[str, int, str]] = []
+    if config.path is not None:
+        locations.append((str(config.path), step.line or 1, "YAML step"))
+    try:
+        source_file = inspect.getsourcefile(function)
+        _, line = inspect.getsourcelines(function)
+    except (OSError, TypeError):
+        source_file = None
+    if source_file:
+        locations.append((source_file, line, "Step function"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", BetaWarning)
+        return CodeReferencesMetadataValue(
+            code_references=[
+                LocalFileCodeReference(file_path=path, line_number=line, label=label) for path, line, label in locations
+            ]
+        )
+
+
+def _figures_metadata(figures: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: MetadataValue.text(value) if isinstance(value, str) else value for key, value in figures.items()}
+
+
+def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig) -> AssetsDefinition:
+    """One asset for one step; built in its own function so that nothing binds late inside a loop."""
+    function = import_function(step.function, config.allowed_function_modules)
+    lazy = _lazy_parameters(function)
+    upstream = list(dict.fromkeys(name for value in step.parameters.values() for name in references(value)))
+    where = f"step {step.name!r} ({step.function})"
+
+    @asset(
+        name=step.name,
+        group_name=STAGE_GROUPS[stage],
+        ins={name: AssetIn(key=AssetKey(name), dagster_type=pl.LazyFrame) for name in upstream},
+        kinds={"polars"},
+        description=_description(step, function),
+        metadata={
+            "dagster/code_references": _code_references(config, step, function),
+            "step/function": step.function,
+            "step/stage": stage,
+        },
+        io_manager_key="io_manager",
+    )
+    def _step(context: AssetExecutionContext, **inputs: pl.LazyFrame) -> Output[pl.DataFrame]:
+        arguments = {key: _as_frame(substitute(value, inputs), key in lazy) for key, value in step.parameters.items()}
+        started = time.perf_counter()
+        with collecting() as figures:
+            frame = _collected(function(**arguments), where)
+        seconds = time.perf_counter() - started
+        context.log.info(f"{where}: {frame.height} rows in {seconds:.2f} s")
+        return Output(frame, metadata={"seconds": round(seconds, 3), **_figures_metadata(figures)})
+
+    return _step
+
+
+def build_union_asset(steps: list[StepConfig]) -> AssetsDefinition:
+    """The concatenation of every union step's evidence; columns missing in one output are filled with nulls."""
+    names = [step.name for step in steps]
+
+    @asset(
+        name=UNION_ASSET,
+        group_name=STAGE_GROUPS["union"],
+        ins={name: AssetIn(key=AssetKey(name), dagster_type=pl.LazyFrame) for name in names},
+        kinds={"polars"},
+        description="All evidence from the union steps, concatenated diagonally (one `source` column kept).",
+        io_manager_key="io_manager",
+    )
+    def _union(context: AssetExecutionContext, **inputs: pl.LazyFrame) -> Output[pl.DataFrame]:
+        parts = []
+        for name in names:
+            part = inputs[name]
+            if "source" not in part.collect_schema().names():
+                part = part.with_columns(source=pl.lit(name))
+            parts.append(part)
+        frame = pl.concat(parts, how="diagonal_relaxed").collect()
+        counts = {f"rows/{name}": inputs[name].select(pl.len()).collect().item() for name in names}
+        return Output(frame, metadata=counts)
+
+    return _union
+
+
+def build_pipeline_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
+    """Every step's asset, plus the union asset when the union stage has steps."""
+    assets: list[AssetsDefinition] = []
+    for stage, steps in config.pipeline.stages():
+        if stage == "process" and config.pipeline.union:
+            assets.append(build_union_asset(config.pipeline.union))
+        assets += [build_step_asset(config, stage, step) for step in steps]
+    return assets

@@ -1,0 +1,247 @@
+"""AACT (ClinicalTrials.gov) tables, from its PostgreSQL database through connectorx or from its flat-file export.
+
+Both kinds return the same frame for the same table: only the configured columns, typed as AACT's own schema
+defines them (`resources/aact_schema.json`: ids as Int64, dates as Date), filtered by the configured `where`.
+"""
+
+import json
+import re
+import shutil
+import time
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit, urlunsplit
+
+import connectorx as cx
+import polars as pl
+
+from clinical_mining.config import IDENTIFIER, AactTableConfig
+
+_PG_TYPES: dict[str, pl.DataType] = {
+    "integer": pl.Int64(),
+    "bigint": pl.Int64(),
+    "numeric": pl.Float64(),
+    "double precision": pl.Float64(),
+    "date": pl.Date(),
+    "boolean": pl.Boolean(),
+    "timestamp without time zone": pl.Datetime("us"),
+    "timestamp(6) without time zone": pl.Datetime("us"),
+}
+_PERMANENT_DB_ERRORS = re.compile(
+    r"password authentication failed|no password supplied|role .* does not exist|database .* does not exist"
+    r"|permission denied",
+    re.IGNORECASE,
+)
+
+
+class AactError(RuntimeError):
+    """A problem with AACT input that a user must fix (wrong table, column, file); retrying will not help."""
+
+
+class AactConnectionError(RuntimeError):
+    """The database could not be reached or stopped answering; worth retrying."""
+
+
+@cache
+def aact_schema() -> dict[str, dict[str, str]]:
+    """AACT's `ctgov` tables as {table: {column: PostgreSQL type}}."""
+    text = resources.files("clinical_mining").joinpath("resources/aact_schema.json").read_text()
+    return {table: dict(columns) for table, columns in json.loads(text).items()}
+
+
+def column_dtype(table: str, column: str) -> pl.DataType:
+    """The Polars type of an AACT column; text (and anything unknown) is a String."""
+    pg_type = aact_schema().get(table, {}).get(column, "character varying")
+    return _PG_TYPES.get(pg_type.split(" DEFAULT ")[0], pl.String())
+
+
+def _text_columns(table: str, columns: list[str]) -> list[str]:
+    return [c for c in columns if column_dtype(table, c) == pl.String()]
+
+
+def _sql_literal(value: str | int | bool) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def quote_identifier(name: str) -> str:
+    """A double-quoted SQL identifier; only plain identifiers are accepted, so nothing can escape the quotes."""
+    if not IDENTIFIER.match(name):
+        raise AactError(f"{name!r} is not a valid SQL identifier")
+    return f'"{name}"'
+
+
+def select_query(schema: str, table: str, spec: AactTableConfig) -> str:
+    """The one SELECT that reads a configured table; identifiers are quoted, values are escaped literals."""
+    columns = ", ".join(quote_identifier(c) for c in spec.columns)
+    distinct = "DISTINCT " if spec.distinct else ""
+    query = f"SELECT {distinct}{columns} FROM {quote_identifier(schema)}.{quote_identifier(table)}"
+    conditions = [
+        f"{quote_identifier(column)} IN ({', '.join(_sql_literal(v) for v in values)})"
+        for column, values in spec.where.items()
+    ]
+    return query + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
+
+
+def conform(frame: pl.DataFrame, table: str, columns: list[str]) -> pl.DataFrame:
+    """Cast to AACT's schema types so both kinds (and every connectorx version) give identical frames.
+
+    Empty text becomes null, as the flat-file export cannot tell the two apart.
+    """
+
+    def typed(column: str) -> pl.Expr:
+        dtype = column_dtype(table, column)
+        value = pl.col(column).cast(dtype)
+        return pl.when(value != "").then(value) if dtype == pl.String() else value
+
+    return frame.select(typed(c).alias(c) for c in columns)
+
+
+@dataclass(frozen=True)
+class PostgresTarget:
+    """Where the AACT database is; `credentials_uri` is for connecting only and never shown."""
+
+    uri: str
+    user: str | None = None
+    password: str | None = None
+
+    @property
+    def credentials_uri(self) -> str:
+        parts = urlsplit(self.uri)
+        if not (self.user or self.password):
+            return self.uri
+        host = parts.hostname or ""
+        netloc = quote(self.user or parts.username or "", safe="")
+        if self.password:
+            netloc += ":" + quote(self.password, safe="")
+        netloc += "@" + host + (f":{parts.port}" if parts.port else "")
+        return urlunsplit(parts._replace(netloc=netloc))
+
+    @property
+    def display(self) -> str:
+        """Host and database, for messages: never the user's password."""
+        parts = urlsplit(self.uri)
+        host = parts.hostname or parse_qs(parts.query).get("host", ["local socket"])[0]
+        port = f":{parts.port}" if parts.port else ""
+        return f"{host}{port}/{parts.path.lstrip('/') or '?'}"
+
+    def scrub(self, text: str) -> str:
+        """The text with the password removed in every spelling it could take."""
+        for secret in filter(None, {self.password, quote(self.password or "", safe="")}):
+            text = text.replace(secret, "***")
+        return text
+
+    def read(self, query: str, partition_on: str | None = None, partitions: int = 1) -> pl.DataFrame:
+        """Run a query through connectorx; errors name the database but never the password."""
+        kwargs: dict[str, Any] = {}
+        if partition_on and partitions > 1:
+            kwargs = {"partition_on": partition_on, "partition_num": partitions}
+        try:
+            return cx.read_sql(self.credentials_uri, query, return_type="polars", **kwargs)
+        except BaseException as exc:  # connectorx raises bare RuntimeError/PanicException with the URI inside
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            message = self.scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if _PERMANENT_DB_ERRORS.search(message):
+                raise AactError(f"AACT database {self.display}: {message}") from None
+            if re.search(r"relation .* does not exist|column .* does not exist", message):
+                raise AactError(f"AACT database {self.display}: {message}") from None
+            raise AactConnectionError(f"AACT database {self.display} failed: {message}") from None
+
+
+def read_postgres(
+    target: PostgresTarget, schema: str, table: str, spec: AactTableConfig, partitions: int
+) -> tuple[pl.DataFrame, dict[str, Any]]:
+    """One table through connectorx, in `partitions` parallel range reads on `id` when the table has one."""
+    existing = target.read(
+        "SELECT column_name FROM information_schema.columns "
+        f"WHERE table_schema = {_sql_literal(schema)} AND table_name = {_sql_literal(table)}"
+    )["column_name"].to_list()
+    if not existing:
+        raise AactError(f"AACT table {schema}.{table} does not exist in {target.display}")
+    _check_columns([*spec.columns, *spec.where], existing, f"AACT table {schema}.{table} in {target.display}")
+    query = select_query(schema, table, spec)
+    partition_on = "id" if "id" in spec.columns and not spec.distinct else None
+    started = time.perf_counter()
+    frame = conform(target.read(query, partition_on, partitions), table, spec.columns)
+    seconds = time.perf_counter() - started
+    return frame, {
+        "query": query,
+        "partitions": partitions if partition_on else 1,
+        "read_seconds": round(seconds, 3),
+        "rows_per_second": round(frame.height / seconds) if seconds > 0 else 0,
+    }
+
+
+def _check_columns(wanted: list[str], existing: list[str], where: str) -> None:
+    missing = [column for column in wanted if column not in existing]
+    if missing:
+        raise AactError(f"{where} has no column {', '.join(map(repr, missing))} (it has: {', '.join(existing)})")
+
+
+def flatfile_path(export: Path, table: str, cache_dir: Path) -> Path:
+    """The `<table>.txt` of an export folder, or of an export zip (unpacked once into `cache_dir`)."""
+    if export.is_dir():
+        path = export / f"{table}.txt"
+        if not path.is_file():
+            raise AactError(f"AACT flat-file export {export} has no {table}.txt (table {table!r} is configured)")
+        return path
+    if not export.is_file():
+        raise AactError(f"AACT flat-file export {export} does not exist (config key sources.aact.path)")
+    if not zipfile.is_zipfile(export):
+        raise AactError(f"AACT flat-file export {export} is neither a folder nor a zip file")
+    stamp = f"{export.stem}-{export.stat().st_size}-{int(export.stat().st_mtime)}"
+    target = cache_dir / stamp / f"{table}.txt"
+    if target.is_file():
+        return target
+    with zipfile.ZipFile(export) as archive:
+        member = next((n for n in archive.namelist() if Path(n).name == f"{table}.txt"), None)
+        if member is None:
+            raise AactError(f"AACT flat-file export {export} has no {table}.txt (table {table!r} is configured)")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial")
+        with archive.open(member) as source, open(partial, "wb") as sink:
+            shutil.copyfileobj(source, sink, length=16 << 20)
+        partial.replace(target)
+    return target
+
+
+def _flatfile_value(column: str, dtype: pl.DataType) -> pl.Expr:
+    raw = pl.col(column)
+    if dtype == pl.String():
+        return raw.str.replace_all("~", "\n", literal=True)  # the export turns embedded newlines into "~"
+    if dtype == pl.Boolean():
+        return raw.str.to_lowercase().replace_strict({"t": True, "true": True, "f": False, "false": False})
+    if dtype == pl.Date():
+        return raw.str.to_date("%Y-%m-%d")
+    if isinstance(dtype, pl.Datetime):
+        return raw.str.to_datetime(time_unit="us")
+    return raw.cast(dtype)
+
+
+def read_flatfile(path: Path, table: str, spec: AactTableConfig) -> pl.DataFrame:
+    """One `<table>.txt` of the pipe-delimited export, streamed, reading only the configured columns."""
+    try:
+        header = pl.read_csv(path, separator="|", n_rows=0, infer_schema=False).columns
+    except (pl.exceptions.PolarsError, OSError) as exc:
+        raise AactError(f"AACT flat file {path} cannot be read: {exc}") from None
+    scan = pl.scan_csv(path, separator="|", quote_char='"', infer_schema=False, missing_columns="raise")
+    needed = list(dict.fromkeys([*spec.columns, *spec.where]))
+    _check_columns(needed, header, f"AACT flat file {path}")
+    frame = scan.select(_flatfile_value(column, column_dtype(table, column)).alias(column) for column in needed)
+    for column, values in spec.where.items():
+        frame = frame.filter(pl.col(column).is_in(pl.Series(values).cast(column_dtype(table, column))))
+    frame = frame.select(spec.columns)
+    if spec.distinct:
+        frame = frame.unique(maintain_order=True)
+    try:
+        return frame.collect(engine="streaming")
+    except pl.exceptions.PolarsError as exc:
+        raise AactError(f"AACT flat file {path} is malformed: {str(exc).splitlines()[0]}") from None

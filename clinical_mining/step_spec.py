@@ -1,0 +1,79 @@
+"""How a step's YAML is read: its dotted `function` path and the `$name` references in its parameters.
+
+Both the config checks and the factory read steps through these functions, so a config that passes the checks
+builds exactly the graph the checks looked at.
+"""
+
+import importlib
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+REFERENCE_PREFIX = "$"
+UNION_ASSET = "union"
+FINAL_ASSET = "final_df"
+
+
+class FunctionPathError(ValueError):
+    """A `function` path that does not name an importable callable."""
+
+
+def reference_name(value: Any) -> str | None:
+    """The asset a parameter value refers to, or None for a literal (`$$x` is the literal string `$x`)."""
+    if isinstance(value, str) and value.startswith(REFERENCE_PREFIX) and not value.startswith("$$"):
+        return value[len(REFERENCE_PREFIX) :]
+    return None
+
+
+def references(value: Any) -> list[str]:
+    """Every asset named in a parameter value, in order of appearance, inside lists and mappings too."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for item in value.values():
+            found += references(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += references(item)
+    elif (name := reference_name(value)) is not None:
+        found.append(name)
+    return found
+
+
+def substitute(value: Any, assets: dict[str, Any]) -> Any:
+    """The parameter value with each reference replaced by the upstream asset's value."""
+    if isinstance(value, dict):
+        return {key: substitute(item, assets) for key, item in value.items()}
+    if isinstance(value, list):
+        return [substitute(item, assets) for item in value]
+    if (name := reference_name(value)) is not None:
+        return assets[name]
+    if isinstance(value, str) and value.startswith("$$"):
+        return value[1:]
+    return value
+
+
+def import_function(path: str, allowed_modules: list[str]) -> Callable[..., Any]:
+    """Import `pkg.module.function` or `pkg.module.Class.method` (static or class method)."""
+    if not any(path == allowed or path.startswith(f"{allowed}.") for allowed in allowed_modules):
+        raise FunctionPathError(
+            f"{path!r} is outside the allowed modules {allowed_modules} (config key allowed_function_modules)"
+        )
+    parts = path.split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        module_name = ".".join(parts[:split])
+        try:
+            target: Any = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and not module_name.startswith(exc.name):
+                raise FunctionPathError(f"importing {module_name!r} failed: {exc}") from None
+            continue
+        except Exception as exc:  # an import-time error in user code is reported, not raised raw
+            raise FunctionPathError(f"importing {module_name!r} failed: {type(exc).__name__}: {exc}") from None
+        for depth in range(split, len(parts)):
+            if not hasattr(target, parts[depth]):
+                raise FunctionPathError(f"{'.'.join(parts[:depth])!r} has no attribute {parts[depth]!r}")
+            target = getattr(target, parts[depth])
+        if not callable(target) or inspect.isclass(target):
+            raise FunctionPathError(f"{path!r} is not a function or static/class method")
+        return target
+    raise FunctionPathError(f"no module of {path!r} can be imported")

@@ -1,0 +1,97 @@
+"""AACT transforms: the trials to keep, and each trial's drug-condition evidence.
+
+Every filter is a parameter with the seed pipeline's default, and reports its rows in and out.
+"""
+
+from typing import Any
+
+import polars as pl
+
+from clinical_mining.step_stats import record, record_filter
+from clinical_mining.steps.stage import aact_stage
+
+STUDY_TYPES = ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"]
+INTERVENTION_TYPES = ["DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT"]
+PLACEBO_PATTERN = r"(?i)^\W*(matching\s+|matched\s+|dummy\s+)?placebos?\b"
+HEALTHY_PATTERN = r"(?i)^\W*healthy\b"
+STUDY_URL = "https://clinicaltrials.gov/study/"
+
+
+def select_trials(
+    studies: pl.LazyFrame,
+    study_types: list[str] | None = None,
+    joins: list[pl.LazyFrame] | None = None,
+    aggregation_specs: dict[str, dict[str, Any]] | None = None,
+) -> pl.DataFrame:
+    """Studies of the configured types, with one-row-per-study tables joined and others aggregated to lists.
+
+    `joins` are tables with one row per study (designs, brief_summaries): their columns except `id` are joined
+    on nct_id. `aggregation_specs` maps a new column name to `{frame: <table>, columns: [...]}`: that table's
+    rows for a study become one list of structs (for example every reference of a trial).
+    """
+    kept_types = study_types if study_types is not None else STUDY_TYPES
+    trials = studies.filter(pl.col("study_type").is_in(kept_types))
+    for table in joins or []:
+        extra = table.drop("id", strict=False).unique("nct_id", keep="first")
+        trials = trials.join(extra, on="nct_id", how="left", maintain_order="left")
+    for alias, spec in (aggregation_specs or {}).items():
+        columns = spec["columns"]
+        grouped = spec["frame"].lazy().group_by("nct_id").agg(pl.struct(columns).alias(alias))
+        trials = trials.join(grouped, on="nct_id", how="left", maintain_order="left")
+    result = trials.collect()
+    record_filter("study_type", studies.select(pl.len()).collect().item(), result.height)
+    return result
+
+
+def trial_drug_indications(
+    trials: pl.LazyFrame,
+    interventions: pl.LazyFrame,
+    conditions: pl.LazyFrame,
+    intervention_types: list[str] | None = None,
+    placebo_pattern: str | None = PLACEBO_PATTERN,
+    healthy_pattern: str | None = HEALTHY_PATTERN,
+) -> pl.DataFrame:
+    """One evidence row per (drug intervention, condition) of each kept trial, with the trial's phase and status.
+
+    Placebos (any spelling matched by `placebo_pattern`) and healthy-volunteer conditions (`healthy_pattern`)
+    are dropped; set a pattern to null to keep them.
+    """
+    kept_types = intervention_types if intervention_types is not None else INTERVENTION_TYPES
+    drugs = interventions.filter(pl.col("intervention_type").is_in(kept_types))
+    named = drugs.filter(pl.col("name").is_not_null())
+    if placebo_pattern:
+        named = named.filter(~pl.col("name").str.contains(placebo_pattern))
+    indications = conditions.filter(pl.col("name").is_not_null())
+    if healthy_pattern:
+        indications = indications.filter(~pl.col("name").str.contains(healthy_pattern))
+
+    counts = pl.collect_all(
+        [frame.select(pl.len()) for frame in (interventions, drugs, named, conditions, indications)]
+    )
+    n_interventions, n_drugs, n_named, n_conditions, n_indications = (c.item() for c in counts)
+    record_filter("intervention_type", n_interventions, n_drugs)
+    record_filter("placebo", n_drugs, n_named)
+    record_filter("healthy_volunteers", n_conditions, n_indications)
+
+    evidence = (
+        trials.select("nct_id", "phase", "overall_status", "why_stopped", "start_date", "completion_date", "study_type")
+        .join(named.select("nct_id", intervention_id="id", drug_name="name"), on="nct_id")
+        .join(indications.select("nct_id", disease_name="name"), on="nct_id")
+        .select(
+            studyId="nct_id",
+            drug_name="drug_name",
+            disease_name="disease_name",
+            intervention_id="intervention_id",
+            source=pl.lit("AACT"),
+            url=pl.lit(STUDY_URL) + pl.col("nct_id"),
+            phase="phase",
+            clinical_stage=aact_stage(pl.col("phase"), pl.col("overall_status")),
+            overall_status="overall_status",
+            why_stopped="why_stopped",
+            start_date="start_date",
+            completion_date="completion_date",
+        )
+        .collect()
+    )
+    record("evidence_rows", evidence.height)
+    return evidence

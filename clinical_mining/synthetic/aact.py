@@ -1,0 +1,279 @@
+"""A seeded generator of AACT-shaped tables, and a writer of AACT's flat-file export format.
+
+The same generator makes the embedded sample (a few hundred studies) and the benchmark data (scale 1.0 is the
+size of the real registry), so both carry the real quirks: every phase, status and type spelling, placebos in
+many spellings, combinations, doses and salts in names, codes, healthy volunteers, multi-line text with `|`
+and quotes, ids above 400 million and near the top of PostgreSQL's integer range. Randomness comes from
+hashing row numbers with the seed inside Polars, so a million rows take a second and no numpy is needed.
+"""
+
+from pathlib import Path
+
+import polars as pl
+
+from clinical_mining.sources.aact import aact_schema, column_dtype
+from clinical_mining.synthetic.entities import DISEASES, DRUGS
+
+STUDIES_AT_SCALE_1 = 560_000
+STUDY_TYPES = ["INTERVENTIONAL"] * 15 + ["OBSERVATIONAL"] * 4 + ["EXPANDED_ACCESS"]
+PHASES = ["NA", "EARLY_PHASE1", "PHASE1", "PHASE1/PHASE2", "PHASE2", "PHASE2/PHASE3", "PHASE3", "PHASE4", None]
+STATUSES = [
+    "RECRUITING",
+    "NOT_YET_RECRUITING",
+    "ACTIVE_NOT_RECRUITING",
+    "ENROLLING_BY_INVITATION",
+    "COMPLETED",
+    "COMPLETED",
+    "COMPLETED",
+    "SUSPENDED",
+    "TERMINATED",
+    "WITHDRAWN",
+    "UNKNOWN",
+]
+EXPANDED_ACCESS_STATUSES = [
+    "AVAILABLE",
+    "NO_LONGER_AVAILABLE",
+    "TEMPORARILY_NOT_AVAILABLE",
+    "APPROVED_FOR_MARKETING",
+    "WITHHELD",
+]
+PURPOSES = [
+    "TREATMENT",
+    "TREATMENT",
+    "TREATMENT",
+    "PREVENTION",
+    "DIAGNOSTIC",
+    "SUPPORTIVE_CARE",
+    "SCREENING",
+    "HEALTH_SERVICES_RESEARCH",
+    "BASIC_SCIENCE",
+    "DEVICE_FEASIBILITY",
+    "ECT",
+    "OTHER",
+]
+PLACEBOS = ["Placebo", "placebo tablet", "Matching placebo", "Placebo Oral Tablet", "PLACEBO", "Placebos"]
+NON_DRUGS = [
+    ("DEVICE", "Insulin pump"),
+    ("PROCEDURE", "Laparoscopic surgery"),
+    ("RADIATION", "Stereotactic radiotherapy"),
+    ("BEHAVIORAL", "Cognitive behavioural therapy"),
+    ("GENETIC", "Gene expression profiling"),
+    ("DIETARY_SUPPLEMENT", "Vitamin D3 supplement"),
+    ("DIAGNOSTIC_TEST", "PET-CT scan"),
+    ("OTHER", "Standard of care"),
+]
+UNKNOWN_DRUGS = ["Triazavirin", "ABC-1234", "Herbal extract XZ", "standard treatment COVID-19 + Triazavirin"]
+HEALTHY = ["Healthy Volunteers", "Healthy", "Healthy Subjects"]
+UNKNOWN_DISEASES = ["Post-operative ileus", "Ventilator weaning", "Vaccine response"]
+ID_BASES = {
+    "interventions": 400_000_000,
+    "conditions": 410_000_000,
+    "browse_conditions": 420_000_000,
+    "intervention_other_names": 430_000_000,
+    "designs": 440_000_000,
+    "study_references": 450_000_000,
+    "brief_summaries": 2_140_000_000,
+}
+
+
+def _drug_labels() -> pl.DataFrame:
+    """Intervention labels with their type and other names, as sponsors write them."""
+    rows: list[tuple[str, str, list[str]]] = []
+    for drug in DRUGS:
+        title = drug.name.title()
+        rows += [
+            ("DRUG", title, list(drug.trade_names[:1])),
+            ("DRUG", f"{title} {10 * (len(drug.name) % 9 + 1)} mg tablet", []),
+            ("DRUG", drug.name.lower(), list(drug.synonyms[1:2])),
+        ]
+        rows += [("DRUG", trade, [title]) for trade in drug.trade_names[:1]]
+        rows += [("DRUG", salt.title(), []) for _, salt in drug.salts]
+    rows += [("BIOLOGICAL", "Pembrolizumab (MK-3475)", ["Keytruda"]), ("BIOLOGICAL", "Trastuzumab", ["Herceptin"])]
+    rows += [
+        ("DRUG", "Pembrolizumab + Lenvatinib", []),
+        ("COMBINATION_PRODUCT", "Metformin/Sitagliptin", ["Janumet"]),
+        ("DRUG", "Paclitaxel and Cisplatin", []),
+        ("DRUG", "LCZ696", ["sacubitril/valsartan"]),
+    ]
+    rows += [("DRUG", label, []) for label in PLACEBOS + UNKNOWN_DRUGS]
+    rows += [(kind, label, []) for kind, label in NON_DRUGS]
+    return pl.DataFrame(rows, schema=["intervention_type", "name", "other_names"], orient="row")
+
+
+def _condition_labels() -> pl.DataFrame:
+    """Condition labels as sponsors write them, with the MeSH heading ClinicalTrials.gov assigns."""
+    rows: list[tuple[str, str | None]] = []
+    for disease in DISEASES:
+        rows += [(disease.name.title(), disease.mesh_heading), (disease.name, disease.mesh_heading)]
+        rows += [(synonym, disease.mesh_heading) for synonym in disease.exact_synonyms[:1]]
+        if disease.mesh_heading:
+            rows.append((disease.mesh_heading, disease.mesh_heading))
+    rows += [(label, None) for label in HEALTHY + UNKNOWN_DISEASES]
+    return pl.DataFrame(rows, schema=["name", "mesh_term"], orient="row")
+
+
+def _uniform(seed: int, salt: int) -> pl.Expr:
+    """A reproducible uniform number in [0, 1) per row."""
+    return (pl.int_range(pl.len(), dtype=pl.UInt64).hash(seed * 7919 + salt) % 1_000_003).cast(pl.Float64) / 1_000_003
+
+
+def _pick(options: list[object], seed: int, salt: int) -> pl.Expr:
+    index = (_uniform(seed, salt) * len(options)).cast(pl.Int64)
+    return pl.lit(pl.Series(options)).gather(index)
+
+
+def _children(parents: pl.DataFrame, seed: int, salt: int, most: int) -> pl.DataFrame:
+    """1..most child rows per parent row, keeping the parent's columns."""
+    counts = parents.with_columns(_children=(_uniform(seed, salt) * most).cast(pl.Int64) + 1)
+    return counts.select(pl.exclude("_children").repeat_by(pl.col("_children"))).explode(pl.all())
+
+
+def _join_pool(frame: pl.DataFrame, pool: pl.DataFrame, seed: int, salt: int) -> pl.DataFrame:
+    index = (_uniform(seed, salt) * pool.height).cast(pl.UInt32)
+    return pl.concat([frame, pool[frame.select(index).to_series()]], how="horizontal")
+
+
+def _ids(table: str, height: int) -> pl.Expr:
+    return pl.int_range(height, dtype=pl.Int64) * 3 + ID_BASES[table]
+
+
+def generate_aact(studies: int, seed: int = 7) -> dict[str, pl.DataFrame]:
+    """AACT's tables for `studies` studies, typed as AACT's schema says (see `sources.aact.column_dtype`)."""
+    base = pl.DataFrame({"n": pl.int_range(studies, eager=True)})
+    study = base.select(
+        nct_id=pl.format("NCT{}", (pl.col("n") + 1_000_000).cast(pl.String).str.zfill(8)),
+        study_type=_pick(STUDY_TYPES, seed, 1),
+        phase=_pick(PHASES, seed, 2),
+        status=_pick(STATUSES, seed, 3),
+        ea_status=_pick(EXPANDED_ACCESS_STATUSES, seed, 4),
+        start_date=pl.date(2000, 1, 1) + pl.duration(days=(_uniform(seed, 5) * 9000).cast(pl.Int64)),
+        duration=pl.duration(days=(_uniform(seed, 6) * 2000).cast(pl.Int64) + 30),
+        enrollment=(_uniform(seed, 7) * 2000).cast(pl.Int64) + 1,
+        arms=(_uniform(seed, 8) * 4).cast(pl.Int64) + 1,
+        title_kind=(_uniform(seed, 9) * 4).cast(pl.Int64),
+    )
+    is_ea = pl.col("study_type") == "EXPANDED_ACCESS"
+    status = pl.when(is_ea).then("ea_status").otherwise("status")
+    studies_table = study.select(
+        "nct_id",
+        "study_type",
+        phase=pl.when(pl.col("study_type") == "INTERVENTIONAL").then("phase"),
+        overall_status=status,
+        why_stopped=pl.when(status.is_in(["TERMINATED", "WITHDRAWN", "SUSPENDED"])).then(
+            pl.lit('Sponsor decision | funding ended\nafter interim "futility" analysis')
+        ),
+        start_date="start_date",
+        completion_date=(pl.col("start_date") + pl.col("duration")).dt.month_end(),
+        number_of_arms=pl.when(~is_ea).then("arms"),
+        enrollment="enrollment",
+        brief_title=pl.format("Study {} of an investigational treatment", pl.col("nct_id")),
+        official_title=pl.when(pl.col("title_kind") == 0)
+        .then(pl.format("A Randomized Trial | {}\nSecond line of the title", pl.col("nct_id")))
+        .otherwise(pl.format("Official title of {}", pl.col("nct_id"))),
+    )
+
+    nct = studies_table.select("nct_id")
+    interventions = _join_pool(_children(nct, seed, 10, 3), _drug_labels(), seed, 11)
+    interventions = interventions.with_columns(id=_ids("interventions", interventions.height))
+    interventions_table = interventions.select(
+        "id", "nct_id", "intervention_type", "name", description=pl.format("Given as {} daily", pl.col("name"))
+    )
+    other_names = (
+        interventions.select(intervention_id="id", nct_id="nct_id", name="other_names").explode("name").drop_nulls()
+    )
+    other_names = other_names.select(
+        id=_ids("intervention_other_names", other_names.height),
+        nct_id="nct_id",
+        intervention_id="intervention_id",
+        name="name",
+    )
+
+    conditions = _join_pool(_children(nct, seed, 12, 2), _condition_labels(), seed, 13)
+    conditions = conditions.with_columns(id=_ids("conditions", conditions.height))
+    conditions_table = conditions.select("id", "nct_id", "name", downcase_name=pl.col("name").str.to_lowercase())
+    mesh = conditions.filter(pl.col("mesh_term").is_not_null()).select("nct_id", "mesh_term")
+    browse = pl.concat(
+        [
+            mesh.with_columns(mesh_type=pl.lit("mesh-list")),
+            mesh.select("nct_id", mesh_term=pl.lit("Diseases"), mesh_type=pl.lit("mesh-ancestor")),
+        ]
+    ).unique(maintain_order=True)
+    browse_table = browse.select(
+        id=_ids("browse_conditions", browse.height),
+        nct_id="nct_id",
+        mesh_term="mesh_term",
+        downcase_mesh_term=pl.col("mesh_term").str.to_lowercase(),
+        mesh_type="mesh_type",
+    )
+
+    designs_table = nct.select(
+        id=_ids("designs", studies),
+        nct_id="nct_id",
+        primary_purpose=_pick(PURPOSES, seed, 14),
+        allocation=_pick(["RANDOMIZED", "NON_RANDOMIZED", None], seed, 15),
+    )
+    references = _children(nct, seed, 16, 2).with_columns(keep=_uniform(seed, 17) < 0.6).filter("keep")
+    references_table = references.select(
+        id=_ids("study_references", references.height),
+        nct_id="nct_id",
+        pmid=(pl.int_range(pl.len()) + 10_000_000).cast(pl.String),
+        reference_type=_pick(["BACKGROUND", "RESULT", "DERIVED"], seed, 18),
+        citation=pl.format("Author A, Author B. Results of {}. J Clin Res. 2020;1:1-10.", pl.col("nct_id")),
+    )
+    summaries_table = nct.select(
+        id=_ids("brief_summaries", studies),
+        nct_id="nct_id",
+        description=pl.format(
+            'This study of {} evaluates safety | efficacy.\nPatients receive the "study drug" daily. {}',
+            pl.col("nct_id"),
+            pl.lit("Background text. " * 50),
+        ),
+    )
+    tables = {
+        "studies": studies_table,
+        "interventions": interventions_table,
+        "intervention_other_names": other_names,
+        "conditions": conditions_table,
+        "browse_conditions": browse_table,
+        "designs": designs_table,
+        "study_references": references_table,
+        "brief_summaries": summaries_table,
+    }
+    return {name: _typed(name, frame) for name, frame in tables.items()}
+
+
+def _typed(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    unknown = set(frame.columns) - set(aact_schema()[table])
+    assert not unknown, f"generator wrote columns AACT's {table} does not have: {unknown}"
+    return frame.select(pl.col(c).cast(column_dtype(table, c)) for c in frame.columns)
+
+
+def _export_text(column: str) -> pl.Expr:
+    """A value as the export writes it: `""` removed, newlines as `~`, quoted when it holds the delimiter."""
+    text = pl.col(column).str.replace_all('"', "", literal=True).str.replace_all("\n", "~", literal=True)
+    return pl.when(text.str.contains("|", literal=True)).then(pl.format('"{}"', text)).otherwise(text)
+
+
+def _export_value(column: str, dtype: pl.DataType) -> pl.Expr:
+    if dtype == pl.String():
+        return _export_text(column)
+    if dtype == pl.Boolean():
+        return pl.col(column).replace_strict({True: "t", False: "f"}, return_dtype=pl.String)
+    return pl.col(column).cast(pl.String)
+
+
+def write_flatfiles(tables: dict[str, pl.DataFrame], folder: Path) -> None:
+    """Write each table as `<folder>/<table>.txt` in the format of AACT's daily pipe-delimited export."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        exported = frame.select(_export_value(c, dtype).alias(c) for c, dtype in frame.schema.items())
+        exported.write_csv(folder / f"{name}.txt", separator="|", quote_style="never", null_value="")
+
+
+def export_equivalent(frame: pl.DataFrame) -> pl.DataFrame:
+    """What a frame reads back as after the export's lossy rewriting (quotes dropped, empty text is null)."""
+    return frame.with_columns(
+        pl.col(c).str.replace_all('"', "", literal=True).pipe(lambda e: pl.when(e != "").then(e))
+        for c, dtype in frame.schema.items()
+        if dtype == pl.String()
+    )

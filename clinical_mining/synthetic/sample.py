@@ -1,0 +1,25 @@
+"""Rebuild the embedded sample data set: `uv run python -m clinical_mining.synthetic.sample`.
+
+Deterministic: the same code and seed give the same files, so a change to the sample shows in review.
+"""
+
+import sys
+from pathlib import Path
+
+from clinical_mining.synthetic.aact import generate_aact, write_flatfiles
+from clinical_mining.synthetic.vocabularies import disease_index, drug_index
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+SAMPLE_STUDIES = 300
+SAMPLE_SEED = 7
+
+
+def build_sample(folder: Path = SAMPLE_DIR) -> None:
+    write_flatfiles(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), folder / "aact")
+    (folder / "vocabularies").mkdir(parents=True, exist_ok=True)
+    disease_index().write_parquet(folder / "vocabularies" / "disease.parquet")
+    drug_index().write_parquet(folder / "vocabularies" / "drug.parquet")
+
+
+if __name__ == "__main__":
+    build_sample(Path(sys.argv[1]) if len(sys.argv) > 1 else SAMPLE_DIR)

@@ -1,0 +1,58 @@
+"""Shared fixtures: configs written to temporary folders, and in-process materialisation of them."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+import yaml
+from dagster import DagsterInstance, ExecuteInProcessResult, materialize
+
+from clinical_mining.config import PROJECT_ROOT, load_config
+from clinical_mining.definitions import build_definitions
+
+DEFAULT_CONFIG = PROJECT_ROOT / "config" / "clinical_mining.yaml"
+TEST_MODULES = ["clinical_mining", "clinical_mining_tests"]
+
+
+@pytest.fixture
+def default_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The default config (on the embedded sample), its output sent to tmp_path/out."""
+    monkeypatch.setenv("CLINICAL_MINING_OUTPUT", str(tmp_path / "out"))
+    return DEFAULT_CONFIG
+
+
+@pytest.fixture
+def write_config(tmp_path: Path) -> Callable[..., Path]:
+    """Write a config with the given pipeline (and sources) whose output goes under tmp_path/out."""
+
+    def write(pipeline: dict[str, Any], sources: dict[str, Any] | None = None, **extra: Any) -> Path:
+        raw = {
+            "sources": sources or {},
+            "pipeline": pipeline,
+            "output": {"dir": "out"},
+            "allowed_function_modules": TEST_MODULES,
+            **extra,
+        }
+        path = tmp_path / "pipeline.yaml"
+        path.write_text(yaml.safe_dump(raw, sort_keys=False))
+        return path
+
+    return write
+
+
+def run_config(path: Path, selection: str | None = None) -> ExecuteInProcessResult:
+    """Materialise a config's whole graph in process, on a throwaway instance."""
+    defs = build_definitions(load_config(path))
+    return materialize(
+        list(defs.assets or []),
+        resources=defs.resources,
+        instance=DagsterInstance.ephemeral(),
+        selection=selection,
+        raise_on_error=False,
+    )
+
+
+def output(path: Path, asset: str) -> pl.DataFrame:
+    return pl.read_parquet(load_config(path).output.dir / f"{asset}.parquet")

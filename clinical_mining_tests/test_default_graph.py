@@ -1,0 +1,169 @@
+"""The default config on the embedded sample: the whole graph, its shape, and the CLI that users run."""
+
+import csv
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import polars as pl
+from dagster import AssetKey, DagsterInstance
+
+from clinical_mining.config import PROJECT_ROOT, load_config
+from clinical_mining.definitions import build_definitions
+from clinical_mining_tests.conftest import run_config
+
+SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
+FINAL_COLUMNS = [
+    "drug_name",
+    "disease_name",
+    "drug_id",
+    "disease_id",
+    "max_clinical_stage",
+    "mapping_status",
+    "approval",
+    "sources",
+]
+EXPECTED_GRAPH = {
+    "studies": ("sources", []),
+    "designs": ("sources", []),
+    "brief_summaries": ("sources", []),
+    "study_references": ("sources", []),
+    "interventions": ("sources", []),
+    "conditions": ("sources", []),
+    "disease_vocabulary": ("sources", []),
+    "drug_vocabulary": ("sources", []),
+    "trials": ("setup", ["brief_summaries", "designs", "studies", "study_references"]),
+    "aact_evidence": ("union", ["conditions", "interventions", "trials"]),
+    "union": ("union", ["aact_evidence"]),
+    "evidence": ("process", ["disease_vocabulary", "drug_vocabulary", "union"]),
+    "final_df": ("process", ["evidence"]),
+}
+
+
+def _rows(table: str) -> list[dict[str, str]]:
+    """The sample's flat file read with the csv module: an oracle independent of the Polars reader."""
+    with open(SAMPLE / f"{table}.txt", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="|"))
+
+
+def expected_aact_evidence() -> dict[str, list[tuple[str, str]]]:
+    """Sorted (drug label, condition label) rows per study, by the seed pipeline's filters written out plainly."""
+    kept = {
+        r["nct_id"]
+        for r in _rows("studies")
+        if r["study_type"] in {"INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"}
+    }
+    drugs: dict[str, list[str]] = defaultdict(list)
+    for r in _rows("interventions"):
+        name = r["name"].lower()
+        is_placebo = name.startswith(("placebo", "matching placebo"))
+        if r["intervention_type"] in {"DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT"} and not is_placebo:
+            drugs[r["nct_id"]].append(r["name"])
+    expected: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in _rows("conditions"):
+        if r["nct_id"] in kept and not r["name"].lower().startswith("healthy"):
+            expected[r["nct_id"]] += [(drug, r["name"]) for drug in drugs[r["nct_id"]]]
+    return {study: sorted(rows) for study, rows in expected.items() if rows}
+
+
+def test_default_graph_shape() -> None:
+    graph = build_definitions(load_config(PROJECT_ROOT / "config" / "clinical_mining.yaml")).resolve_asset_graph()
+    shape = {
+        key.to_user_string(): (
+            graph.get(key).group_name,
+            sorted(p.to_user_string() for p in graph.get(key).parent_keys),
+        )
+        for key in graph.get_all_asset_keys()
+    }
+    assert shape == EXPECTED_GRAPH
+    assert graph.get(AssetKey("studies")).kinds == {"csv", "polars"}
+    assert graph.get(AssetKey("final_df")).kinds == {"polars"}
+
+
+def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None:
+    result = run_config(default_config)
+    assert result.success
+    out = tmp_path / "out"
+    assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(EXPECTED_GRAPH)
+
+    evidence = pl.read_parquet(out / "aact_evidence.parquet")
+    expected = expected_aact_evidence()
+    assert evidence.height == sum(len(pairs) for pairs in expected.values())
+    got: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for study, drug, disease in evidence.select("studyId", "drug_name", "disease_name").iter_rows():
+        got[study].append((drug, disease))
+    assert {study: sorted(rows) for study, rows in got.items()} == expected
+    assert not evidence["drug_name"].str.to_lowercase().str.contains("placebo").any()
+
+    final = pl.read_parquet(out / "final_df.parquet")
+    assert final.columns == FINAL_COLUMNS
+    assert final.select("drug_id", "disease_id", "drug_name", "disease_name").is_duplicated().sum() == 0
+    metformin = final.filter(drug_id="CHEMBL1431", disease_id="MONDO_0005148")
+    mapped_studies = set(
+        pl.read_parquet(out / "evidence.parquet").filter(drug_id="CHEMBL1431", disease_id="MONDO_0005148")["studyId"]
+    )
+    if metformin.height:  # the pair exists in the sample: its evidence is complete and correctly labelled
+        row = metformin.row(0, named=True)
+        assert (row["drug_name"], row["disease_name"], row["mapping_status"]) == (
+            "METFORMIN",
+            "type 2 diabetes mellitus",
+            "FULLY_MAPPED",
+        )
+        assert {s["studyId"] for s in row["sources"]} == mapped_studies
+    statuses = dict(final["mapping_status"].value_counts().iter_rows())
+    assert set(statuses) <= {"FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED"}
+    assert statuses["FULLY_MAPPED"] > final.height / 2
+    unmapped_drugs = set(final.filter(pl.col("drug_id").is_null())["drug_name"])
+    assert {"Triazavirin", "ABC-1234"} <= unmapped_drugs
+    metadata = result.asset_materializations_for_node("aact_evidence")[0].metadata
+    assert metadata["placebo/rows_dropped"].value > 0
+    assert metadata["dagster/row_count"].value == evidence.height
+
+
+def test_cli_materialize_records_the_run_in_the_instance(tmp_path: Path) -> None:
+    """The README's command, run as a user runs it, lands in the instance the web UI reads."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "CLINICAL_MINING_OUTPUT": str(tmp_path / "out"),
+        "CLINICAL_MINING_CONFIG": str(PROJECT_ROOT / "config" / "clinical_mining.yaml"),
+    }
+    command = [
+        str(Path(sys.executable).parent / "dagster"),
+        "asset",
+        "materialize",
+        "-m",
+        "clinical_mining.definitions",
+        "--select",
+        "*",
+    ]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert pl.read_parquet(tmp_path / "out" / "final_df.parquet").columns == FINAL_COLUMNS
+    with DagsterInstance.from_config(str(home)) as instance:
+        event = instance.get_latest_materialization_event(AssetKey("final_df"))
+        assert event is not None
+        assert event.asset_materialization.metadata["path"].value == str(tmp_path / "out" / "final_df.parquet")
+
+
+def test_cli_exits_non_zero_with_the_config_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text().replace("$trials", "$trails"))
+    env = {**os.environ, "CLINICAL_MINING_CONFIG": str(bad), "DAGSTER_HOME": ""}
+    command = [
+        str(Path(sys.executable).parent / "dagster"),
+        "asset",
+        "materialize",
+        "-m",
+        "clinical_mining.definitions",
+        "--select",
+        "*",
+    ]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "pipeline.union[0] (step 'aact_evidence').parameters.trials: $trails refers to nothing" in done.stderr
