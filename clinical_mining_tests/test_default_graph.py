@@ -2,6 +2,7 @@
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -122,14 +123,14 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert metadata["dagster/row_count"].value == evidence.height
 
 
-def test_cli_materialize_records_the_run_in_the_instance(tmp_path: Path) -> None:
-    """The README's command, run as a user runs it, lands in the instance the web UI reads."""
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-    env = {
-        **os.environ,
-        "DAGSTER_HOME": str(home),
+def test_cli_materialize_records_the_run_where_the_ui_looks(tmp_path: Path) -> None:
+    """The README's command, run from a folder holding the project's .env and dagster.yaml, as a user runs it:
+    the run lands in the instance `dagster dev` started from that folder reads."""
+    shutil.copy(PROJECT_ROOT / ".env", tmp_path / ".env")
+    shutil.copy(PROJECT_ROOT / "dagster.yaml", tmp_path / "dagster.yaml")
+    env = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"}
+    env |= {
+        "PWD": str(tmp_path),
         "CLINICAL_MINING_OUTPUT": str(tmp_path / "out"),
         "CLINICAL_MINING_CONFIG": str(PROJECT_ROOT / "config" / "clinical_mining.yaml"),
     }
@@ -145,7 +146,8 @@ def test_cli_materialize_records_the_run_in_the_instance(tmp_path: Path) -> None
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     assert pl.read_parquet(tmp_path / "out" / "final_df.parquet").columns == FINAL_COLUMNS
-    with DagsterInstance.from_config(str(home)) as instance:
+    assert (tmp_path / "storage").is_dir()
+    with DagsterInstance.from_config(str(tmp_path)) as instance:
         event = instance.get_latest_materialization_event(AssetKey("final_df"))
         assert event is not None
         assert event.asset_materialization.metadata["path"].value == str(tmp_path / "out" / "final_df.parquet")
