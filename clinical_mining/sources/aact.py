@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, quote, urlsplit, urlunsplit
 
 import connectorx as cx
 import polars as pl
+import psycopg
 
 from clinical_mining.config import IDENTIFIER, AactTableConfig
 
@@ -106,22 +107,22 @@ def conform(frame: pl.DataFrame, table: str, columns: list[str]) -> pl.DataFrame
 
 @dataclass(frozen=True)
 class PostgresTarget:
-    """Where the AACT database is; `credentials_uri` is for connecting only and never shown."""
+    """Where the AACT database is; the credentials are used to connect and never shown."""
 
     uri: str
     user: str | None = None
     password: str | None = None
+    connect_timeout: int = 10
 
-    @property
-    def credentials_uri(self) -> str:
+    def _uri(self, host_fallback: bool) -> str:
         parts = urlsplit(self.uri)
-        if not (self.user or self.password):
-            return self.uri
-        host = parts.hostname or ""
-        netloc = quote(self.user or parts.username or "", safe="")
-        if self.password:
-            netloc += ":" + quote(self.password, safe="")
-        netloc += "@" + host + (f":{parts.port}" if parts.port else "")
+        user = self.user or parts.username
+        password = self.password or parts.password
+        host = parts.hostname or ("localhost" if host_fallback else "")  # connectorx needs a host with ?host=
+        netloc = quote(user, safe="") if user else ""
+        if password:
+            netloc += ":" + quote(password, safe="")
+        netloc += ("@" if netloc else "") + host + (f":{parts.port}" if parts.port else "")
         return urlunsplit(parts._replace(netloc=netloc))
 
     @property
@@ -134,36 +135,46 @@ class PostgresTarget:
 
     def scrub(self, text: str) -> str:
         """The text with the password removed in every spelling it could take."""
-        for secret in filter(None, {self.password, quote(self.password or "", safe="")}):
+        password = self.password or urlsplit(self.uri).password
+        for secret in filter(None, {password, quote(password or "", safe="")}):
             text = text.replace(secret, "***")
         return text
 
+    def _failure(self, exc: BaseException) -> Exception:
+        message = " ".join(self.scrub(str(exc)).split()) or type(exc).__name__
+        if _PERMANENT_DB_ERRORS.search(message) or re.search(r"(relation|column) .* does not exist", message):
+            return AactError(f"AACT database {self.display}: {message}")
+        return AactConnectionError(f"AACT database {self.display} is unreachable or failed: {message}")
+
+    def columns(self, schema: str, table: str) -> list[str]:
+        """The table's columns, asked through psycopg: it fails fast and says why, where connectorx's
+        connection pool retries a refused connection or a wrong password for 30 seconds."""
+        query = (
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position"
+        )
+        try:
+            with psycopg.connect(self._uri(False), connect_timeout=self.connect_timeout) as connection:
+                return [row[0] for row in connection.execute(query, (schema, table)).fetchall()]
+        except psycopg.Error as exc:
+            raise self._failure(exc) from None
+
     def read(self, query: str, partition_on: str | None = None, partitions: int = 1) -> pl.DataFrame:
-        """Run a query through connectorx; errors name the database but never the password."""
+        """Run a query through connectorx, in parallel range partitions when asked."""
         kwargs: dict[str, Any] = {}
         if partition_on and partitions > 1:
             kwargs = {"partition_on": partition_on, "partition_num": partitions}
         try:
-            return cx.read_sql(self.credentials_uri, query, return_type="polars", **kwargs)
-        except BaseException as exc:  # connectorx raises bare RuntimeError/PanicException with the URI inside
-            if isinstance(exc, KeyboardInterrupt | SystemExit):
-                raise
-            message = self.scrub(str(exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            if _PERMANENT_DB_ERRORS.search(message):
-                raise AactError(f"AACT database {self.display}: {message}") from None
-            if re.search(r"relation .* does not exist|column .* does not exist", message):
-                raise AactError(f"AACT database {self.display}: {message}") from None
-            raise AactConnectionError(f"AACT database {self.display} failed: {message}") from None
+            return cx.read_sql(self._uri(True), query, return_type="polars", **kwargs)
+        except Exception as exc:  # connectorx raises bare RuntimeErrors that quote the connection string
+            raise self._failure(exc) from None
 
 
 def read_postgres(
     target: PostgresTarget, schema: str, table: str, spec: AactTableConfig, partitions: int
 ) -> tuple[pl.DataFrame, dict[str, Any]]:
     """One table through connectorx, in `partitions` parallel range reads on `id` when the table has one."""
-    existing = target.read(
-        "SELECT column_name FROM information_schema.columns "
-        f"WHERE table_schema = {_sql_literal(schema)} AND table_name = {_sql_literal(table)}"
-    )["column_name"].to_list()
+    existing = target.columns(schema, table)
     if not existing:
         raise AactError(f"AACT table {schema}.{table} does not exist in {target.display}")
     _check_columns([*spec.columns, *spec.where], existing, f"AACT table {schema}.{table} in {target.display}")
@@ -237,7 +248,7 @@ def read_flatfile(path: Path, table: str, spec: AactTableConfig) -> pl.DataFrame
     _check_columns(needed, header, f"AACT flat file {path}")
     frame = scan.select(_flatfile_value(column, column_dtype(table, column)).alias(column) for column in needed)
     for column, values in spec.where.items():
-        frame = frame.filter(pl.col(column).is_in(pl.Series(values).cast(column_dtype(table, column))))
+        frame = frame.filter(pl.col(column).is_in(pl.Series(values).cast(column_dtype(table, column)).implode()))
     frame = frame.select(spec.columns)
     if spec.distinct:
         frame = frame.unique(maintain_order=True)

@@ -277,3 +277,21 @@ def export_equivalent(frame: pl.DataFrame) -> pl.DataFrame:
         for c, dtype in frame.schema.items()
         if dtype == pl.String()
     )
+
+
+def write_postgres(tables: dict[str, pl.DataFrame], uri: str, schema: str = "ctgov") -> None:
+    """Create `schema`'s tables with AACT's own column types and load them with COPY (replacing old ones)."""
+    import psycopg
+
+    types = aact_schema()
+    with psycopg.connect(uri, autocommit=True) as connection:
+        connection.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+        for name, frame in tables.items():
+            columns = ", ".join(f'"{column}" {types[name][column]}' for column in frame.columns)
+            connection.execute(f'DROP TABLE IF EXISTS "{schema}"."{name}"')
+            connection.execute(f'CREATE TABLE "{schema}"."{name}" ({columns})')
+            names = ", ".join(f'"{column}"' for column in frame.columns)
+            copy = f'COPY "{schema}"."{name}" ({names}) FROM STDIN (FORMAT csv, NULL \'\\N\')'
+            with connection.cursor() as cursor, cursor.copy(copy) as sink:
+                for batch in frame.iter_slices(200_000):
+                    sink.write(batch.write_csv(include_header=False, null_value="\\N"))
