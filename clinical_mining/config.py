@@ -93,6 +93,14 @@ class ChemblIndicationsConfig(FileSourceConfig):
     skip_bad_lines: bool = False
 
 
+class ChemblCurationConfig(_Strict):
+    kind: Literal["database", "file", "none"] = "none"
+    uri: str | None = None
+    path: ConfigPath | None = None
+    curation_schema: Identifier = "drugbase_curation"
+    molecule_schema: Identifier = "chembl_36"
+
+
 class VocabulariesConfig(_Strict):
     disease: ConfigPath | None = None
     drug: ConfigPath | None = None
@@ -101,6 +109,7 @@ class VocabulariesConfig(_Strict):
 class SourcesConfig(_Strict):
     aact: AactConfig | None = None
     chembl_indications: ChemblIndicationsConfig | None = None
+    chembl_curation: ChemblCurationConfig | None = None
     pmda: FileSourceConfig | None = None
     vocabularies: VocabulariesConfig | None = None
 
@@ -109,6 +118,8 @@ class SourcesConfig(_Strict):
         names: list[str] = list(self.aact.tables) if self.aact else []
         if self.chembl_indications is not None:
             names.append("chembl_indications")
+        if self.chembl_curation is not None:
+            names.append("chembl_curation")
         if self.pmda is not None:
             names.append("pmda")
         if self.vocabularies is not None:

@@ -7,6 +7,7 @@ resources for connections, retries for flaky databases, metadata and checks for 
 import logging
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -27,14 +28,17 @@ from dagster import (
 )
 
 from clinical_mining.config import AactConfig, AactTableConfig, ClinicalMiningConfig
-from clinical_mining.sources.aact import (
-    AactError,
-    PostgresTarget,
-    flatfile_path,
-    read_flatfile,
-    read_postgres,
+from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile, read_postgres
+from clinical_mining.sources.chembl import (
+    CURATION_SCHEMA,
+    INDICATION_SCHEMA,
+    ChemblError,
+    read_curation_database,
+    read_curation_file,
+    read_indications,
 )
-from clinical_mining.sources.vocabularies import VocabularyError, read_disease_index, read_drug_index
+from clinical_mining.sources.database import DatabaseTarget, InputError
+from clinical_mining.sources.vocabularies import read_disease_index, read_drug_index
 
 log = logging.getLogger(__name__)
 SOURCES_GROUP = "sources"
@@ -54,12 +58,10 @@ class AactResource(ConfigurableResource):
 
     def read_table(self, table: str, spec: AactTableConfig) -> tuple[pl.DataFrame, dict[str, Any]]:
         """The table's configured columns and rows, and metadata describing the read."""
-        from pathlib import Path
-
         if self.kind == "postgres":
             if not self.uri:
                 raise AactError("sources.aact.uri is not set (needed for kind: postgres)")
-            target = PostgresTarget(self.uri, self.user, self.password)
+            target = DatabaseTarget(self.uri, self.user, self.password)
             return read_postgres(target, self.schema_name, table, spec, self.partitions)
         if not self.path:
             raise AactError("sources.aact.path is not set (needed for kind: flatfiles)")
@@ -72,11 +74,6 @@ def aact_resource(config: ClinicalMiningConfig) -> AactResource | None:
     aact: AactConfig | None = config.sources.aact
     if aact is None:
         return None
-    credentials = {
-        field: EnvVar(variable)
-        for field, variable in (("user", "AACT_USER"), ("password", "AACT_PASSWORD"))
-        if os.environ.get(variable)
-    }
     return AactResource(
         kind=aact.kind,
         uri=aact.uri,
@@ -84,7 +81,7 @@ def aact_resource(config: ClinicalMiningConfig) -> AactResource | None:
         path=str(aact.path) if aact.path else None,
         partitions=aact.partitions,
         cache_dir=str(config.output.dir / ".aact_export"),
-        **credentials,
+        **_credentials("AACT"),
     )
 
 
@@ -123,7 +120,7 @@ def _aact_table_asset(aact: AactConfig, table: str, spec: AactTableConfig) -> As
     def _table(context: AssetExecutionContext, aact: AactResource) -> Iterator[Any]:
         try:
             frame, details = aact.read_table(table, spec)
-        except AactError as exc:
+        except InputError as exc:
             raise Failure(description=str(exc), allow_retries=False) from None
         context.log.info(f"AACT {where}: {frame.height} rows")
         yield Output(frame, metadata=details)
@@ -153,12 +150,112 @@ def _file_asset(
             context.log.warning(f"source {name}: {config_key} is not configured; writing an empty frame")
         try:
             frame = read()
-        except (VocabularyError, OSError) as exc:
+        except (InputError, OSError) as exc:
             raise Failure(description=str(exc), allow_retries=False) from None
         yield Output(frame, metadata={"configured": configured})
         yield _not_empty_result(frame, name)
 
     return _file
+
+
+def _credentials(prefix: str) -> dict[str, EnvVar]:
+    """User and password as environment references: Dagster resolves them at run time and shows only names."""
+    return {
+        field: EnvVar(f"{prefix}_{field.upper()}")
+        for field in ("user", "password")
+        if os.environ.get(f"{prefix}_{field.upper()}")
+    }
+
+
+class ChemblCurationResource(ConfigurableResource):
+    """Where ChEMBL's curation of trials is read from: a database, an export file, or nothing."""
+
+    kind: str = "none"
+    uri: str | None = None
+    path: str | None = None
+    curation_schema: str = "drugbase_curation"
+    molecule_schema: str = "chembl_36"
+    user: str | None = None
+    password: str | None = None
+
+    def read(self) -> pl.DataFrame:
+        if self.kind == "database":
+            if not self.uri:
+                raise ChemblError("sources.chembl_curation.uri is not set (needed for kind: database)")
+            target = DatabaseTarget(self.uri, self.user, self.password, label="ChEMBL curation database")
+            return read_curation_database(target, self.curation_schema, self.molecule_schema)
+        if self.kind == "file":
+            if not self.path:
+                raise ChemblError("sources.chembl_curation.path is not set (needed for kind: file)")
+            return read_curation_file(Path(self.path))
+        return CURATION_SCHEMA.to_frame()
+
+
+def _chembl_indications_asset(path: Path | None, skip_bad_lines: bool) -> AssetsDefinition:
+    if path is None:
+        log.warning("source chembl_indications: sources.chembl_indications.path is not configured; it will be empty")
+
+    @asset(
+        name="chembl_indications",
+        group_name=SOURCES_GROUP,
+        kinds={"json", "polars"},
+        description="ChEMBL drug indications (JSON lines): drug, EFO disease, max phase and references.",
+        check_specs=[_not_empty_check("chembl_indications")],
+        metadata={"config_key": "sources.chembl_indications.path"},
+        io_manager_key="io_manager",
+    )
+    def _indications(context: AssetExecutionContext) -> Iterator[Any]:
+        if path is None:
+            context.log.warning("source chembl_indications: no path configured; writing an empty frame")
+            frame, skipped = INDICATION_SCHEMA.to_frame(), 0
+        else:
+            try:
+                frame, skipped = read_indications(path, skip_bad_lines)
+            except InputError as exc:
+                raise Failure(description=str(exc), allow_retries=False) from None
+        if skipped:
+            context.log.warning(f"chembl_indications: skipped {skipped} bad line(s) of {path}")
+        yield Output(frame, metadata={"bad_lines_skipped": skipped})
+        yield _not_empty_result(frame, "chembl_indications")
+
+    return _indications
+
+
+def _chembl_curation_asset(kind: str) -> AssetsDefinition:
+    @asset(
+        name="chembl_curation",
+        group_name=SOURCES_GROUP,
+        kinds={"oracle" if kind == "database" else "parquet", "polars"},
+        description="ChEMBL's curation of trials: (studyId, label) to ChEMBL and EFO ids, the most trusted mapping.",
+        check_specs=[_not_empty_check("chembl_curation")],
+        metadata={"chembl_curation/kind": kind},
+        io_manager_key="io_manager",
+    )
+    def _curation(context: AssetExecutionContext, chembl_curation: ChemblCurationResource) -> Iterator[Any]:
+        if kind == "none":
+            context.log.warning("source chembl_curation: kind is none; writing an empty frame")
+        try:
+            frame = chembl_curation.read()
+        except InputError as exc:
+            raise Failure(description=str(exc), allow_retries=False) from None
+        yield Output(frame, metadata={"studies": frame["studyId"].n_unique()})
+        yield _not_empty_result(frame, "chembl_curation")
+
+    return _curation
+
+
+def chembl_curation_resource(config: ClinicalMiningConfig) -> ChemblCurationResource | None:
+    curation = config.sources.chembl_curation
+    if curation is None:
+        return None
+    return ChemblCurationResource(
+        kind=curation.kind,
+        uri=curation.uri,
+        path=str(curation.path) if curation.path else None,
+        curation_schema=curation.curation_schema,
+        molecule_schema=curation.molecule_schema,
+        **_credentials("CHEMBL"),
+    )
 
 
 def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
@@ -167,6 +264,11 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
     assets: list[AssetsDefinition] = []
     if sources.aact is not None:
         assets += [_aact_table_asset(sources.aact, table, spec) for table, spec in sources.aact.tables.items()]
+    if sources.chembl_indications is not None:
+        indications = sources.chembl_indications
+        assets.append(_chembl_indications_asset(indications.path, indications.skip_bad_lines))
+    if sources.chembl_curation is not None:
+        assets.append(_chembl_curation_asset(sources.chembl_curation.kind))
     if sources.vocabularies is not None:
         disease, drug = sources.vocabularies.disease, sources.vocabularies.drug
         assets.append(

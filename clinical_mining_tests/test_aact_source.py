@@ -12,13 +12,8 @@ from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance
 from polars.testing import assert_frame_equal
 
 from clinical_mining.config import AactTableConfig
-from clinical_mining.sources.aact import (
-    AactError,
-    PostgresTarget,
-    flatfile_path,
-    read_flatfile,
-    read_postgres,
-)
+from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile, read_postgres
+from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.synthetic.aact import export_equivalent, generate_aact, write_flatfiles, write_postgres
 from clinical_mining_tests.conftest import Postgres, output, run_config
 
@@ -56,7 +51,7 @@ def test_both_kinds_give_equal_frames_for_every_table(
     postgres: Postgres, fixture_tables: dict[str, pl.DataFrame], loaded: tuple[Path, Path], tmp_path: Path
 ) -> None:
     folder, archive = loaded
-    target = PostgresTarget(postgres.uri)
+    target = DatabaseTarget(postgres.uri)
     for table, frame in fixture_tables.items():
         spec = AactTableConfig(columns=frame.columns)
         from_db, details = read_postgres(target, "ctgov", table, spec, partitions=3)
@@ -83,7 +78,7 @@ def _quotes_kept(expected: pl.DataFrame, original: pl.DataFrame) -> pl.DataFrame
 
 def test_where_and_distinct_agree(postgres: Postgres, loaded: tuple[Path, Path], tmp_path: Path) -> None:
     folder, _ = loaded
-    target = PostgresTarget(postgres.uri)
+    target = DatabaseTarget(postgres.uri)
     filtered = AactTableConfig(columns=["id", "name"], where={"intervention_type": ["DRUG", "BIOLOGICAL"]})
     db = read_postgres(target, "ctgov", "interventions", filtered, 2)[0].sort("id")
     files = read_flatfile(folder / "interventions.txt", "interventions", filtered).sort("id")
@@ -198,7 +193,7 @@ def test_unreachable_database_is_retried_then_named(
 
 def test_missing_table_is_named(postgres: Postgres, loaded: tuple[Path, Path]) -> None:
     with pytest.raises(AactError, match=r"AACT table ctgov.no_such_table does not exist in localhost/postgres"):
-        read_postgres(PostgresTarget(postgres.uri), "ctgov", "no_such_table", AactTableConfig(columns=["id"]), 1)
+        read_postgres(DatabaseTarget(postgres.uri), "ctgov", "no_such_table", AactTableConfig(columns=["id"]), 1)
 
 
 def test_flatfile_folder_missing_a_table(

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import polars as pl
 
+from clinical_mining.sources.database import InputError
+
 SYNONYM_KINDS = ("hasExactSynonym", "hasRelatedSynonym", "hasNarrowSynonym", "hasBroadSynonym")
 DISEASE_SCHEMA = pl.Schema(
     {
@@ -28,7 +30,7 @@ DRUG_SCHEMA = pl.Schema(
 )
 
 
-class VocabularyError(ValueError):
+class VocabularyError(InputError):
     """A vocabulary file that is missing or lacks the Open Targets columns."""
 
 

@@ -64,6 +64,7 @@ NON_DRUGS = [
 ]
 UNKNOWN_DRUGS = ["Triazavirin", "ABC-1234", "Herbal extract XZ", "standard treatment COVID-19 + Triazavirin"]
 HEALTHY = ["Healthy Volunteers", "Healthy", "Healthy Subjects"]
+MESH_ANCESTORS = ["Diseases", "Pathological Conditions, Signs and Symptoms", "Chronic Disease"]
 UNKNOWN_DISEASES = ["Post-operative ileus", "Ventilator weaning", "Vaccine response"]
 ID_BASES = {
     "interventions": 400_000_000,
@@ -76,40 +77,43 @@ ID_BASES = {
 }
 
 
-def _drug_labels() -> pl.DataFrame:
-    """Intervention labels with their type and other names, as sponsors write them."""
-    rows: list[tuple[str, str, list[str]]] = []
+def drug_labels() -> pl.DataFrame:
+    """Intervention labels as sponsors write them, with type, other names and the true ChEMBL id (when one)."""
+    rows: list[tuple[str, str, list[str], str | None]] = []
     for drug in DRUGS:
-        title = drug.name.title()
+        title, chembl = drug.name.title(), drug.chembl_id
         rows += [
-            ("DRUG", title, list(drug.trade_names[:1])),
-            ("DRUG", f"{title} {10 * (len(drug.name) % 9 + 1)} mg tablet", []),
-            ("DRUG", drug.name.lower(), list(drug.synonyms[1:2])),
+            ("DRUG", title, list(drug.trade_names[:1]), chembl),
+            ("DRUG", f"{title} {10 * (len(drug.name) % 9 + 1)} mg tablet", [], chembl),
+            ("DRUG", drug.name.lower(), list(drug.synonyms[1:2]), chembl),
         ]
-        rows += [("DRUG", trade, [title]) for trade in drug.trade_names[:1]]
-        rows += [("DRUG", salt.title(), []) for _, salt in drug.salts]
-    rows += [("BIOLOGICAL", "Pembrolizumab (MK-3475)", ["Keytruda"]), ("BIOLOGICAL", "Trastuzumab", ["Herceptin"])]
+        rows += [("DRUG", trade, [title], chembl) for trade in drug.trade_names[:1]]
+        rows += [("DRUG", salt.title(), [], chembl) for _, salt in drug.salts]
     rows += [
-        ("DRUG", "Pembrolizumab + Lenvatinib", []),
-        ("COMBINATION_PRODUCT", "Metformin/Sitagliptin", ["Janumet"]),
-        ("DRUG", "Paclitaxel and Cisplatin", []),
-        ("DRUG", "LCZ696", ["sacubitril/valsartan"]),
+        ("BIOLOGICAL", "Pembrolizumab (MK-3475)", ["Keytruda"], "CHEMBL3137343"),
+        ("BIOLOGICAL", "Trastuzumab", ["Herceptin"], "CHEMBL1201585"),
+        ("DRUG", "Pembrolizumab + Lenvatinib", [], None),
+        ("COMBINATION_PRODUCT", "Metformin/Sitagliptin", ["Janumet"], None),
+        ("DRUG", "Paclitaxel and Cisplatin", [], None),
+        ("DRUG", "LCZ696", ["sacubitril/valsartan"], None),
     ]
-    rows += [("DRUG", label, []) for label in PLACEBOS + UNKNOWN_DRUGS]
-    rows += [(kind, label, []) for kind, label in NON_DRUGS]
-    return pl.DataFrame(rows, schema=["intervention_type", "name", "other_names"], orient="row")
+    rows += [("DRUG", label, [], None) for label in PLACEBOS + UNKNOWN_DRUGS]
+    rows += [(kind, label, [], None) for kind, label in NON_DRUGS]
+    return pl.DataFrame(rows, schema=["intervention_type", "name", "other_names", "chembl_id"], orient="row")
 
 
-def _condition_labels() -> pl.DataFrame:
-    """Condition labels as sponsors write them, with the MeSH heading ClinicalTrials.gov assigns."""
-    rows: list[tuple[str, str | None]] = []
+def condition_labels() -> pl.DataFrame:
+    """Condition labels as sponsors write them, with the MeSH heading ClinicalTrials.gov assigns and the true
+    disease id (when one)."""
+    rows: list[tuple[str, str | None, str | None]] = []
     for disease in DISEASES:
-        rows += [(disease.name.title(), disease.mesh_heading), (disease.name, disease.mesh_heading)]
-        rows += [(synonym, disease.mesh_heading) for synonym in disease.exact_synonyms[:1]]
-        if disease.mesh_heading:
-            rows.append((disease.mesh_heading, disease.mesh_heading))
-    rows += [(label, None) for label in HEALTHY + UNKNOWN_DISEASES]
-    return pl.DataFrame(rows, schema=["name", "mesh_term"], orient="row")
+        heading, efo = disease.mesh_heading, disease.efo_id
+        rows += [(disease.name.title(), heading, efo), (disease.name, heading, efo)]
+        rows += [(synonym, heading, efo) for synonym in disease.exact_synonyms[:1]]
+        if heading:
+            rows.append((heading, heading, efo))
+    rows += [(label, None, None) for label in HEALTHY + UNKNOWN_DISEASES]
+    return pl.DataFrame(rows, schema=["name", "mesh_term", "efo_id"], orient="row")
 
 
 def _uniform(seed: int, salt: int) -> pl.Expr:
@@ -173,7 +177,7 @@ def generate_aact(studies: int, seed: int = 7) -> dict[str, pl.DataFrame]:
     )
 
     nct = studies_table.select("nct_id")
-    interventions = _join_pool(_children(nct, seed, 10, 3), _drug_labels(), seed, 11)
+    interventions = _join_pool(_children(nct, seed, 10, 3), drug_labels(), seed, 11)
     interventions = interventions.with_columns(id=_ids("interventions", interventions.height))
     interventions_table = interventions.select(
         "id", "nct_id", "intervention_type", "name", description=pl.format("Given as {} daily", pl.col("name"))
@@ -188,14 +192,17 @@ def generate_aact(studies: int, seed: int = 7) -> dict[str, pl.DataFrame]:
         name="name",
     )
 
-    conditions = _join_pool(_children(nct, seed, 12, 2), _condition_labels(), seed, 13)
+    conditions = _join_pool(_children(nct, seed, 12, 3), condition_labels(), seed, 13)
     conditions = conditions.with_columns(id=_ids("conditions", conditions.height))
     conditions_table = conditions.select("id", "nct_id", "name", downcase_name=pl.col("name").str.to_lowercase())
     mesh = conditions.filter(pl.col("mesh_term").is_not_null()).select("nct_id", "mesh_term")
     browse = pl.concat(
         [
             mesh.with_columns(mesh_type=pl.lit("mesh-list")),
-            mesh.select("nct_id", mesh_term=pl.lit("Diseases"), mesh_type=pl.lit("mesh-ancestor")),
+            *(
+                mesh.select("nct_id", mesh_term=pl.lit(ancestor), mesh_type=pl.lit("mesh-ancestor"))
+                for ancestor in MESH_ANCESTORS
+            ),
         ]
     ).unique(maintain_order=True)
     browse_table = browse.select(
@@ -212,7 +219,7 @@ def generate_aact(studies: int, seed: int = 7) -> dict[str, pl.DataFrame]:
         primary_purpose=_pick(PURPOSES, seed, 14),
         allocation=_pick(["RANDOMIZED", "NON_RANDOMIZED", None], seed, 15),
     )
-    references = _children(nct, seed, 16, 2).with_columns(keep=_uniform(seed, 17) < 0.6).filter("keep")
+    references = _children(nct, seed, 16, 3).with_columns(keep=_uniform(seed, 17) < 0.9).filter("keep")
     references_table = references.select(
         id=_ids("study_references", references.height),
         nct_id="nct_id",

@@ -1,0 +1,182 @@
+"""ChEMBL inputs: the drug-indication JSON-lines export, and the curation of trials (DRUGBASE_CURATION).
+
+The JSON-lines file is read by Polars' native (streaming, gzip-aware) reader with an explicit schema; only
+when that fails is the file walked line by line, to name the bad lines (or skip them when configured).
+"""
+
+import gzip
+import json
+from pathlib import Path
+
+import polars as pl
+
+from clinical_mining.sources.database import DatabaseTarget, InputError
+
+REF = pl.Struct({"ref_id": pl.String, "ref_type": pl.String, "ref_url": pl.String})
+INDICATION_SCHEMA = pl.Schema(
+    {
+        "drugind_id": pl.Int64,
+        "molecule_chembl_id": pl.String,
+        "parent_molecule_chembl_id": pl.String,
+        "efo_id": pl.String,
+        "efo_term": pl.String,
+        "mesh_id": pl.String,
+        "mesh_heading": pl.String,
+        "max_phase_for_ind": pl.String,  # a number in some exports, text ("2.0") in others
+        "indication_refs": pl.List(REF),
+        "_metadata": pl.Struct({"all_molecule_chembl_ids": pl.List(pl.String)}),
+    }
+)
+CURATION_SCHEMA = pl.Schema(
+    {
+        "studyId": pl.String,
+        "drug_id": pl.String,
+        "disease_id": pl.String,
+        "drug_name": pl.String,
+        "disease_name": pl.String,
+    }
+)
+CONDITION_SENTINELS = ("-NOT-CONDITION-", "-ABSENT-")
+MOLECULE_SENTINELS = ("-NOT-DRUG-", "-ABSENT-", "-NOT-SPECIFIED-DRUG/S-")
+CURATION_TABLES = {
+    "CT_NCTID_CONDITION_EFO": ("NCT_ID", "CONDITION_1", "EFO", "IS_INDICATION"),
+    "CT_NCT_ID2MOLREGNO": ("NCT_ID", "INTERVENTION_NAME", "MOLREGNO"),
+    "MOLECULE_DICTIONARY": ("MOLREGNO", "CHEMBL_ID"),
+}
+
+
+class ChemblError(InputError):
+    """A ChEMBL input that cannot be used as it is; the message names the file and line or the table."""
+
+
+def _open_lines(path: Path) -> list[bytes]:
+    with path.open("rb") as probe:
+        gzipped = probe.read(2) == b"\x1f\x8b"
+    opener = gzip.open if gzipped else open
+    with opener(path, "rb") as handle:
+        return handle.read().splitlines()
+
+
+def _bad_lines(path: Path) -> dict[int, str]:
+    """Line number (1-based) to reason, for the lines that are not one JSON object each."""
+    bad: dict[int, str] = {}
+    for number, line in enumerate(_open_lines(path), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            bad[number] = f"not valid JSON ({exc})"
+            continue
+        if not isinstance(record, dict):
+            bad[number] = f"a JSON {type(record).__name__}, not an object"
+    return bad
+
+
+def read_indications(path: Path, skip_bad_lines: bool = False) -> tuple[pl.DataFrame, int]:
+    """The drug-indication records, and how many bad lines were skipped (only with `skip_bad_lines`)."""
+    if not path.is_file():
+        raise ChemblError(f"ChEMBL indications file {path} does not exist (config key sources.chembl_indications.path)")
+    try:
+        frame = pl.scan_ndjson(path, schema=INDICATION_SCHEMA).collect()
+        skipped = 0
+    except (pl.exceptions.PolarsError, OSError, EOFError) as exc:
+        try:
+            bad = _bad_lines(path)
+        except (OSError, EOFError, gzip.BadGzipFile) as read_error:
+            raise ChemblError(f"ChEMBL indications file {path} cannot be read: {read_error}") from None
+        if not bad:
+            raise ChemblError(f"ChEMBL indications file {path} cannot be parsed: {str(exc).splitlines()[0]}") from None
+        first, reason = next(iter(bad.items()))
+        if not skip_bad_lines:
+            raise ChemblError(
+                f"ChEMBL indications file {path} line {first}: {reason}; {len(bad)} bad line(s) in all"
+                " (set sources.chembl_indications.skip_bad_lines: true to skip them)"
+            ) from None
+        good = b"\n".join(line for n, line in enumerate(_open_lines(path), start=1) if n not in bad)
+        frame = pl.read_ndjson(good, schema=INDICATION_SCHEMA) if good.strip() else INDICATION_SCHEMA.to_frame()
+        skipped = len(bad)
+    no_drug = frame.select(
+        pl.int_range(pl.len()).filter(
+            pl.col("molecule_chembl_id").is_null()
+            & pl.col("parent_molecule_chembl_id").is_null()
+            & pl.col("_metadata").struct["all_molecule_chembl_ids"].list.len().fill_null(0).eq(0)
+        )
+    ).to_series()
+    if len(no_drug):
+        record = frame.row(no_drug[0], named=True)
+        raise ChemblError(
+            f"ChEMBL indications file {path}: record {no_drug[0] + 1} (drugind_id {record['drugind_id']}) has no"
+            f" drug id (molecule_chembl_id, parent_molecule_chembl_id and _metadata are all empty);"
+            f" {len(no_drug)} such record(s)"
+        )
+    return frame, skipped
+
+
+def normalise_efo(column: pl.Expr) -> pl.Expr:
+    """`EFO:0000305` → `EFO_0000305`, the spelling of the Open Targets indices."""
+    return column.str.strip_chars().str.replace(":", "_", literal=True)
+
+
+def curation_from_tables(conditions: pl.DataFrame, molecules: pl.DataFrame, dictionary: pl.DataFrame) -> pl.DataFrame:
+    """Each curated (trial, drug, condition): the trial's molecules crossed with its indication conditions."""
+    for name, frame in zip(CURATION_TABLES, (conditions, molecules, dictionary), strict=True):
+        missing = [column for column in CURATION_TABLES[name] if column not in frame.columns]
+        if missing and not (name == "CT_NCTID_CONDITION_EFO" and missing == ["IS_INDICATION"]):
+            raise ChemblError(
+                f"ChEMBL curation table {name} lacks column(s) {', '.join(missing)}"
+                f" (it has: {', '.join(frame.columns)})"
+            )
+    diseases = conditions.filter(
+        ~pl.col("EFO").cast(pl.String).is_in(CONDITION_SENTINELS) & pl.col("EFO").is_not_null()
+    )
+    if "IS_INDICATION" in diseases.columns:
+        flag = pl.col("IS_INDICATION").cast(pl.String).str.to_lowercase()
+        diseases = diseases.filter(flag.is_in(["1", "y", "yes", "true", "t"]))
+    drugs = molecules.filter(
+        ~pl.col("MOLREGNO").cast(pl.String).is_in(MOLECULE_SENTINELS) & pl.col("MOLREGNO").is_not_null()
+    ).with_columns(pl.col("MOLREGNO").cast(pl.String).str.strip_chars().cast(pl.Int64, strict=False))
+    ids = dictionary.select(pl.col("MOLREGNO").cast(pl.Int64), pl.col("CHEMBL_ID").cast(pl.String))
+    return (
+        drugs.join(ids, on="MOLREGNO")
+        .join(diseases, on="NCT_ID")
+        .select(
+            studyId=pl.col("NCT_ID").cast(pl.String),
+            drug_id="CHEMBL_ID",
+            disease_id=normalise_efo(pl.col("EFO").cast(pl.String)),
+            drug_name=pl.col("INTERVENTION_NAME").cast(pl.String),
+            disease_name=pl.col("CONDITION_1").cast(pl.String),
+        )
+        .unique(maintain_order=True)
+    )
+
+
+def read_curation_database(target: DatabaseTarget, curation_schema: str, molecule_schema: str) -> pl.DataFrame:
+    """The three curation tables through connectorx (Oracle or PostgreSQL), joined in Polars."""
+    frames = []
+    for table, columns in CURATION_TABLES.items():
+        schema = molecule_schema if table == "MOLECULE_DICTIONARY" else curation_schema
+        selected = "*" if table == "CT_NCTID_CONDITION_EFO" else ", ".join(columns)
+        frame = target.read(f"SELECT {selected} FROM {schema}.{table}")
+        frames.append(frame.rename({c: c.upper() for c in frame.columns}))
+    return curation_from_tables(*frames)
+
+
+def read_curation_file(path: Path) -> pl.DataFrame:
+    """A curation export (Parquet or CSV) with columns studyId, drug_id, disease_id, drug_name, disease_name."""
+    if not path.is_file():
+        raise ChemblError(f"ChEMBL curation file {path} does not exist (config key sources.chembl_curation.path)")
+    try:
+        scan = pl.scan_csv(path, infer_schema=False) if path.suffix.lower() == ".csv" else pl.scan_parquet(path)
+        present = scan.collect_schema().names()
+    except pl.exceptions.PolarsError as exc:
+        raise ChemblError(f"ChEMBL curation file {path} cannot be read: {str(exc).splitlines()[0]}") from None
+    missing = [column for column in CURATION_SCHEMA if column not in present]
+    if missing:
+        raise ChemblError(
+            f"ChEMBL curation file {path} lacks column(s) {', '.join(missing)} (it has: {', '.join(present)})"
+        )
+    frame = scan.select(pl.col(c).cast(t) for c, t in CURATION_SCHEMA.items()).collect()
+    return frame.filter(
+        ~pl.col("disease_id").is_in(CONDITION_SENTINELS) & ~pl.col("drug_id").is_in(MOLECULE_SENTINELS)
+    ).with_columns(disease_id=normalise_efo(pl.col("disease_id")))

@@ -1,0 +1,95 @@
+"""Databases read through connectorx (PostgreSQL, Oracle, ...), with errors that never carry credentials.
+
+A target knows how to connect and how to describe itself for messages (host and database only): every
+error raised from a read is rewritten with the password removed in each spelling it could take.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit, urlunsplit
+
+import connectorx as cx
+import polars as pl
+import psycopg
+
+_PERMANENT_DB_ERRORS = re.compile(
+    r"password authentication failed|no password supplied|role .* does not exist|database .* does not exist"
+    r"|permission denied|invalid username/password|ORA-01017|(relation|column|table) .* does not exist"
+    r"|ORA-00942|ORA-00904",
+    re.IGNORECASE,
+)
+
+
+class InputError(RuntimeError):
+    """Input a user must fix (a wrong table, column, file or password); retrying will not help."""
+
+
+class DatabaseConnectionError(RuntimeError):
+    """The database could not be reached or stopped answering; worth retrying."""
+
+
+@dataclass(frozen=True)
+class DatabaseTarget:
+    """A database and its credentials; the credentials are used to connect and never shown."""
+
+    uri: str
+    user: str | None = None
+    password: str | None = None
+    connect_timeout: int = 10
+    label: str = "AACT database"
+
+    def _uri(self, host_fallback: bool) -> str:
+        parts = urlsplit(self.uri)
+        user = self.user or parts.username
+        password = self.password or parts.password
+        host = parts.hostname or ("localhost" if host_fallback else "")  # connectorx needs a host with ?host=
+        netloc = quote(user, safe="") if user else ""
+        if password:
+            netloc += ":" + quote(password, safe="")
+        netloc += ("@" if netloc else "") + host + (f":{parts.port}" if parts.port else "")
+        return urlunsplit(parts._replace(netloc=netloc))
+
+    @property
+    def display(self) -> str:
+        """Host and database, for messages: never the user's password."""
+        parts = urlsplit(self.uri)
+        host = parts.hostname or parse_qs(parts.query).get("host", ["local socket"])[0]
+        port = f":{parts.port}" if parts.port else ""
+        return f"{host}{port}/{parts.path.lstrip('/') or '?'}"
+
+    def scrub(self, text: str) -> str:
+        """The text with the password removed in every spelling it could take."""
+        password = self.password or urlsplit(self.uri).password
+        for secret in filter(None, {password, quote(password or "", safe="")}):
+            text = text.replace(secret, "***")
+        return text
+
+    def _failure(self, exc: BaseException) -> Exception:
+        message = " ".join(self.scrub(str(exc)).split()) or type(exc).__name__
+        if _PERMANENT_DB_ERRORS.search(message):
+            return InputError(f"{self.label} {self.display}: {message}")
+        return DatabaseConnectionError(f"{self.label} {self.display} is unreachable or failed: {message}")
+
+    def columns(self, schema: str, table: str) -> list[str]:
+        """A PostgreSQL table's columns, asked through psycopg: it fails fast and says why, where connectorx's
+        connection pool retries a refused connection or a wrong password for 30 seconds."""
+        query = (
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position"
+        )
+        try:
+            with psycopg.connect(self._uri(False), connect_timeout=self.connect_timeout) as connection:
+                return [row[0] for row in connection.execute(query, (schema, table)).fetchall()]
+        except psycopg.Error as exc:
+            raise self._failure(exc) from None
+
+    def read(self, query: str, partition_on: str | None = None, partitions: int = 1) -> pl.DataFrame:
+        """Run a query through connectorx, in parallel range partitions when asked."""
+        kwargs: dict[str, Any] = {}
+        if partition_on and partitions > 1:
+            kwargs = {"partition_on": partition_on, "partition_num": partitions}
+        try:
+            return cx.read_sql(self._uri(True), query, return_type="polars", **kwargs)
+        except Exception as exc:  # connectorx raises bare RuntimeErrors that quote the connection string
+            raise self._failure(exc) from None
