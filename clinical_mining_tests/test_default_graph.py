@@ -35,12 +35,15 @@ EXPECTED_GRAPH = {
     "conditions": ("sources", []),
     "intervention_other_names": ("sources", []),
     "browse_conditions": ("sources", []),
+    "chembl_indications": ("sources", []),
+    "chembl_curation": ("sources", []),
     "disease_vocabulary": ("sources", []),
     "drug_vocabulary": ("sources", []),
     "trials": ("setup", ["brief_summaries", "designs", "studies", "study_references"]),
     "aact_evidence": ("union", ["conditions", "interventions", "trials"]),
-    "union": ("union", ["aact_evidence"]),
-    "evidence": ("process", ["disease_vocabulary", "drug_vocabulary", "union"]),
+    "chembl_evidence": ("union", ["chembl_indications"]),
+    "union": ("union", ["aact_evidence", "chembl_evidence"]),
+    "evidence": ("process", ["chembl_curation", "disease_vocabulary", "drug_vocabulary", "union"]),
     "final_df": ("process", ["evidence"]),
 }
 

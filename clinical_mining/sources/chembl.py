@@ -157,7 +157,10 @@ def read_curation_database(target: DatabaseTarget, curation_schema: str, molecul
     for table, columns in CURATION_TABLES.items():
         schema = molecule_schema if table == "MOLECULE_DICTIONARY" else curation_schema
         selected = "*" if table == "CT_NCTID_CONDITION_EFO" else ", ".join(columns)
-        frame = target.read(f"SELECT {selected} FROM {schema}.{table}")
+        try:
+            frame = target.read(f"SELECT {selected} FROM {schema}.{table}")
+        except InputError as exc:
+            raise ChemblError(f"ChEMBL curation table {schema}.{table} ({', '.join(columns)}): {exc}") from None
         frames.append(frame.rename({c: c.upper() for c in frame.columns}))
     return curation_from_tables(*frames)
 

@@ -127,38 +127,83 @@ def map_labels(
     return labels.join(resolved, on="raw", how="left")
 
 
-def map_evidence(
-    evidence: pl.DataFrame, drug_vocabulary: pl.DataFrame, disease_vocabulary: pl.DataFrame
-) -> pl.DataFrame:
-    """Evidence rows with drug_id, disease_id, their vocabulary names, mapping methods and ambiguous candidates."""
-    drugs = map_labels(evidence["drug_name"], drug_lookup(drug_vocabulary), "drug_id", GENERIC_DRUG_LABELS)
-    diseases = map_labels(evidence["disease_name"], disease_lookup(disease_vocabulary), "disease_id")
-    mapped = evidence.join(
-        drugs.select(
-            drug_name="raw",
-            drug_id="drug_id",
-            drug_vocabulary_name="vocabulary_name",
-            drug_method="method",
-            drug_candidates="candidates",
-        ),
-        on="drug_name",
-        how="left",
-        maintain_order="left",
-    ).join(
-        diseases.select(
-            disease_name="raw",
-            disease_id="disease_id",
-            disease_vocabulary_name="vocabulary_name",
-            disease_method="method",
-            disease_candidates="candidates",
-        ),
-        on="disease_name",
-        how="left",
-        maintain_order="left",
+def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: str) -> pl.DataFrame:
+    """Evidence rows with the curated ids of their (study, label); a label curated to several ids (a combination)
+    becomes one row per id."""
+    label, id_column = f"{side}_name", f"{side}_id"
+    curated = (
+        curation.filter(pl.col(id_column).is_not_null())
+        .group_by("studyId", label)
+        .agg(pl.col(id_column).unique().sort().alias("_curated"))
     )
-    for side, table in (("drug", drugs), ("disease", diseases)):
-        record(f"{side}/labels", table.height)
-        record(f"{side}/labels_mapped", table[f"{side}_id"].is_not_null().sum())
-        record(f"{side}/labels_ambiguous", table["candidates"].is_not_null().sum())
+    joined = evidence.join(curated, on=["studyId", label], how="left", maintain_order="left")
+    use = pl.col(id_column).is_null() & pl.col("_curated").is_not_null()
+    return (
+        joined.with_columns(
+            pl.when(use).then("_curated").otherwise(pl.concat_list(id_column)).alias(id_column),
+            pl.when(use).then(pl.lit("curation")).otherwise(f"{side}_method").alias(f"{side}_method"),
+        )
+        .explode(id_column)
+        .drop("_curated")
+    )
+
+
+def _with_dictionary(evidence: pl.DataFrame, side: str, lookup: pl.DataFrame, generic: tuple[str, ...]) -> pl.DataFrame:
+    """Fill the ids still missing on one side from the vocabulary, recording method and candidates."""
+    label, id_column = f"{side}_name", f"{side}_id"
+    pending = evidence.filter(pl.col(id_column).is_null())[label]
+    found = map_labels(pending, lookup, id_column, generic)
+    for name, value in (("labels", found.height), ("labels_mapped", found[id_column].is_not_null().sum())):
+        record(f"{side}/{name}", value)
+    record(f"{side}/labels_ambiguous", found["candidates"].is_not_null().sum())
+    found = found.select(
+        pl.col("raw").alias(label),
+        pl.col(id_column).alias("_found"),
+        pl.col("method").alias("_method"),
+        pl.col("candidates").alias(f"{side}_candidates"),
+    )
+    return (
+        evidence.join(found, on=label, how="left", maintain_order="left")
+        .with_columns(
+            pl.coalesce(id_column, "_found").alias(id_column),
+            pl.when(pl.col(id_column).is_null()).then("_method").otherwise(f"{side}_method").alias(f"{side}_method"),
+            pl.when(pl.col(id_column).is_null()).then(f"{side}_candidates").alias(f"{side}_candidates"),
+        )
+        .drop("_found", "_method")
+    )
+
+
+def map_evidence(
+    evidence: pl.DataFrame,
+    drug_vocabulary: pl.DataFrame,
+    disease_vocabulary: pl.DataFrame,
+    curation: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Evidence rows with drug and disease ids, vocabulary names, the method behind each id and, for labels
+    that match several ids at one tier, the candidates (those rows stay unmapped).
+
+    Trust order: ids the source gave (`source`), ChEMBL's curation of the study's label (`curation`), then the
+    vocabularies (`exact`, `cleaned`).
+    """
+    mapped = evidence
+    for side in ("drug", "disease"):
+        id_column = f"{side}_id"
+        if id_column not in mapped.columns:
+            mapped = mapped.with_columns(pl.lit(None, pl.String).alias(id_column))
+        mapped = mapped.with_columns(
+            pl.when(pl.col(id_column).is_not_null()).then(pl.lit("source")).alias(f"{side}_method")
+        )
+        if curation is not None and curation.height:
+            mapped = _curated(mapped, curation, side)
+    mapped = _with_dictionary(mapped, "drug", drug_lookup(drug_vocabulary), GENERIC_DRUG_LABELS)
+    mapped = _with_dictionary(mapped, "disease", disease_lookup(disease_vocabulary), ())
+    drug_names = drug_vocabulary.select(drug_id="id", drug_vocabulary_name="name")
+    disease_names = disease_vocabulary.select(disease_id="id", disease_vocabulary_name="name")
+    mapped = mapped.join(drug_names, on="drug_id", how="left", maintain_order="left").join(
+        disease_names, on="disease_id", how="left", maintain_order="left"
+    )
+    for side in ("drug", "disease"):
         record(f"{side}/rows_mapped", mapped[f"{side}_id"].is_not_null().sum())
+        for method, count in mapped[f"{side}_method"].drop_nulls().value_counts().iter_rows():
+            record(f"{side}/method/{method}", count)
     return mapped

@@ -31,8 +31,8 @@ def drug_disease_pairs(evidence: pl.DataFrame) -> pl.DataFrame:
     )
     is_approval = pl.col("clinical_stage") == "APPROVAL"
     pairs = keyed.group_by("drug_key", "disease_key").agg(
-        drug_name=pl.coalesce("drug_vocabulary_name", "drug_name").first(),
-        disease_name=pl.coalesce("disease_vocabulary_name", "disease_name").first(),
+        drug_name=pl.coalesce("drug_vocabulary_name", "drug_name", "drug_id").first(),
+        disease_name=pl.coalesce("disease_vocabulary_name", "disease_name", "disease_id").first(),
         drug_id=pl.col("drug_id").first(),
         disease_id=pl.col("disease_id").first(),
         max_clinical_stage=pl.col("clinical_stage").max(),

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from clinical_mining.synthetic.aact import generate_aact, write_flatfiles
+from clinical_mining.synthetic.chembl import curation_export, indication_records, write_indications
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
@@ -15,7 +16,13 @@ SAMPLE_SEED = 7
 
 
 def build_sample(folder: Path = SAMPLE_DIR) -> None:
-    write_flatfiles(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), folder / "aact")
+    tables = generate_aact(SAMPLE_STUDIES, SAMPLE_SEED)
+    write_flatfiles(tables, folder / "aact")
+    (folder / "chembl").mkdir(parents=True, exist_ok=True)
+    write_indications(
+        indication_records(tables["studies"]["nct_id"].to_list()), folder / "chembl" / "indications.jsonl"
+    )
+    curation_export(tables).write_parquet(folder / "chembl" / "curation.parquet")
     (folder / "vocabularies").mkdir(parents=True, exist_ok=True)
     disease_index().write_parquet(folder / "vocabularies" / "disease.parquet")
     drug_index().write_parquet(folder / "vocabularies" / "drug.parquet")
