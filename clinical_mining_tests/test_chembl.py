@@ -168,8 +168,10 @@ def _curation_tables(postgres: Postgres, with_molregno: bool = True) -> None:
         " ('NCT00000003', 'breast cancer', 'EFO:0000305', 1);"
         + (
             "INSERT INTO drugbase_curation.ct_nct_id2molregno VALUES"
-            " ('NCT00000001', 'Glucophage 500', '1431', 'EXPERIMENTAL'), ('NCT00000001', 'Placebo', '-NOT-DRUG-', 'PLACEBO'),"
-            " ('NCT00000002', 'aspirin', '25', 'EXPERIMENTAL'), ('NCT00000003', 'chemo', '-NOT-SPECIFIED-DRUG/S-', 'X'),"
+            " ('NCT00000001', 'Glucophage 500', '1431', 'EXPERIMENTAL'),"
+            " ('NCT00000001', 'Placebo', '-NOT-DRUG-', 'PLACEBO'),"
+            " ('NCT00000002', 'aspirin', '25', 'EXPERIMENTAL'),"
+            " ('NCT00000003', 'chemo', '-NOT-SPECIFIED-DRUG/S-', 'X'),"
             " ('NCT00000003', 'Herceptin', '1201585', 'EXPERIMENTAL');"
             if with_molregno
             else ""
