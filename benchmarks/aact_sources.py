@@ -10,7 +10,6 @@ partitioned) and the flat-file kind (Polars streaming CSV). Prints seconds, rati
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.harness import measured, run_fresh
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources.aact import read_flatfile, read_postgres, select_query
 from clinical_mining.sources.database import DatabaseTarget
@@ -33,17 +33,11 @@ def _tables() -> dict[str, AactTableConfig]:
     return {name: AactTableConfig.model_validate(spec) for name, spec in raw.items()}
 
 
-def _peak_mb() -> float:
-    """This process's peak resident memory (VmHWM; ru_maxrss would include the parent's, kept across exec)."""
-    status = Path("/proc/self/status").read_text()
-    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
-
-
 def measure(kind: str, table: str, uri: str, folder: str, partitions: int) -> dict[str, float]:
     """One read in this process; the caller runs it in a fresh process so peak memory is its own."""
     spec = _tables()[table]
-    started = time.perf_counter()
-    if kind == "copy":
+
+    def copy() -> int:
         import psycopg
 
         query = f"COPY ({select_query('ctgov', table, spec)}) TO STDOUT"
@@ -51,22 +45,22 @@ def measure(kind: str, table: str, uri: str, folder: str, partitions: int) -> di
             psycopg.connect(uri) as connection,
             connection.cursor() as cursor,
             open("/dev/null", "wb") as sink,
-            cursor.copy(query) as copy,
+            cursor.copy(query) as stream,
         ):
-            for block in copy:
+            for block in stream:
                 sink.write(block)
-        rows = -1
-    elif kind == "postgres":
-        rows = read_postgres(DatabaseTarget(uri), "ctgov", table, spec, partitions)[0].height
-    else:
-        rows = read_flatfile(Path(folder) / f"{table}.txt", table, spec).height
-    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb(), "rows": rows}
+        return -1
+
+    readers = {
+        "copy": copy,
+        "postgres": lambda: read_postgres(DatabaseTarget(uri), "ctgov", table, spec, partitions)[0].height,
+        "files": lambda: read_flatfile(Path(folder) / f"{table}.txt", table, spec).height,
+    }
+    return measured(readers[kind])
 
 
 def _run(kind: str, table: str, uri: str, folder: Path, partitions: int) -> dict[str, float]:
-    command = [sys.executable, __file__, "--measure", kind, table, uri, str(folder), str(partitions)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_fresh(__file__, kind, table, uri, str(folder), str(partitions))
 
 
 def main() -> None:
