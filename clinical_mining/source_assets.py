@@ -38,6 +38,7 @@ from clinical_mining.sources.chembl import (
     read_indications,
 )
 from clinical_mining.sources.database import DatabaseTarget, InputError
+from clinical_mining.sources.pmda import PMDA_SCHEMA, read_pmda
 from clinical_mining.sources.vocabularies import read_disease_index, read_drug_index
 
 log = logging.getLogger(__name__)
@@ -244,6 +245,36 @@ def _chembl_curation_asset(kind: str) -> AssetsDefinition:
     return _curation
 
 
+def _pmda_asset(path: Path | None) -> AssetsDefinition:
+    if path is None:
+        log.warning("source pmda: sources.pmda.path is not configured; it will be empty")
+
+    @asset(
+        name="pmda",
+        group_name=SOURCES_GROUP,
+        kinds={"pdf", "polars"},
+        description="PMDA list of approved products (PDF): one row per product row, dates, ingredients, notes.",
+        check_specs=[_not_empty_check("pmda")],
+        metadata={"config_key": "sources.pmda.path"},
+        io_manager_key="io_manager",
+    )
+    def _pmda(context: AssetExecutionContext) -> Iterator[Any]:
+        if path is None:
+            context.log.warning("source pmda: no path configured; writing an empty frame")
+            frame, details = PMDA_SCHEMA.to_frame(), {}
+        else:
+            try:
+                frame, details = read_pmda(path, processes=os.cpu_count() or 1)
+            except InputError as exc:
+                raise Failure(description=str(exc), allow_retries=False) from None
+            if details["failed_pages"] != "none":
+                context.log.warning(f"pmda: pages that could not be parsed: {details['failed_pages']}")
+        yield Output(frame, metadata=details)
+        yield _not_empty_result(frame, "pmda")
+
+    return _pmda
+
+
 def chembl_curation_resource(config: ClinicalMiningConfig) -> ChemblCurationResource | None:
     curation = config.sources.chembl_curation
     if curation is None:
@@ -269,6 +300,8 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
         assets.append(_chembl_indications_asset(indications.path, indications.skip_bad_lines))
     if sources.chembl_curation is not None:
         assets.append(_chembl_curation_asset(sources.chembl_curation.kind))
+    if sources.pmda is not None:
+        assets.append(_pmda_asset(sources.pmda.path))
     if sources.vocabularies is not None:
         disease, drug = sources.vocabularies.disease, sources.vocabularies.drug
         assets.append(

@@ -35,7 +35,7 @@ def indication_evidence(indications: pl.DataFrame, drop_clinical_trials: bool = 
             ref="indication_refs",
         )
         .explode("drug_id")
-        .explode("ref")
+        .explode("ref", empty_as_null=True)
         .unnest("ref")
     )
     rows_in = refs.height

@@ -24,7 +24,9 @@ def drug_disease_pairs(evidence: pl.DataFrame) -> pl.DataFrame:
     """One row per drug-disease pair, keyed by id when mapped and by the normalised label otherwise."""
     if "approval_date" not in evidence.columns:
         evidence = evidence.with_columns(approval_date=pl.lit(None, pl.Date))
-    keyed = evidence.with_columns(
+    without_disease = evidence["disease_id"].is_null() & evidence["disease_name"].is_null()
+    record("rows_without_disease", without_disease.sum())  # e.g. an approval whose notes name no known disease
+    keyed = evidence.filter(~without_disease).with_columns(
         drug_key=pl.coalesce("drug_id", normalise(pl.col("drug_name"))),
         disease_key=pl.coalesce("disease_id", normalise(pl.col("disease_name"))),
         clinical_stage=pl.col("clinical_stage").cast(STAGE_DTYPE),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from clinical_mining.synthetic.aact import generate_aact, write_flatfiles
 from clinical_mining.synthetic.chembl import curation_export, indication_records, write_indications
+from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
@@ -23,6 +24,8 @@ def build_sample(folder: Path = SAMPLE_DIR) -> None:
         indication_records(tables["studies"]["nct_id"].to_list()), folder / "chembl" / "indications.jsonl"
     )
     curation_export(tables).write_parquet(folder / "chembl" / "curation.parquet")
+    (folder / "pmda").mkdir(parents=True, exist_ok=True)
+    write_pmda_pdf(folder / "pmda" / "approvals.pdf", SAMPLE_BLOCKS)
     (folder / "vocabularies").mkdir(parents=True, exist_ok=True)
     disease_index().write_parquet(folder / "vocabularies" / "disease.parquet")
     drug_index().write_parquet(folder / "vocabularies" / "drug.parquet")

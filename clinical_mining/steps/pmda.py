@@ -1,0 +1,97 @@
+"""PMDA approvals as evidence: one row per (ingredient, disease named in the notes), at stage APPROVAL."""
+
+import polars as pl
+
+from clinical_mining.step_stats import record
+from clinical_mining.steps.mapping import disease_lookup, normalise
+from clinical_mining.steps.stage import STAGE_DTYPE
+
+PMDA_URL = "https://www.pmda.go.jp/english/"
+NO_INGREDIENT = ("n/a", "na", "-", "none", "")
+
+
+def clean_ingredient(ingredient: pl.Expr) -> pl.Expr:
+    """An ingredient without "(genetical recombination)" and spacing noise; "N/A" and the like become null."""
+    cleaned = (
+        ingredient.str.replace_all(r"(?i)\(\s*genetical\s+recombination\s*\)", " ")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars(" ,;.")
+    )
+    return pl.when(cleaned.str.to_lowercase().is_in(NO_INGREDIENT)).then(None).otherwise(cleaned)
+
+
+def _spaced(text: pl.Expr) -> pl.Expr:
+    """Normalised text with words two spaces apart and a space at each end, so that a pattern built the same
+    way matches whole words only and two adjacent diseases can both match."""
+    return pl.lit(" ") + normalise(text).str.replace_all(" ", "  ", literal=True) + pl.lit(" ")
+
+
+def find_diseases(notes: pl.Series, disease_vocabulary: pl.DataFrame) -> pl.DataFrame:
+    """For each distinct note: the vocabulary labels it names (longest match, case-insensitive, whole words)."""
+    lookup = disease_lookup(disease_vocabulary)
+    patterns = (
+        lookup.select(pattern=_spaced(pl.col("label")))
+        .unique()
+        .sort(pl.col("pattern").str.len_chars(), "pattern", descending=[True, False])["pattern"]
+    )
+    texts = pl.DataFrame({"notes": notes.unique().drop_nulls()})
+    if not len(patterns) or not texts.height:
+        return texts.with_columns(labels=pl.lit([], pl.List(pl.String)))
+    return texts.with_columns(
+        labels=_spaced(pl.col("notes"))
+        .str.extract_many(patterns.implode(), overlapping=False, leftmost=True)
+        .list.eval(pl.element().str.replace_all(r"\s+", " ").str.strip_chars())
+        .list.unique(maintain_order=True)
+    )
+
+
+def approval_evidence(pmda: pl.DataFrame, disease_vocabulary: pl.DataFrame, url: str = PMDA_URL) -> pl.DataFrame:
+    """One row per (ingredient, disease) of each approval row. A note naming no known disease keeps its row with
+    a null disease; a row without an ingredient ("N/A") yields no evidence. Both are counted."""
+    found = find_diseases(pmda["notes"], disease_vocabulary)
+    ids = (
+        disease_lookup(disease_vocabulary)
+        .group_by("label")
+        .agg(pl.col("disease_id").unique().sort().alias("ids"), pl.col("vocabulary_name").first())
+    )
+    key = pl.coalesce(pl.col("approval_date").cast(pl.String), "approval_date_text", pl.lit("undated"))
+    rows = pmda.with_columns(
+        studyId=pl.format("PMDA/{}/{}/{}", key, "brand_name", "approval_type"),
+    ).with_columns(
+        # the same product, date and type twice in the list: number the repeats so ids stay unique and stable
+        studyId=pl.when(pl.int_range(pl.len()).over("studyId") > 0)
+        .then(pl.format("{}#{}", "studyId", pl.int_range(pl.len()).over("studyId") + 1))
+        .otherwise("studyId")
+    )
+    exploded = (
+        rows.join(found, on="notes", how="left")
+        .explode("active_ingredients", empty_as_null=True)
+        .explode("labels", empty_as_null=True)
+    )
+    exploded = exploded.with_columns(drug_name=clean_ingredient(pl.col("active_ingredients")))
+    evidence = (
+        exploded.filter(pl.col("drug_name").is_not_null())
+        .join(ids, left_on="labels", right_on="label", how="left")
+        .select(
+            "studyId",
+            "drug_name",
+            disease_name="labels",
+            disease_id=pl.when(pl.col("ids").list.len() == 1).then(pl.col("ids").list.first()),
+            source=pl.lit("PMDA"),
+            url=pl.lit(url),
+            phase=pl.lit("APPROVAL"),
+            clinical_stage=pl.lit("APPROVAL").cast(STAGE_DTYPE),
+            approval_date="approval_date",
+            approval_year="approval_year",
+            brand_name="brand_name",
+            approval_type="approval_type",
+        )
+    )
+    record("rows_in", pmda.height)
+    record("rows_without_ingredient", exploded.filter(pl.col("drug_name").is_null())["studyId"].n_unique())
+    record(
+        "rows_without_disease",
+        rows.join(found, on="notes", how="left").filter(pl.col("labels").list.len().fill_null(0) == 0).height,
+    )
+    record("evidence_rows", evidence.height)
+    return evidence

@@ -1,0 +1,159 @@
+"""PMDA's approvals PDF, on PDFs generated here with the real list's quirks."""
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+import polars as pl
+import pytest
+
+from clinical_mining.sources.pmda import PmdaError, extract_tables, read_pmda
+from clinical_mining.step_stats import collecting
+from clinical_mining.steps.pmda import approval_evidence
+from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, Block, Product, scaled_blocks, write_pmda_pdf
+from clinical_mining.synthetic.vocabularies import disease_index
+from clinical_mining_tests.conftest import output, run_config
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pmda") / "approvals.pdf"
+    write_pmda_pdf(path, SAMPLE_BLOCKS)
+    return path
+
+
+def test_bold_text_is_doubled_in_the_raw_pdf(sample_pdf: Path) -> None:
+    with pdfplumber.open(sample_pdf) as pdf:
+        raw = pdf.pages[0].extract_tables()[0]
+        assert len(pdf.pages) == 2
+    assert raw[0][0] == "RReevviieeww ccaatteeggoorryy:: AAnnttiiccaanncceerr ddrruuggss"
+
+
+def test_product_rows_with_every_quirk(sample_pdf: Path) -> None:
+    frame, details = read_pmda(sample_pdf)
+    assert details == {"pages": 2, "failed_pages": "none", "rows_without_header": 0, "dates_unreadable": 0}
+    assert frame.height == 12
+    rows = {row["brand_name"]: row for row in frame.iter_rows(named=True)}
+    lenvima = rows["Lenvima Capsules 4 mg, 10 mg"]
+    assert (lenvima["review_category"], lenvima["applicant"], lenvima["approval_type"]) == (
+        "Anticancer drugs",
+        "Eisai Co., Ltd.",
+        "PARTIAL_CHANGE",
+    )
+    assert (lenvima["approval_date"], lenvima["approval_year"], lenvima["page"]) == (date(2024, 9, 24), 2024, 1)
+    assert lenvima["notes"] == (
+        "A drug with a new indication for the treatment of unresectable hepatocellular carcinoma."
+    )
+    herceptin = rows["Herceptin for Intravenous Infusion 60, 150"]  # "(1) Aug. 21,\n2018\n(2) Aug. 22,\n2018"
+    assert herceptin["approval_date"] == date(2018, 8, 21)
+    assert herceptin["approval_date_text"] == "(1) Aug. 21,\n2018\n(2) Aug. 22,\n2018"
+    assert rows["Keytruda Injection 100 mg"]["approval_date"] == date(2020, 5, 7)
+    # the second block's header is spelled differently ("Date of approval", "Names of ingredients", "Note")
+    glycoran = rows["Glycoran Tablets 250 mg"]
+    assert (glycoran["approval_date"], glycoran["review_category"]) == (
+        date(2006, 4, 20),
+        "Metabolic and endocrine drugs",
+    )
+    assert rows["Janumet Combination Tablets"]["approval_date"] == date(2004, 7, 9)
+    assert rows["Janumet Combination Tablets"]["active_ingredients"] == [
+        "Sitagliptin Phosphate Hydrate",
+        "Metformin Hydrochloride",
+    ]
+    assert rows["Forxiga Tablets 5 mg, 10 mg"]["active_ingredients"] == [
+        "Dapagliflozin Propylene Glycolate Hydrate",
+        "Empagliflozin",
+    ]
+    assert rows["Ozempic Subcutaneous Injection 2 mg"]["active_ingredients"] == [
+        "Semaglutide (genetical recombination) 10 mg/mL"
+    ]
+    # page 2 has no header: the last layout (and category) carries on
+    tamiflu = rows["Tamiflu Capsule 75"]
+    assert (tamiflu["page"], tamiflu["review_category"], tamiflu["active_ingredients"]) == (
+        2,
+        "Antiviral and anti-infective drugs",
+        ["Oseltamivir Phosphate"],
+    )
+    assert rows["Opdivo Intravenous Infusion 20 mg / 100 mg"]["approval_type"] == "APPROVAL"
+
+
+def test_evidence_finds_diseases_in_notes(sample_pdf: Path) -> None:
+    frame, _ = read_pmda(sample_pdf)
+    with collecting() as figures:
+        evidence = approval_evidence(frame, disease_index())
+    pairs = set(evidence.select("drug_name", "disease_id").rows())
+    assert ("Lenvatinib Mesilate", "EFO_0000182") in pairs  # longest match: not just "carcinoma"
+    assert {("Pembrolizumab", "EFO_0003060"), ("Pembrolizumab", "EFO_0000756")} <= pairs
+    assert {("Empagliflozin", "EFO_0003884"), ("Empagliflozin", "EFO_0003144")} <= pairs
+    assert ("Remdesivir", "MONDO_0100096") in pairs
+    assert ("Semaglutide 10 mg/mL", "EFO_0001073") in pairs
+    assert ("Sorafenib Tosilate", None) in pairs  # "thyroid tumour" is not in the vocabulary: kept, counted
+    assert figures["rows_without_disease"] == 2 and figures["rows_without_ingredient"] == 1
+    assert set(evidence["clinical_stage"].cast(pl.String)) == {"APPROVAL"}
+    ids = evidence["studyId"].unique()
+    assert "PMDA/2024-09-24/Lenvima Capsules 4 mg, 10 mg/PARTIAL_CHANGE" in ids.to_list()
+    again = approval_evidence(read_pmda(sample_pdf)[0], disease_index())
+    assert again["studyId"].to_list() == evidence["studyId"].to_list()  # stable across runs
+
+
+def test_long_pdf_parsed_in_parallel_gives_the_same_rows(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    write_pmda_pdf(path, scaled_blocks(300))
+    serial, _ = extract_tables(path, processes=1)
+    parallel, failed = extract_tables(path, processes=2)
+    assert failed == {} and len(serial) >= 16
+    assert parallel == serial
+    frame, details = read_pmda(path)
+    assert frame.height == 300 and details["pages"] == len(serial)
+    assert frame["review_category"].null_count() == 0
+
+
+def test_rows_before_any_header_are_counted_not_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "headless.pdf"
+    product = Product("May 7, 2020", "Brand X", "Y Co.", "Approval", "Aspirin", "For pain.")
+    write_pmda_pdf(path, [Block(None, None, (product,)), Block("Analgesics", "2020s", (product,))])
+    frame, details = read_pmda(path)
+    assert frame.height == 1 and details["rows_without_header"] == 1
+    assert frame.row(0, named=True)["review_category"] == "Analgesics"
+    only_headless = tmp_path / "only_headless.pdf"
+    write_pmda_pdf(only_headless, [Block(None, None, (product,))])
+    with pytest.raises(PmdaError, match=r"holds no recognisable table: no header row naming the approval date"):
+        read_pmda(only_headless)
+
+
+def test_bad_files_name_the_file(tmp_path: Path, write_config: Callable[..., Path]) -> None:
+    text = tmp_path / "list.pdf"
+    text.write_text("Approval Date, Brand Name\n")
+    with pytest.raises(PmdaError, match=rf"PMDA file {text} is not a PDF"):
+        read_pmda(text)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 200)
+    with pytest.raises(PmdaError, match=rf"PMDA file {damaged} cannot be opened as a PDF"):
+        read_pmda(damaged)
+    locked = tmp_path / "locked.pdf"
+    write_pmda_pdf(locked, SAMPLE_BLOCKS, user_password="secret")
+    with pytest.raises(PmdaError, match=rf"PMDA file {locked} cannot be opened as a PDF: it is encrypted"):
+        read_pmda(locked)
+    plain = tmp_path / "plain.pdf"
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="Approved products will be listed here.")
+    pdf.output(str(plain))
+    with pytest.raises(PmdaError, match=rf"PMDA file {plain} holds no recognisable table"):
+        read_pmda(plain)
+    with pytest.raises(PmdaError, match=r"does not exist \(config key sources.pmda.path\)"):
+        read_pmda(tmp_path / "absent.pdf")
+
+    step = {
+        "name": "final_df",
+        "function": "clinical_mining_tests.step_functions.passthrough",
+        "parameters": {"frame": "$pmda"},
+    }
+    failed = run_config(write_config({"process": [step]}, sources={"pmda": {"path": str(text)}}))
+    assert "is not a PDF" in failed.get_step_failure_events()[0].step_failure_data.error.message
+    empty = write_config({"process": [step]}, sources={"pmda": {}})
+    assert run_config(empty).success
+    assert output(empty, "pmda").height == 0
