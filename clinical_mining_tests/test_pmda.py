@@ -157,3 +157,18 @@ def test_bad_files_name_the_file(tmp_path: Path, write_config: Callable[..., Pat
     empty = write_config({"process": [step]}, sources={"pmda": {}})
     assert run_config(empty).success
     assert output(empty, "pmda").height == 0
+
+
+def test_a_malformed_page_is_reported_and_the_rest_parsed(tmp_path: Path) -> None:
+    intact = tmp_path / "intact.pdf"
+    write_pmda_pdf(intact, scaled_blocks(40))
+    data = intact.read_bytes()
+    contents = data.index(b"/Contents 6 0 R")  # page 2's dictionary
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(data[:contents] + b"/MediaBox [0 a]" + data[contents + 15 :])  # same length: xref intact
+    whole, _ = read_pmda(intact)
+    frame, details = read_pmda(broken)
+    assert details["failed_pages"].startswith("2 (MalformedPDFException: Bounding box contains non-number")
+    assert details["pages"] == 3
+    assert set(frame["page"]) == {1, 3}
+    assert frame.height == whole.filter(pl.col("page") != 2).height

@@ -8,7 +8,9 @@ twice, is de-duplicated before the tables are read.
 
 import multiprocessing
 import re
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ import polars as pl
 from clinical_mining.sources.database import InputError
 
 if TYPE_CHECKING:
+    import pdfplumber
     import pdfplumber.page
 
 # Field → pattern on a header cell (lower case, whitespace folded), tried in this order.
@@ -80,33 +83,69 @@ def _without_doubled_chars(page: "pdfplumber.page.Page", tolerance: float = 1.0)
     return page.filter(lambda obj: id(obj) not in drop)
 
 
-def _page_tables(path: str, first: int, last: int) -> list[tuple[int, list[list[Row]], str | None]]:
-    """(page number, tables, error) for pages first..last (1-based); runs in a worker process."""
+@contextmanager
+def _opened(path: str | Path) -> Iterator["pdfplumber.PDF"]:
+    """The PDF on a file we close ourselves: pdfplumber's own close() builds every page first, so one
+    malformed page would fail the whole file."""
     import pdfplumber
 
+    with open(path, "rb") as handle:
+        yield pdfplumber.open(handle)
+
+
+INHERITED_PAGE_KEYS = ("Resources", "MediaBox", "CropBox", "Rotate")  # PDF 1.7, section 7.7.3.4
+
+
+def _page_nodes(pdf: "pdfplumber.PDF") -> list[tuple[int, dict[str, object]]]:
+    """(object id, attributes) of each page, in order, read from the page tree without building the pages, so
+    that a malformed page fails alone when it is built instead of stopping the walk."""
+    from pdfminer.pdftypes import dict_value, list_value
+
+    nodes: list[tuple[int, dict[str, object]]] = []
+    seen: set[int] = set()
+    pending: list[tuple[object, dict[str, object]]] = [(pdf.doc.catalog.get("Pages"), {})]
+    while pending:
+        reference, inherited = pending.pop()
+        object_id = getattr(reference, "objid", None)
+        if object_id in seen:
+            continue
+        seen.add(object_id)
+        attributes = {**inherited, **dict_value(reference)}
+        kind = getattr(attributes.get("Type"), "name", None)
+        if kind == "Pages":
+            passed_on = {key: attributes[key] for key in INHERITED_PAGE_KEYS if key in attributes}
+            pending += [(kid, passed_on) for kid in reversed(list_value(attributes.get("Kids", [])))]
+        elif kind == "Page" and object_id is not None:
+            nodes.append((object_id, attributes))
+    return nodes
+
+
+def _page_tables(path: str, first: int, last: int) -> list[tuple[int, list[list[Row]], str | None]]:
+    """(page number, tables, error) for pages first..last (1-based); runs in a worker process."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
     found: list[tuple[int, list[list[Row]], str | None]] = []
-    with pdfplumber.open(path) as pdf:
+    with _opened(path) as pdf:
+        nodes = _page_nodes(pdf)
         for number in range(first, last + 1):
             try:
-                page = pdf.pages[number - 1]
+                object_id, attributes = nodes[number - 1]
+                page = Page(pdf, PDFPage(pdf.doc, object_id, attributes, None), page_number=number)
                 found.append((number, _without_doubled_chars(page).extract_tables(), None))
+                page.close()
             except Exception as exc:  # one damaged page must not lose the others
                 found.append((number, [], f"{type(exc).__name__}: {exc}"))
-            finally:
-                if number - 1 < len(pdf.pages):
-                    pdf.pages[number - 1].flush_cache()
     return found
 
 
 def _page_count(path: Path) -> int:
-    import pdfplumber
-
     with path.open("rb") as handle:
         if handle.read(5) != b"%PDF-":
             raise PmdaError(f"PMDA file {path} is not a PDF (it does not start with %PDF-)")
     try:
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
+        with _opened(path) as pdf:
+            return len(_page_nodes(pdf))
     except Exception as exc:  # pdfplumber wraps pdfminer's many error types for encrypted or damaged files
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         name = type(cause).__name__
@@ -218,6 +257,9 @@ def read_pmda(path: Path, processes: int = 2) -> tuple[pl.DataFrame, dict[str, o
     if not path.is_file():
         raise PmdaError(f"PMDA file {path} does not exist (config key sources.pmda.path)")
     pages, failed = extract_tables(path, processes)
+    if failed and not pages:
+        number, error = next(iter(failed.items()))
+        raise PmdaError(f"PMDA file {path}: none of its {len(failed)} pages could be read (page {number}: {error})")
     records, orphans = _records(pages, path)
     brand = pl.col("brand_raw").str.replace_all(r"\s+", " ").str.strip_chars()
     applicant = brand.str.extract(r"\(([^()]*)\)\s*$")
