@@ -40,12 +40,26 @@ EXPECTED_GRAPH = {
     "pmda": ("sources", []),
     "disease_vocabulary": ("sources", []),
     "drug_vocabulary": ("sources", []),
+    "drug_lookup": ("setup", ["drug_vocabulary"]),
+    "disease_lookup": ("setup", ["disease_vocabulary"]),
+    "mesh_lookup": ("setup", ["chembl_indications", "disease_vocabulary"]),
     "trials": ("setup", ["brief_summaries", "designs", "studies", "study_references"]),
     "aact_evidence": ("union", ["conditions", "interventions", "trials"]),
     "chembl_evidence": ("union", ["chembl_indications"]),
-    "pmda_evidence": ("union", ["disease_vocabulary", "pmda"]),
+    "pmda_evidence": ("union", ["disease_lookup", "pmda"]),
     "union": ("union", ["aact_evidence", "chembl_evidence", "pmda_evidence"]),
-    "evidence": ("process", ["chembl_curation", "disease_vocabulary", "drug_vocabulary", "union"]),
+    "evidence": (
+        "process",
+        [
+            "browse_conditions",
+            "chembl_curation",
+            "disease_lookup",
+            "drug_lookup",
+            "intervention_other_names",
+            "mesh_lookup",
+            "union",
+        ],
+    ),
     "final_df": ("process", ["evidence"]),
 }
 

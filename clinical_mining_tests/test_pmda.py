@@ -10,6 +10,7 @@ import pytest
 
 from clinical_mining.sources.pmda import PmdaError, extract_tables, read_pmda
 from clinical_mining.step_stats import collecting
+from clinical_mining.steps.mapping import disease_lookup
 from clinical_mining.steps.pmda import approval_evidence
 from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, Block, Product, scaled_blocks, write_pmda_pdf
 from clinical_mining.synthetic.vocabularies import disease_index
@@ -80,7 +81,7 @@ def test_product_rows_with_every_quirk(sample_pdf: Path) -> None:
 def test_evidence_finds_diseases_in_notes(sample_pdf: Path) -> None:
     frame, _ = read_pmda(sample_pdf)
     with collecting() as figures:
-        evidence = approval_evidence(frame, disease_index())
+        evidence = approval_evidence(frame, disease_lookup(disease_index()))
     pairs = set(evidence.select("drug_name", "disease_id").rows())
     assert ("Lenvatinib Mesilate", "EFO_0000182") in pairs  # longest match: not just "carcinoma"
     assert {("Pembrolizumab", "EFO_0003060"), ("Pembrolizumab", "EFO_0000756")} <= pairs
@@ -92,7 +93,7 @@ def test_evidence_finds_diseases_in_notes(sample_pdf: Path) -> None:
     assert set(evidence["clinical_stage"].cast(pl.String)) == {"APPROVAL"}
     ids = evidence["studyId"].unique()
     assert "PMDA/2024-09-24/Lenvima Capsules 4 mg, 10 mg/PARTIAL_CHANGE" in ids.to_list()
-    again = approval_evidence(read_pmda(sample_pdf)[0], disease_index())
+    again = approval_evidence(read_pmda(sample_pdf)[0], disease_lookup(disease_index()))
     assert again["studyId"].to_list() == evidence["studyId"].to_list()  # stable across runs
 
 

@@ -32,7 +32,7 @@ _FORMS = (
 _SALTS = (
     r"\b(?:hydrochloride|hcl|dihydrochloride|mesylate|mesilate|sodium|potassium|calcium|magnesium|sulfate|"
     r"sulphate|maleate|fumarate|tartrate|citrate|acetate|phosphate|besylate|besilate|bromide|succinate|"
-    r"tosylate|dimesylate|monohydrate|hydrate)\b"
+    r"tosylate|tosilate|dimesylate|propylene glycolate|monohydrate|hydrate)\b"
 )
 
 
@@ -60,71 +60,125 @@ def clean(label: pl.Expr) -> pl.Expr:
     return normalise(stripped)
 
 
-def drug_lookup(drug_vocabulary: pl.DataFrame) -> pl.DataFrame:
-    """(label, drug_id, vocabulary name) from names, synonyms and trade names; salts resolve to their parent."""
-    vocab = drug_vocabulary.select(
-        drug_id=pl.coalesce("parentId", "id"),
-        labels=pl.concat_list(pl.col("name"), "synonyms", "tradeNames"),
-    )
-    names = drug_vocabulary.filter(pl.col("parentId").is_null()).select(drug_id="id", vocabulary_name="name")
+KIND_RANK = {"name": 1, "exact_synonym": 2, "synonym": 2, "trade_name": 3}
+COMBINATION_SPLIT = r"\s*(?:\+|/|,|;|\band\b|\bplus\b|\bwith\b|&)\s*"
+LOOKUP_SCHEMA = {"label": pl.String, "id": pl.String, "vocabulary_name": pl.String, "rank": pl.Int32}
+
+
+def _lookup(pairs: pl.DataFrame) -> pl.DataFrame:
+    """(label, id, vocabulary name, rank) with the best rank kept per (label, id)."""
     return (
-        vocab.explode("labels")
-        .select("drug_id", label=normalise(pl.col("labels")))
+        pairs.with_columns(
+            label=normalise(pl.col("label")), rank=pl.col("kind").replace_strict(KIND_RANK, return_dtype=pl.Int32)
+        )
         .filter(pl.col("label").is_not_null() & (pl.col("label") != ""))
-        .unique()
-        .join(names, on="drug_id", how="left")
+        .group_by("label", "id")
+        .agg(pl.col("vocabulary_name").first(), pl.col("rank").min())
+        .select(LOOKUP_SCHEMA.keys())
+        .sort("label", "rank", "id")
+    )
+
+
+def drug_lookup(drug_vocabulary: pl.DataFrame) -> pl.DataFrame:
+    """Every label of the molecule index (names, synonyms, trade names) to its ChEMBL id; a salt's or form's
+    labels lead to its parent, since evidence is about the active moiety."""
+    parents = drug_vocabulary.select("id", parent=pl.coalesce("parentId", "id")).join(
+        drug_vocabulary.select(parent="id", vocabulary_name="name"), on="parent", how="left"
+    )
+    labels = (
+        drug_vocabulary.select(
+            "id",
+            name=pl.concat_list("name"),
+            synonym="synonyms",
+            trade_name="tradeNames",
+        )
+        .unpivot(index="id", variable_name="kind", value_name="label")
+        .explode("label")
+    )
+    return _lookup(
+        labels.join(parents, on="id").select(
+            "label", "kind", id="parent", vocabulary_name=pl.coalesce("vocabulary_name", "label")
+        )
     )
 
 
 def disease_lookup(disease_vocabulary: pl.DataFrame) -> pl.DataFrame:
-    """(label, disease_id, vocabulary name) from names and exact synonyms (related/broad ones are not equal)."""
-    return (
+    """Names and exact synonyms of the disease index to their ids (related, broad and narrow synonyms are not
+    equivalent, so they are left out)."""
+    labels = (
         disease_vocabulary.select(
-            disease_id="id",
+            "id",
             vocabulary_name="name",
-            labels=pl.concat_list(pl.col("name"), pl.col("synonyms").struct["hasExactSynonym"]),
+            name=pl.concat_list("name"),
+            exact_synonym=pl.col("synonyms").struct["hasExactSynonym"],
         )
-        .explode("labels")
-        .select("disease_id", "vocabulary_name", label=normalise(pl.col("labels")))
-        .filter(pl.col("label").is_not_null() & (pl.col("label") != ""))
+        .unpivot(index=["id", "vocabulary_name"], variable_name="kind", value_name="label")
+        .explode("label")
+    )
+    return _lookup(labels)
+
+
+def mesh_lookup(disease_vocabulary: pl.DataFrame, chembl_indications: pl.DataFrame | None = None) -> pl.DataFrame:
+    """MeSH heading (normalised) to disease ids, through the diseases' MeSH cross-references; ChEMBL's
+    indications pair each MeSH id with its heading, which AACT's browse tables give as text."""
+    xrefs = (
+        disease_vocabulary.select(disease_id="id", xref="dbXRefs")
+        .explode("xref")
+        .filter(pl.col("xref").str.starts_with("MeSH:"))
+        .select("disease_id", mesh_id=pl.col("xref").str.strip_prefix("MeSH:"))
+    )
+    headings = (
+        chembl_indications.select("mesh_id", "mesh_heading").drop_nulls().unique()
+        if chembl_indications is not None
+        else pl.DataFrame(schema={"mesh_id": pl.String, "mesh_heading": pl.String})
+    )
+    return (
+        headings.join(xrefs, on="mesh_id")
+        .select(mesh_term=normalise(pl.col("mesh_heading")), disease_id="disease_id")
         .unique()
+        .sort("mesh_term", "disease_id")
     )
 
 
-def _resolve(labels: pl.DataFrame, lookup: pl.DataFrame, id_column: str, method: str) -> pl.DataFrame:
-    """Per label: the single id the lookup gives it, or the candidates when it gives several."""
-    matches = (
-        labels.join(lookup, left_on="key", right_on="label")
-        .group_by("raw")
-        .agg(pl.col(id_column).unique().sort().alias("candidates"), pl.col("vocabulary_name").first())
-    )
-    return matches.select(
-        "raw",
-        pl.when(pl.col("candidates").list.len() == 1).then(pl.col("candidates").list.first()).alias(id_column),
-        pl.when(pl.col("candidates").list.len() == 1).then("vocabulary_name").alias("vocabulary_name"),
-        pl.lit(method).alias("method"),
-        pl.when(pl.col("candidates").list.len() > 1).then("candidates").alias("candidates"),
+def _best(matches: pl.DataFrame, key: str, method: str) -> pl.DataFrame:
+    """Per `key`: the id of the best-ranked match, or the candidates when several ids share the best rank."""
+    best = matches.filter(pl.col("rank") == pl.col("rank").min().over(key))
+    return (
+        best.group_by(key)
+        .agg(pl.col("id").unique().sort().alias("candidates"), pl.col("vocabulary_name").first())
+        .select(
+            key,
+            id=pl.when(pl.col("candidates").list.len() == 1).then(pl.col("candidates").list.first()),
+            vocabulary_name=pl.when(pl.col("candidates").list.len() == 1).then("vocabulary_name"),
+            method=pl.lit(method),
+            candidates=pl.when(pl.col("candidates").list.len() > 1).then("candidates"),
+        )
     )
 
 
-def map_labels(
-    raw_labels: pl.Series, lookup: pl.DataFrame, id_column: str, generic: tuple[str, ...] = ()
-) -> pl.DataFrame:
-    """For each distinct label: id, vocabulary name, method (`exact`, `cleaned`) and ambiguous candidates."""
-    labels = pl.DataFrame({"raw": raw_labels.unique().drop_nulls()})
-    tiers = [("exact", normalise(pl.col("raw"))), ("cleaned", clean(pl.col("raw")))]
-    resolved = labels.head(0).with_columns(
-        pl.lit(None, pl.String).alias(id_column),
-        pl.lit(None, pl.String).alias("vocabulary_name"),
-        pl.lit(None, pl.String).alias("method"),
-        pl.lit(None, pl.List(pl.String)).alias("candidates"),
+RESOLVED_SCHEMA = {
+    "raw": pl.String,
+    "id": pl.String,
+    "vocabulary_name": pl.String,
+    "method": pl.String,
+    "candidates": pl.List(pl.String),
+}
+
+
+def resolve_labels(raw_labels: pl.Series, lookup: pl.DataFrame, generic: tuple[str, ...] = ()) -> pl.DataFrame:
+    """For each distinct label: id, vocabulary name, method (`exact`, `cleaned`) and the candidates of an
+    ambiguous label. Generic labels, raw or cleaned, are never resolved."""
+    labels = pl.DataFrame({"raw": raw_labels.unique().drop_nulls()}, schema={"raw": pl.String})
+    remaining = labels.filter(
+        ~normalise(pl.col("raw")).is_in(list(generic)) & ~clean(pl.col("raw")).is_in(list(generic))
     )
-    remaining = labels.filter(~normalise(pl.col("raw")).is_in(list(generic)))
-    for method, key in tiers:
-        found = _resolve(remaining.with_columns(key=key), lookup, id_column, method)
-        resolved = pl.concat([resolved, found])
+    resolved = [pl.DataFrame(schema=RESOLVED_SCHEMA)]
+    for method, key in (("exact", normalise(pl.col("raw"))), ("cleaned", clean(pl.col("raw")))):
+        matches = remaining.with_columns(key=key).join(lookup, left_on="key", right_on="label")
+        found = _best(matches, "raw", method)
+        resolved.append(found.select(RESOLVED_SCHEMA.keys()))
         remaining = remaining.join(found, on="raw", how="anti")
-    return labels.join(resolved, on="raw", how="left")
+    return labels.join(pl.concat(resolved), on="raw", how="left")
 
 
 def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: str) -> pl.DataFrame:
@@ -148,42 +202,124 @@ def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: str) -> pl.Da
     )
 
 
-def _with_dictionary(evidence: pl.DataFrame, side: str, lookup: pl.DataFrame, generic: tuple[str, ...]) -> pl.DataFrame:
-    """Fill the ids still missing on one side from the vocabulary, recording method and candidates."""
-    label, id_column = f"{side}_name", f"{side}_id"
-    pending = evidence.filter(pl.col(id_column).is_null())[label]
-    found = map_labels(pending, lookup, id_column, generic)
-    for name, value in (("labels", found.height), ("labels_mapped", found[id_column].is_not_null().sum())):
-        record(f"{side}/{name}", value)
-    record(f"{side}/labels_ambiguous", found["candidates"].is_not_null().sum())
-    found = found.select(
-        pl.col("raw").alias(label),
-        pl.col(id_column).alias("_found"),
-        pl.col("method").alias("_method"),
-        pl.col("candidates").alias(f"{side}_candidates"),
-    )
+def _fill(evidence: pl.DataFrame, side: str, found: pl.DataFrame, on: list[str]) -> pl.DataFrame:
+    """Take id, method and candidates from `found` (keyed by `on`) for the rows still unmapped on `side`."""
+    id_column = f"{side}_id"
+    found = found.select(*on, _id="id", _method="method", _candidates="candidates")
+    open_ = pl.col(id_column).is_null()
     return (
-        evidence.join(found, on=label, how="left", maintain_order="left")
+        evidence.join(found, on=on, how="left", maintain_order="left")
         .with_columns(
-            pl.coalesce(id_column, "_found").alias(id_column),
-            pl.when(pl.col(id_column).is_null()).then("_method").otherwise(f"{side}_method").alias(f"{side}_method"),
-            pl.when(pl.col(id_column).is_null()).then(f"{side}_candidates").alias(f"{side}_candidates"),
+            pl.when(open_).then("_method").otherwise(f"{side}_method").alias(f"{side}_method"),
+            pl.when(open_ & pl.col("_id").is_null())
+            .then(pl.coalesce("_candidates", f"{side}_candidates"))
+            .alias(f"{side}_candidates"),
+            pl.coalesce(id_column, "_id").alias(id_column),
         )
-        .drop("_found", "_method")
+        .drop("_id", "_method", "_candidates")
     )
+
+
+def _by_other_names(evidence: pl.DataFrame, other_names: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
+    """(intervention_id, id) when the sponsor's other names of an intervention point to exactly one drug."""
+    names = resolve_labels(other_names["name"], lookup, GENERIC_DRUG_LABELS).filter(pl.col("id").is_not_null())
+    pending = evidence.filter(pl.col("drug_id").is_null()).select("intervention_id").unique()
+    found = (
+        other_names.join(pending, on="intervention_id")
+        .join(names.select(name="raw", found="id"), on="name")
+        .group_by("intervention_id")
+        .agg(pl.col("found").unique().sort())
+    )
+    return found.select(
+        "intervention_id",
+        id=pl.when(pl.col("found").list.len() == 1).then(pl.col("found").list.first()),
+        method=pl.lit("other_name"),
+        candidates=pl.when(pl.col("found").list.len() > 1).then("found"),
+    )
+
+
+def _by_mesh(evidence: pl.DataFrame, browse: pl.DataFrame, mesh: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
+    """(studyId, disease_name, id) for a condition label still unmapped when the study's MeSH terms name exactly
+    one disease that none of the study's other conditions already has."""
+    terms = browse.select(studyId="nct_id", term="mesh_term").unique()
+    by_heading = terms.join(mesh, left_on=normalise(pl.col("term")), right_on="mesh_term").select(
+        "studyId", "disease_id"
+    )
+    by_label = terms.join(
+        resolve_labels(terms["term"], lookup).filter(pl.col("id").is_not_null()), left_on="term", right_on="raw"
+    ).select("studyId", disease_id="id")
+    study_diseases = pl.concat([by_heading, by_label]).unique()
+    taken = evidence.filter(pl.col("disease_id").is_not_null()).select("studyId", "disease_id").unique()
+    free = study_diseases.join(taken, on=["studyId", "disease_id"], how="anti")
+    pending = (
+        evidence.filter(pl.col("disease_id").is_null() & pl.col("disease_name").is_not_null())
+        .select("studyId", "disease_name")
+        .unique()
+    )
+    found = (
+        pending.join(free, on="studyId")
+        .group_by("studyId", "disease_name")
+        .agg(pl.col("disease_id").unique().sort().alias("found"))
+    )
+    return found.select(
+        "studyId",
+        "disease_name",
+        id=pl.when(pl.col("found").list.len() == 1).then(pl.col("found").list.first()),
+        method=pl.lit("mesh"),
+        candidates=pl.when(pl.col("found").list.len() > 1).then("found"),
+    )
+
+
+def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
+    """Unmapped drug labels naming several drugs ("A + B", "A/B", "A and B") become one row per component, each
+    resolved on its own; the whole label is kept in `combination_label`."""
+    cleaned_label = pl.col("drug_name").str.replace_all(_DOSE, " ")
+    is_combination = (
+        pl.col("drug_id").is_null()
+        & cleaned_label.str.contains(COMBINATION_SPLIT)
+        & pl.col("drug_candidates").is_null()
+    )
+    combos = evidence.filter(is_combination)
+    if not combos.height:
+        return evidence
+    parts = (
+        combos.with_columns(
+            combination_label="drug_name",
+            drug_name=cleaned_label.str.replace_all(COMBINATION_SPLIT, "\x1f").str.split("\x1f"),
+        )
+        .explode("drug_name")
+        .with_columns(pl.col("drug_name").str.strip_chars())
+        .filter(pl.col("drug_name") != "")
+    )
+    resolved = resolve_labels(parts["drug_name"], lookup, GENERIC_DRUG_LABELS)
+    parts = (
+        parts.join(resolved.select(drug_name="raw", _id="id", _candidates="candidates"), on="drug_name", how="left")
+        .with_columns(
+            drug_id="_id",
+            drug_method=pl.when(pl.col("_id").is_not_null()).then(pl.lit("combination")),
+            drug_candidates="_candidates",
+        )
+        .drop("_id", "_candidates")
+    )
+    return pl.concat([evidence.filter(~is_combination), parts], how="diagonal_relaxed")
 
 
 def map_evidence(
     evidence: pl.DataFrame,
-    drug_vocabulary: pl.DataFrame,
-    disease_vocabulary: pl.DataFrame,
+    drug_lookup: pl.DataFrame,
+    disease_lookup: pl.DataFrame,
     curation: pl.DataFrame | None = None,
+    mesh_lookup: pl.DataFrame | None = None,
+    browse_conditions: pl.DataFrame | None = None,
+    intervention_other_names: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Evidence rows with drug and disease ids, vocabulary names, the method behind each id and, for labels
-    that match several ids at one tier, the candidates (those rows stay unmapped).
+    """Evidence rows with drug and disease ids, vocabulary names, the method behind each id and, for labels that
+    match several ids at one tier, the candidates (those rows stay unmapped, never multiplied).
 
-    Trust order: ids the source gave (`source`), ChEMBL's curation of the study's label (`curation`), then the
-    vocabularies (`exact`, `cleaned`).
+    Trust order: ids the source gave (`source`); ChEMBL's curation of the study's label (`curation`); the label
+    (`exact`), then cleaned of doses, forms, salts and inverted word order (`cleaned`); for AACT rows, the
+    intervention's other names (`other_name`) and the study's MeSH terms (`mesh`); last, combinations split into
+    their components (`combination`). Generic labels (placebo, standard of care, ...) never map to a drug.
     """
     mapped = evidence
     for side in ("drug", "disease"):
@@ -191,19 +327,47 @@ def map_evidence(
         if id_column not in mapped.columns:
             mapped = mapped.with_columns(pl.lit(None, pl.String).alias(id_column))
         mapped = mapped.with_columns(
-            pl.when(pl.col(id_column).is_not_null()).then(pl.lit("source")).alias(f"{side}_method")
+            pl.when(pl.col(id_column).is_not_null()).then(pl.lit("source")).alias(f"{side}_method"),
+            pl.lit(None, pl.List(pl.String)).alias(f"{side}_candidates"),
         )
         if curation is not None and curation.height:
             mapped = _curated(mapped, curation, side)
-    mapped = _with_dictionary(mapped, "drug", drug_lookup(drug_vocabulary), GENERIC_DRUG_LABELS)
-    mapped = _with_dictionary(mapped, "disease", disease_lookup(disease_vocabulary), ())
-    drug_names = drug_vocabulary.select(drug_id="id", drug_vocabulary_name="name")
-    disease_names = disease_vocabulary.select(disease_id="id", disease_vocabulary_name="name")
-    mapped = mapped.join(drug_names, on="drug_id", how="left", maintain_order="left").join(
-        disease_names, on="disease_id", how="left", maintain_order="left"
-    )
+    for side, lookup, generic in (("drug", drug_lookup, GENERIC_DRUG_LABELS), ("disease", disease_lookup, ())):
+        pending = mapped.filter(pl.col(f"{side}_id").is_null())[f"{side}_name"]
+        found = resolve_labels(pending, lookup, generic).rename({"raw": f"{side}_name"})
+        mapped = _fill(mapped, side, found, [f"{side}_name"])
+    if intervention_other_names is not None and "intervention_id" in mapped.columns:
+        mapped = _fill(
+            mapped, "drug", _by_other_names(mapped, intervention_other_names, drug_lookup), ["intervention_id"]
+        )
+    if browse_conditions is not None and mesh_lookup is not None:
+        found = _by_mesh(mapped, browse_conditions, mesh_lookup, disease_lookup)
+        mapped = _fill(mapped, "disease", found, ["studyId", "disease_name"])
+    mapped = _split_combinations(mapped.with_columns(combination_label=pl.lit(None, pl.String)), drug_lookup)
+    names = {
+        "drug": drug_lookup.select(drug_id="id", drug_vocabulary_name="vocabulary_name").unique("drug_id"),
+        "disease": disease_lookup.select(disease_id="id", disease_vocabulary_name="vocabulary_name").unique(
+            "disease_id"
+        ),
+    }
+    for side, table in names.items():
+        mapped = mapped.join(table, on=f"{side}_id", how="left", maintain_order="left")
+    _record_coverage(mapped)
+    return mapped
+
+
+def _record_coverage(mapped: pl.DataFrame) -> None:
     for side in ("drug", "disease"):
-        record(f"{side}/rows_mapped", mapped[f"{side}_id"].is_not_null().sum())
+        label, id_column = f"{side}_name", f"{side}_id"
+        labels = mapped.group_by(label).agg(
+            pl.col(id_column).is_not_null().any().alias("mapped"),
+            pl.col(f"{side}_candidates").is_not_null().any().alias("ambiguous"),
+        )
+        record(f"{side}/labels", labels.height)
+        record(f"{side}/labels_mapped", labels["mapped"].sum())
+        record(f"{side}/labels_ambiguous", labels["ambiguous"].sum())
+        record(f"{side}/label_coverage", round(labels["mapped"].mean() or 0.0, 4))
+        record(f"{side}/rows_mapped", mapped[id_column].is_not_null().sum())
+        record(f"{side}/row_coverage", round(mapped[id_column].is_not_null().mean() or 0.0, 4))
         for method, count in mapped[f"{side}_method"].drop_nulls().value_counts().iter_rows():
             record(f"{side}/method/{method}", count)
-    return mapped

@@ -3,7 +3,7 @@
 import polars as pl
 
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping import disease_lookup, normalise
+from clinical_mining.steps.mapping import normalise
 from clinical_mining.steps.stage import STAGE_DTYPE
 
 PMDA_URL = "https://www.pmda.go.jp/english/"
@@ -26,11 +26,10 @@ def _spaced(text: pl.Expr) -> pl.Expr:
     return pl.lit(" ") + normalise(text).str.replace_all(" ", "  ", literal=True) + pl.lit(" ")
 
 
-def find_diseases(notes: pl.Series, disease_vocabulary: pl.DataFrame) -> pl.DataFrame:
+def find_diseases(notes: pl.Series, disease_lookup: pl.DataFrame) -> pl.DataFrame:
     """For each distinct note: the vocabulary labels it names (longest match, case-insensitive, whole words)."""
-    lookup = disease_lookup(disease_vocabulary)
     patterns = (
-        lookup.select(pattern=_spaced(pl.col("label")))
+        disease_lookup.select(pattern=_spaced(pl.col("label")))
         .unique()
         .sort(pl.col("pattern").str.len_chars(), "pattern", descending=[True, False])["pattern"]
     )
@@ -45,15 +44,12 @@ def find_diseases(notes: pl.Series, disease_vocabulary: pl.DataFrame) -> pl.Data
     )
 
 
-def approval_evidence(pmda: pl.DataFrame, disease_vocabulary: pl.DataFrame, url: str = PMDA_URL) -> pl.DataFrame:
+def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str = PMDA_URL) -> pl.DataFrame:
     """One row per (ingredient, disease) of each approval row. A note naming no known disease keeps its row with
     a null disease; a row without an ingredient ("N/A") yields no evidence. Both are counted."""
-    found = find_diseases(pmda["notes"], disease_vocabulary)
-    ids = (
-        disease_lookup(disease_vocabulary)
-        .group_by("label")
-        .agg(pl.col("disease_id").unique().sort().alias("ids"), pl.col("vocabulary_name").first())
-    )
+    found = find_diseases(pmda["notes"], disease_lookup)
+    best = disease_lookup.filter(pl.col("rank") == pl.col("rank").min().over("label"))
+    ids = best.group_by("label").agg(pl.col("id").unique().sort().alias("ids"))
     key = pl.coalesce(pl.col("approval_date").cast(pl.String), "approval_date_text", pl.lit("undated"))
     rows = pmda.with_columns(
         studyId=pl.format("PMDA/{}/{}/{}", key, "brand_name", "approval_type"),
@@ -77,6 +73,7 @@ def approval_evidence(pmda: pl.DataFrame, disease_vocabulary: pl.DataFrame, url:
             "drug_name",
             disease_name="labels",
             disease_id=pl.when(pl.col("ids").list.len() == 1).then(pl.col("ids").list.first()),
+            disease_candidates=pl.when(pl.col("ids").list.len() > 1).then("ids"),
             source=pl.lit("PMDA"),
             url=pl.lit(url),
             phase=pl.lit("APPROVAL"),
