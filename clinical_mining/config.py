@@ -144,6 +144,18 @@ class PipelineConfig(_Strict):
         return [("setup", self.setup), ("union", self.union), ("process", self.process)]
 
 
+class MappingCoverageCheck(_Strict):
+    """An asset check on a mapped evidence asset: label coverage per side, and the ambiguous labels."""
+
+    asset: Identifier = "evidence"
+    min_drug_label_coverage: float = Field(default=0.5, ge=0, le=1)
+    min_disease_label_coverage: float = Field(default=0.5, ge=0, le=1)
+
+
+class ChecksConfig(_Strict):
+    mapping_coverage: MappingCoverageCheck | None = None
+
+
 class OutputConfig(_Strict):
     dir: ConfigPath
 
@@ -152,6 +164,7 @@ class ClinicalMiningConfig(_Strict):
     sources: SourcesConfig = Field(default_factory=SourcesConfig)
     pipeline: PipelineConfig
     output: OutputConfig
+    checks: ChecksConfig = Field(default_factory=ChecksConfig)
     allowed_function_modules: list[str] = Field(
         default_factory=lambda: ["clinical_mining"],
         description="Packages or modules a step's `function` may come from.",

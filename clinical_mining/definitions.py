@@ -2,6 +2,7 @@
 
 from dagster import Definitions, multiprocess_executor
 
+from clinical_mining.checks import mapping_coverage_check
 from clinical_mining.config import ClinicalMiningConfig, load_config
 from clinical_mining.factory import build_pipeline_assets
 from clinical_mining.io_manager import ParquetIOManager
@@ -21,8 +22,10 @@ def build_definitions(config: ClinicalMiningConfig) -> Definitions:
         resources["aact"] = aact
     if (curation := chembl_curation_resource(config)) is not None:
         resources["chembl_curation"] = curation
+    checks = [mapping_coverage_check(config.checks.mapping_coverage)] if config.checks.mapping_coverage else []
     return Definitions(
         assets=[*build_source_assets(config), *build_pipeline_assets(config)],
+        asset_checks=checks,
         resources=resources,
         executor=EXECUTOR,
     )

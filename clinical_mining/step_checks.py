@@ -99,6 +99,9 @@ def check_steps(config: "ClinicalMiningConfig") -> list[str]:
             else:
                 problems += _check_signature(where, step, function)
             available.add(step.name)
+    coverage = config.checks.mapping_coverage
+    if coverage is not None and coverage.asset not in seen:
+        problems.append(f"checks.mapping_coverage.asset: {coverage.asset!r} is not a step of the pipeline")
     if pipeline.process and pipeline.process[-1].name != FINAL_ASSET:
         problems.append(
             f"pipeline.process: the last step must be named {FINAL_ASSET!r}, found {pipeline.process[-1].name!r}"

@@ -48,7 +48,7 @@ def run_config(
     """Materialise a config's whole graph in process, on a throwaway instance unless one is given."""
     defs = build_definitions(load_config(path))
     return materialize(
-        list(defs.assets or []),
+        [*(defs.assets or []), *(defs.asset_checks or [])],
         resources=defs.resources,
         instance=instance or DagsterInstance.ephemeral(),
         selection=selection,

@@ -41,3 +41,7 @@ class Steps:
     @classmethod
     def counted(cls, frame: pl.DataFrame) -> pl.DataFrame:
         return pl.DataFrame({"rows": [frame.height], "owner": [cls.__name__]})
+
+
+def read_parquet(path: str) -> pl.DataFrame:
+    return pl.read_parquet(path)

@@ -139,6 +139,10 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert statuses["FULLY_MAPPED"] > final.height / 2
     unmapped_drugs = set(final.filter(pl.col("drug_id").is_null())["drug_name"])
     assert {"Triazavirin", "ABC-1234"} <= unmapped_drugs
+    coverage = next(c for c in result.get_asset_check_evaluations() if c.check_name == "mapping_coverage")
+    assert coverage.passed
+    assert coverage.metadata["drug_label_coverage"].value > 0.9
+    assert coverage.metadata["disease_label_coverage"].value > 0.9
     metadata = result.asset_materializations_for_node("aact_evidence")[0].metadata
     assert metadata["placebo/rows_dropped"].value > 0
     assert metadata["dagster/row_count"].value == evidence.height

@@ -4,7 +4,25 @@ import polars as pl
 
 from clinical_mining.step_stats import record
 from clinical_mining.steps.mapping import normalise
-from clinical_mining.steps.stage import STAGE_DTYPE
+from clinical_mining.steps.stage import CLINICAL_STAGES, STAGE_DTYPE
+
+MAPPING_STATUSES = ("FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED")
+DRUG_ID = r"^CHEMBL\d+$"
+DISEASE_ID = r"^(EFO|MONDO|HP|Orphanet|DOID|NCIT|OTAR|GO|MP)_[A-Za-z0-9]+$"
+SOURCE_FIELDS = {"studyId": pl.String, "source": pl.String, "url": pl.String, "phase": pl.String}
+FINAL_SCHEMA = {
+    "drug_name": pl.String,
+    "disease_name": pl.String,
+    "drug_id": pl.String,
+    "disease_id": pl.String,
+    "max_clinical_stage": pl.String,
+    "mapping_status": pl.String,
+    "approval": pl.List(pl.Struct({"source": pl.String, "date": pl.Date})),
+}
+
+
+class FinalDataError(ValueError):
+    """`final_df` breaks its contract; the asset fails and the last good file stays in place."""
 
 
 def _mapping_status() -> pl.Expr:
@@ -20,16 +38,58 @@ def _mapping_status() -> pl.Expr:
     )
 
 
+def _pair_keys() -> list[pl.Expr]:
+    return [
+        pl.coalesce("drug_id", normalise(pl.col("drug_name"))).alias("drug_key"),
+        pl.coalesce("disease_id", normalise(pl.col("disease_name"))).alias("disease_key"),
+    ]
+
+
+def validate_final(final: pl.DataFrame) -> list[str]:
+    """Every way `final` breaks the contract in ARCHITECTURE.md (columns, types, keys, id patterns, rows)."""
+    problems = [
+        f"column {name}: missing" if name not in final.columns else f"column {name}: {final.schema[name]}, not {dtype}"
+        for name, dtype in FINAL_SCHEMA.items()
+        if name not in final.columns or final.schema[name] != dtype
+    ]
+    sources = final.schema.get("sources")
+    inner = sources.inner if isinstance(sources, pl.List) else None
+    fields = {field.name: field.dtype for field in inner.fields} if isinstance(inner, pl.Struct) else {}
+    if any(fields.get(name) != dtype for name, dtype in SOURCE_FIELDS.items()):
+        problems.append(f"column sources: {sources}, not a list of structs with {', '.join(SOURCE_FIELDS)}")
+    if problems:
+        return problems
+    if final.height == 0:
+        return ["no rows: an empty final_df would replace the last good one"]
+    checks = {
+        "duplicate pair keys": final.select(_pair_keys()).is_duplicated(),
+        "drug_id not like CHEMBL123": final["drug_id"].is_not_null() & ~final["drug_id"].str.contains(DRUG_ID),
+        "disease_id not like EFO_0000305": final["disease_id"].is_not_null()
+        & ~final["disease_id"].str.contains(DISEASE_ID),
+        "unknown mapping_status": ~final["mapping_status"].is_in(MAPPING_STATUSES),
+        "unknown max_clinical_stage": ~final["max_clinical_stage"].is_in(CLINICAL_STAGES),
+        "no evidence in sources": final["sources"].list.len().fill_null(0) == 0,
+    }
+    for problem, bad in checks.items():
+        if bad.any():
+            example = final.filter(bad).select("drug_name", "disease_name", "drug_id", "disease_id").row(0)
+            problems.append(f"{problem}: {bad.sum()} row(s), e.g. {example}")
+    return problems
+
+
 def drug_disease_pairs(evidence: pl.DataFrame) -> pl.DataFrame:
-    """One row per drug-disease pair, keyed by id when mapped and by the normalised label otherwise."""
-    if "approval_date" not in evidence.columns:
-        evidence = evidence.with_columns(approval_date=pl.lit(None, pl.Date))
+    """One row per drug-disease pair, keyed by id when mapped and by the normalised label otherwise.
+
+    The result is validated before it is returned: a `FinalDataError` fails the asset, so the IO manager never
+    replaces the last good file with a broken one.
+    """
+    for column, dtype in (("approval_date", pl.Date), ("overall_status", pl.String)):
+        if column not in evidence.columns:
+            evidence = evidence.with_columns(pl.lit(None, dtype).alias(column))
     without_disease = evidence["disease_id"].is_null() & evidence["disease_name"].is_null()
     record("rows_without_disease", without_disease.sum())  # e.g. an approval whose notes name no known disease
     keyed = evidence.filter(~without_disease).with_columns(
-        drug_key=pl.coalesce("drug_id", normalise(pl.col("drug_name"))),
-        disease_key=pl.coalesce("disease_id", normalise(pl.col("disease_name"))),
-        clinical_stage=pl.col("clinical_stage").cast(STAGE_DTYPE),
+        *_pair_keys(), clinical_stage=pl.col("clinical_stage").cast(STAGE_DTYPE)
     )
     is_approval = pl.col("clinical_stage") == "APPROVAL"
     pairs = keyed.group_by("drug_key", "disease_key").agg(
@@ -39,7 +99,9 @@ def drug_disease_pairs(evidence: pl.DataFrame) -> pl.DataFrame:
         disease_id=pl.col("disease_id").first(),
         max_clinical_stage=pl.col("clinical_stage").max(),
         approval=pl.struct("source", date="approval_date").filter(is_approval).unique(maintain_order=True),
-        sources=pl.struct("studyId", "source", "url", phase="clinical_stage").unique(maintain_order=True),
+        sources=pl.struct(
+            "studyId", "source", "url", phase=pl.col("clinical_stage").cast(pl.String), status="overall_status"
+        ).unique(maintain_order=True),
     )
     final = pairs.select(
         "drug_name",
@@ -53,5 +115,16 @@ def drug_disease_pairs(evidence: pl.DataFrame) -> pl.DataFrame:
     ).sort("drug_name", "disease_name", "drug_id", "disease_id", nulls_last=True)
     for status, count in final["mapping_status"].value_counts().iter_rows():
         record(f"pairs/{status}", count)
+    for stage, count in final["max_clinical_stage"].value_counts().iter_rows():
+        record(f"pairs/stage/{stage}", count)
+    for source, count in (
+        final.select(pl.col("sources").list.eval(pl.element().struct["source"].unique()))["sources"]
+        .explode()
+        .value_counts()
+        .iter_rows()
+    ):
+        record(f"pairs/source/{source}", count)
     record("pairs", final.height)
+    if problems := validate_final(final):
+        raise FinalDataError("final_df failed validation: " + "; ".join(problems))
     return final

@@ -1,0 +1,369 @@
+"""Mapping labels to ids tier by tier, clinical stages, and the validated drug-disease pairs."""
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
+from clinical_mining.step_stats import collecting
+from clinical_mining.steps.mapping import (
+    disease_lookup,
+    drug_lookup,
+    map_evidence,
+    mesh_lookup,
+    resolve_labels,
+)
+from clinical_mining.steps.pairs import FinalDataError, drug_disease_pairs, validate_final
+from clinical_mining.steps.stage import aact_stage, chembl_stage
+from clinical_mining_tests.conftest import output, run_config
+
+DRUGS = pl.DataFrame(
+    [
+        {
+            "id": "CHEMBL1431",
+            "name": "METFORMIN",
+            "synonyms": ["Metformin"],
+            "tradeNames": ["Glucophage"],
+            "parentId": None,
+            "childChemblIds": ["CHEMBL1703"],
+        },
+        {
+            "id": "CHEMBL1703",
+            "name": "METFORMIN HYDROCHLORIDE",
+            "synonyms": [],
+            "tradeNames": [],
+            "parentId": "CHEMBL1431",
+            "childChemblIds": [],
+        },
+        {
+            "id": "CHEMBL1422",
+            "name": "SITAGLIPTIN",
+            "synonyms": [],
+            "tradeNames": ["Januvia"],
+            "parentId": None,
+            "childChemblIds": [],
+        },
+        {
+            "id": "CHEMBL25",
+            "name": "ASPIRIN",
+            "synonyms": ["ASA"],
+            "tradeNames": [],
+            "parentId": None,
+            "childChemblIds": [],
+        },
+        {
+            "id": "CHEMBL9999",
+            "name": "ASACOL-LIKE",
+            "synonyms": ["ASA"],
+            "tradeNames": [],
+            "parentId": None,
+            "childChemblIds": [],
+        },
+        {
+            "id": "CHEMBL112",
+            "name": "PARACETAMOL",
+            "synonyms": ["Acetaminophen"],
+            "tradeNames": ["ASPIRIN"],
+            "parentId": None,
+            "childChemblIds": [],
+        },
+    ],
+    schema=DRUG_SCHEMA,
+)
+DISEASES = pl.DataFrame(
+    [
+        {
+            "id": "MONDO_0005148",
+            "name": "type 2 diabetes mellitus",
+            "synonyms": {
+                "hasExactSynonym": ["T2DM"],
+                "hasRelatedSynonym": ["diabetes"],
+                "hasNarrowSynonym": [],
+                "hasBroadSynonym": [],
+            },
+            "dbXRefs": ["MeSH:D003924", "UMLS:C0011860"],
+        },
+        {
+            "id": "EFO_0003884",
+            "name": "chronic kidney disease",
+            "synonyms": {"hasExactSynonym": [], "hasRelatedSynonym": [], "hasNarrowSynonym": [], "hasBroadSynonym": []},
+            "dbXRefs": ["MeSH:D051436"],
+        },
+        {
+            "id": "EFO_0000182",
+            "name": "hepatocellular carcinoma",
+            "synonyms": {
+                "hasExactSynonym": ["HCC"],
+                "hasRelatedSynonym": [],
+                "hasNarrowSynonym": [],
+                "hasBroadSynonym": [],
+            },
+            "dbXRefs": ["MeSH:D006528"],
+        },
+    ],
+    schema=DISEASE_SCHEMA,
+)
+INDICATIONS = pl.DataFrame(
+    {"mesh_id": ["D051436", "D003924"], "mesh_heading": ["Renal Insufficiency, Chronic", "Diabetes Mellitus, Type 2"]}
+)
+
+
+def test_lookups_resolve_salts_and_keep_only_exact_synonyms() -> None:
+    drugs = drug_lookup(DRUGS)
+    assert drugs.filter(label="metformin hydrochloride").select("id", "vocabulary_name").row(0) == (
+        "CHEMBL1431",
+        "METFORMIN",
+    )
+    assert drugs.filter(label="glucophage")["rank"].to_list() == [3]
+    diseases = disease_lookup(DISEASES)
+    assert diseases.filter(label="t2dm")["id"].to_list() == ["MONDO_0005148"]
+    assert diseases.filter(label="diabetes").height == 0  # a related synonym is not equivalent
+    mesh = mesh_lookup(DISEASES, INDICATIONS)
+    assert mesh.rows() == [
+        ("diabetes mellitus type 2", "MONDO_0005148"),
+        ("renal insufficiency chronic", "EFO_0003884"),
+    ]
+
+
+def test_labels_exact_cleaned_ambiguous_generic() -> None:
+    labels = pl.Series(
+        [
+            "Metformin",
+            "METFORMIN 500 mg film-coated tablet",
+            "Metformin HCl (Glucophage®)",
+            "ASA",
+            "Aspirin",
+            "Placebo",
+            "Standard of care",
+            "Chemotherapy",
+            "Triazavirin",
+            None,
+        ]
+    )
+    resolved = {
+        row["raw"]: row
+        for row in resolve_labels(
+            labels, drug_lookup(DRUGS), ("placebo", "standard of care", "chemotherapy")
+        ).to_dicts()
+    }
+    assert (resolved["Metformin"]["id"], resolved["Metformin"]["method"]) == ("CHEMBL1431", "exact")
+    assert (
+        resolved["METFORMIN 500 mg film-coated tablet"]["id"],
+        resolved["METFORMIN 500 mg film-coated tablet"]["method"],
+    ) == ("CHEMBL1431", "cleaned")
+    assert resolved["Metformin HCl (Glucophage®)"]["id"] == "CHEMBL1431"
+    assert resolved["ASA"]["id"] is None and resolved["ASA"]["candidates"] == ["CHEMBL25", "CHEMBL9999"]
+    assert resolved["Aspirin"]["id"] == "CHEMBL25"  # a name outranks another drug's trade name
+    for generic in ("Placebo", "Standard of care", "Chemotherapy", "Triazavirin"):
+        assert resolved[generic]["id"] is None and resolved[generic]["candidates"] is None
+    assert len(resolved) == 9
+
+
+def _evidence(**columns: list[object]) -> pl.DataFrame:
+    base = {
+        "studyId": ["NCT1"],
+        "drug_name": ["Metformin"],
+        "disease_name": ["T2DM"],
+        "source": ["AACT"],
+        "url": ["u"],
+        "clinical_stage": ["PHASE_2"],
+    }
+    return pl.DataFrame({**base, **columns})
+
+
+def test_trust_order_and_row_level_tiers() -> None:
+    evidence = pl.DataFrame(
+        {
+            "studyId": ["NCT1", "NCT1", "NCT2", "NCT3", "NCT3", "NCT4", "NCT5"],
+            "drug_name": ["Metformin", "Sita-X", "Glucophage + Januvia", "ASA", "Metformin", "Metformin", None],
+            "disease_name": ["T2DM", "T2DM", "Diabetes Mellitus, Type 2", "Renal insufficiency", "HCC", "T2DM", None],
+            "drug_id": [None, None, None, None, None, None, "CHEMBL25"],
+            "disease_id": [None, None, None, None, None, None, "EFO_0000182"],
+            "intervention_id": [1, 2, 3, 4, 5, 6, None],
+            "source": ["AACT"] * 6 + ["FDA"],
+        }
+    )
+    curation = pl.DataFrame(
+        {
+            "studyId": ["NCT4"],
+            "drug_id": ["CHEMBL1422"],
+            "disease_id": ["EFO_0003884"],
+            "drug_name": ["Metformin"],
+            "disease_name": ["T2DM"],
+        }
+    )
+    other_names = pl.DataFrame({"intervention_id": [2, 4], "name": ["Januvia", "Acetylsalicylic acid"]})
+    browse = pl.DataFrame(
+        {"nct_id": ["NCT3", "NCT3"], "mesh_term": ["Renal Insufficiency, Chronic", "Carcinoma, Hepatocellular"]}
+    )
+    with collecting() as figures:
+        mapped = map_evidence(
+            evidence,
+            drug_lookup(DRUGS),
+            disease_lookup(DISEASES),
+            curation=curation,
+            mesh_lookup=mesh_lookup(DISEASES, INDICATIONS),
+            browse_conditions=browse,
+            intervention_other_names=other_names,
+        )
+    rows = {(r["studyId"], r["drug_name"], r["disease_name"]): r for r in mapped.to_dicts()}
+    assert rows[("NCT1", "Metformin", "T2DM")]["drug_method"] == "exact"
+    assert (rows[("NCT1", "Sita-X", "T2DM")]["drug_id"], rows[("NCT1", "Sita-X", "T2DM")]["drug_method"]) == (
+        "CHEMBL1422",
+        "other_name",
+    )
+    # curation wins over an exact dictionary match of the same label
+    curated = rows[("NCT4", "Metformin", "T2DM")]
+    assert (curated["drug_id"], curated["drug_method"], curated["disease_id"], curated["disease_method"]) == (
+        "CHEMBL1422",
+        "curation",
+        "EFO_0003884",
+        "curation",
+    )
+    # the study's other MeSH term is already taken by HCC: the free one names the unmapped condition
+    renal = rows[("NCT3", "ASA", "Renal insufficiency")]
+    assert (renal["disease_id"], renal["disease_method"]) == ("EFO_0003884", "mesh")
+    assert renal["drug_id"] is None and renal["drug_candidates"] == ["CHEMBL25", "CHEMBL9999"]
+    assert rows[("NCT3", "Metformin", "HCC")]["disease_id"] == "EFO_0000182"
+    # a combination becomes one row per component, the label kept
+    parts = mapped.filter(combination_label="Glucophage + Januvia").sort("drug_id")
+    assert parts.select("drug_name", "drug_id", "drug_method", "disease_id").rows() == [
+        ("Januvia", "CHEMBL1422", "combination", "MONDO_0005148"),
+        ("Glucophage", "CHEMBL1431", "combination", "MONDO_0005148"),
+    ]
+    fda = mapped.filter(source="FDA").row(0, named=True)
+    assert (fda["drug_method"], fda["drug_vocabulary_name"], fda["disease_vocabulary_name"]) == (
+        "source",
+        "ASPIRIN",
+        "hepatocellular carcinoma",
+    )
+    assert mapped.height == evidence.height + 1  # only the combination added a row; the ambiguous ASA did not
+    assert figures["drug/labels_ambiguous"] == 1 and figures["drug/method/combination"] == 2
+
+
+@pytest.mark.parametrize(
+    ("phase", "status", "stage"),
+    [
+        ("EARLY_PHASE1", "COMPLETED", "EARLY_PHASE_1"),
+        ("PHASE1", None, "PHASE_1"),
+        ("PHASE1/PHASE2", None, "PHASE_1_2"),
+        ("PHASE2", None, "PHASE_2"),
+        ("PHASE2/PHASE3", None, "PHASE_2_3"),
+        ("PHASE3", None, "PHASE_3"),
+        ("PHASE4", None, "PHASE_4"),
+        ("NA", None, "UNKNOWN"),
+        (None, "APPROVED_FOR_MARKETING", "APPROVAL"),
+        (None, "AVAILABLE", "UNKNOWN"),
+    ],
+)
+def test_aact_stages(phase: str | None, status: str | None, stage: str) -> None:
+    frame = pl.DataFrame({"phase": [phase], "status": [status]}, schema={"phase": pl.String, "status": pl.String})
+    assert frame.select(aact_stage(pl.col("phase"), pl.col("status")).cast(pl.String)).item() == stage
+
+
+def test_chembl_stages_as_numbers_or_text() -> None:
+    values = pl.Series(["4", "3.0", "2", "1.0", "0.5", "-1", None, "x"])
+    assert pl.select(chembl_stage(pl.lit(values)).cast(pl.String)).to_series().to_list() == [
+        "APPROVAL",
+        "PHASE_3",
+        "PHASE_2",
+        "PHASE_1",
+        "EARLY_PHASE_1",
+        "UNKNOWN",
+        "UNKNOWN",
+        "UNKNOWN",
+    ]
+
+
+def _mapped_rows() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "studyId": ["NCT1", "NCT2", "label-1", "NCT3"],
+            "drug_name": ["Metformin", "metformin 500 mg", None, "Triazavirin"],
+            "disease_name": ["T2DM", "T2DM", "type 2 diabetes mellitus", "COVID-19"],
+            "drug_id": ["CHEMBL1431", "CHEMBL1431", "CHEMBL1431", None],
+            "disease_id": ["MONDO_0005148", "MONDO_0005148", "MONDO_0005148", None],
+            "drug_vocabulary_name": ["METFORMIN", "METFORMIN", "METFORMIN", None],
+            "disease_vocabulary_name": ["type 2 diabetes mellitus"] * 3 + [None],
+            "source": ["AACT", "AACT", "FDA", "AACT"],
+            "url": ["a", "b", "c", "d"],
+            "clinical_stage": ["PHASE_2", "PHASE_4", "APPROVAL", "PHASE_1"],
+            "overall_status": ["COMPLETED", "WITHDRAWN", None, "RECRUITING"],
+            "approval_date": [None, None, date(2001, 5, 1), None],
+        }
+    )
+
+
+def test_pairs_one_row_per_pair_with_furthest_stage() -> None:
+    final = drug_disease_pairs(_mapped_rows())
+    assert final.columns == [
+        "drug_name",
+        "disease_name",
+        "drug_id",
+        "disease_id",
+        "max_clinical_stage",
+        "mapping_status",
+        "approval",
+        "sources",
+    ]
+    metformin = final.filter(drug_id="CHEMBL1431").row(0, named=True)
+    assert final.height == 2
+    assert (metformin["max_clinical_stage"], metformin["mapping_status"]) == ("APPROVAL", "FULLY_MAPPED")
+    assert metformin["approval"] == [{"source": "FDA", "date": date(2001, 5, 1)}]
+    assert {s["studyId"]: s["status"] for s in metformin["sources"]} == {
+        "NCT1": "COMPLETED",
+        "NCT2": "WITHDRAWN",
+        "label-1": None,
+    }
+    triazavirin = final.filter(pl.col("drug_id").is_null()).row(0, named=True)
+    assert (triazavirin["drug_name"], triazavirin["mapping_status"], triazavirin["approval"]) == (
+        "Triazavirin",
+        "UNMAPPED",
+        None,
+    )
+
+
+def test_validation_names_each_problem() -> None:
+    good = drug_disease_pairs(_mapped_rows())
+    assert validate_final(good) == []
+    assert validate_final(good.drop("approval")) == ["column approval: missing"]
+    assert validate_final(good.head(0)) == ["no rows: an empty final_df would replace the last good one"]
+    mapped = pl.col("drug_id").is_not_null()
+    bad_ids = good.with_columns(
+        drug_id=pl.when(mapped).then(pl.lit("chembl-1")), disease_id=pl.when(mapped).then(pl.lit("EFO:0000305"))
+    )
+    example = "('METFORMIN', 'type 2 diabetes mellitus', 'chembl-1', 'EFO:0000305')"
+    assert validate_final(bad_ids) == [
+        f"drug_id not like CHEMBL123: 1 row(s), e.g. {example}",
+        f"disease_id not like EFO_0000305: 1 row(s), e.g. {example}",
+    ]
+    assert validate_final(pl.concat([good, good.head(1)]))[0].startswith("duplicate pair keys: 2 row(s)")
+    with pytest.raises(FinalDataError, match="drug_id not like CHEMBL123"):
+        drug_disease_pairs(_mapped_rows().with_columns(drug_id=pl.lit("X1")))
+
+
+def test_a_failing_final_df_keeps_the_last_good_file(write_config: Callable[..., Path], tmp_path: Path) -> None:
+    good_rows, bad_rows = tmp_path / "good.parquet", tmp_path / "bad.parquet"
+    _mapped_rows().write_parquet(good_rows)
+    _mapped_rows().with_columns(disease_id=pl.lit("not an id")).write_parquet(bad_rows)
+    steps = [
+        {"name": "rows", "function": "clinical_mining_tests.step_functions.read_parquet", "parameters": {"path": ""}},
+        {
+            "name": "final_df",
+            "function": "clinical_mining.steps.pairs.drug_disease_pairs",
+            "parameters": {"evidence": "$rows"},
+        },
+    ]
+    steps[0]["parameters"] = {"path": str(good_rows)}
+    config = write_config({"process": steps})
+    assert run_config(config).success
+    first = output(config, "final_df")
+    steps[0]["parameters"] = {"path": str(bad_rows)}
+    config = write_config({"process": steps})
+    failed = run_config(config)
+    assert not failed.success
+    assert "disease_id not like EFO_0000305" in failed.get_step_failure_events()[0].step_failure_data.error.to_string()
+    assert output(config, "final_df").equals(first)
