@@ -367,3 +367,19 @@ def test_a_failing_final_df_keeps_the_last_good_file(write_config: Callable[...,
     assert not failed.success
     assert "disease_id not like EFO_0000305" in failed.get_step_failure_events()[0].step_failure_data.error.to_string()
     assert output(config, "final_df").equals(first)
+
+
+def test_disease_qualifiers_are_a_last_tier() -> None:
+    evidence = pl.DataFrame(
+        {
+            "studyId": ["A", "B", "C"],
+            "drug_name": ["Metformin"] * 3,
+            "disease_name": ["Advanced Hepatocellular Carcinoma", "Relapsed HCC in adults", "Chronic Kidney Disease"],
+        }
+    )
+    mapped = map_evidence(evidence, drug_lookup(DRUGS), disease_lookup(DISEASES))
+    assert mapped.select("disease_name", "disease_id", "disease_method").rows() == [
+        ("Advanced Hepatocellular Carcinoma", "EFO_0000182", "qualified"),
+        ("Relapsed HCC in adults", "EFO_0000182", "qualified"),
+        ("Chronic Kidney Disease", "EFO_0003884", "exact"),  # "chronic" is part of this disease's name
+    ]

@@ -60,6 +60,24 @@ def clean(label: pl.Expr) -> pl.Expr:
     return normalise(stripped)
 
 
+DISEASE_QUALIFIERS = (
+    r"^(?:(?:advanced|metastatic|recurrent|refractory|relapsed|relapsing|resistant|locally|unresectable|"
+    r"newly diagnosed|untreated|previously treated|severe|moderate|mild|moderate to severe|early|late|"
+    r"stage\s+(?:[0-4]|i{1,3}v?|iv)[abc]?|primary)\s+)+"
+)
+
+
+def without_qualifiers(label: pl.Expr) -> pl.Expr:
+    """A cleaned disease label without the leading qualifiers trials add to it ("advanced", "relapsed", "stage
+    III", ...): a last-resort tier, since the qualified disease is usually a narrower case of the vocabulary's."""
+    stripped = (
+        clean(label)
+        .str.replace(DISEASE_QUALIFIERS, "")
+        .str.replace(r"\s+(?:in|of)\s+(?:adults?|children|patients)$", "")
+    )
+    return stripped.str.strip_chars()
+
+
 KIND_RANK = {"name": 1, "exact_synonym": 2, "synonym": 2, "trade_name": 3}
 COMBINATION_SPLIT = r"\s*(?:\+|/|,|;|\band\b|\bplus\b|\bwith\b|&)\s*"
 LOOKUP_SCHEMA = {"label": pl.String, "id": pl.String, "vocabulary_name": pl.String, "rank": pl.Int32}
@@ -165,15 +183,20 @@ RESOLVED_SCHEMA = {
 }
 
 
-def resolve_labels(raw_labels: pl.Series, lookup: pl.DataFrame, generic: tuple[str, ...] = ()) -> pl.DataFrame:
-    """For each distinct label: id, vocabulary name, method (`exact`, `cleaned`) and the candidates of an
-    ambiguous label. Generic labels, raw or cleaned, are never resolved."""
+def resolve_labels(
+    raw_labels: pl.Series,
+    lookup: pl.DataFrame,
+    generic: tuple[str, ...] = (),
+    extra_tiers: tuple[tuple[str, pl.Expr], ...] = (),
+) -> pl.DataFrame:
+    """For each distinct label: id, vocabulary name, method (`exact`, `cleaned`, then any `extra_tiers`) and
+    the candidates of an ambiguous label. Generic labels, raw or cleaned, are never resolved."""
     labels = pl.DataFrame({"raw": raw_labels.unique().drop_nulls()}, schema={"raw": pl.String})
     remaining = labels.filter(
         ~normalise(pl.col("raw")).is_in(list(generic)) & ~clean(pl.col("raw")).is_in(list(generic))
     )
     resolved = [pl.DataFrame(schema=RESOLVED_SCHEMA)]
-    for method, key in (("exact", normalise(pl.col("raw"))), ("cleaned", clean(pl.col("raw")))):
+    for method, key in (("exact", normalise(pl.col("raw"))), ("cleaned", clean(pl.col("raw"))), *extra_tiers):
         matches = remaining.with_columns(key=key).join(lookup, left_on="key", right_on="label")
         found = _best(matches, "raw", method)
         resolved.append(found.select(RESOLVED_SCHEMA.keys()))
@@ -317,7 +340,8 @@ def map_evidence(
     match several ids at one tier, the candidates (those rows stay unmapped, never multiplied).
 
     Trust order: ids the source gave (`source`); ChEMBL's curation of the study's label (`curation`); the label
-    (`exact`), then cleaned of doses, forms, salts and inverted word order (`cleaned`); for AACT rows, the
+    (`exact`), then cleaned of doses, forms, salts and inverted word order (`cleaned`), a disease label also
+    without leading qualifiers such as "advanced" or "stage III" (`qualified`); for AACT rows, the
     intervention's other names (`other_name`) and the study's MeSH terms (`mesh`); last, combinations split into
     their components (`combination`). Generic labels (placebo, standard of care, ...) never map to a drug.
     """
@@ -332,9 +356,13 @@ def map_evidence(
         )
         if curation is not None and curation.height:
             mapped = _curated(mapped, curation, side)
-    for side, lookup, generic in (("drug", drug_lookup, GENERIC_DRUG_LABELS), ("disease", disease_lookup, ())):
+    disease_tiers = (("qualified", without_qualifiers(pl.col("raw"))),)
+    for side, lookup, generic, tiers in (
+        ("drug", drug_lookup, GENERIC_DRUG_LABELS, ()),
+        ("disease", disease_lookup, (), disease_tiers),
+    ):
         pending = mapped.filter(pl.col(f"{side}_id").is_null())[f"{side}_name"]
-        found = resolve_labels(pending, lookup, generic).rename({"raw": f"{side}_name"})
+        found = resolve_labels(pending, lookup, generic, tiers).rename({"raw": f"{side}_name"})
         mapped = _fill(mapped, side, found, [f"{side}_name"])
     if intervention_other_names is not None and "intervention_id" in mapped.columns:
         mapped = _fill(
