@@ -80,18 +80,19 @@ def without_qualifiers(label: pl.Expr) -> pl.Expr:
 
 KIND_RANK = {"name": 1, "exact_synonym": 2, "synonym": 2, "trade_name": 3}
 COMBINATION_SPLIT = r"\s*(?:\+|/|,|;|\band\b|\bplus\b|\bwith\b|&)\s*"
-LOOKUP_SCHEMA = {"label": pl.String, "id": pl.String, "vocabulary_name": pl.String, "rank": pl.Int32}
+LOOKUP_SCHEMA = {"label": pl.String, "id": pl.String, "vocabulary_name": pl.String, "kind": pl.String, "rank": pl.Int32}
 
 
 def _lookup(pairs: pl.DataFrame) -> pl.DataFrame:
-    """(label, id, vocabulary name, rank) with the best rank kept per (label, id)."""
+    """(label, id, vocabulary name, label kind, rank) with the best-ranked kind kept per (label, id)."""
     return (
         pairs.with_columns(
             label=normalise(pl.col("label")), rank=pl.col("kind").replace_strict(KIND_RANK, return_dtype=pl.Int32)
         )
         .filter(pl.col("label").is_not_null() & (pl.col("label") != ""))
+        .sort("rank")
         .group_by("label", "id")
-        .agg(pl.col("vocabulary_name").first(), pl.col("rank").min())
+        .agg(pl.col("vocabulary_name").first(), pl.col("kind").first(), pl.col("rank").first())
         .select(LOOKUP_SCHEMA.keys())
         .sort("label", "rank", "id")
     )
