@@ -156,6 +156,33 @@ class ChecksConfig(_Strict):
     mapping_coverage: MappingCoverageCheck | None = None
 
 
+class ScheduleConfig(_Strict):
+    """When `refresh_all` runs on its own (the daemon must run: `dagster dev` starts one)."""
+
+    cron: str = "0 3 * * 1"  # Mondays 03:00: AACT refreshes daily, the rest a few times a year
+    timezone: str = "UTC"
+    default_status: Literal["running", "stopped"] = "stopped"
+
+
+class SensorsConfig(_Strict):
+    """Sensors on the local input files: a changed file starts a run of what depends on it."""
+
+    default_status: Literal["running", "stopped"] = "stopped"
+    minimum_interval_seconds: PositiveInt = 60
+
+
+class FreshnessConfig(_Strict):
+    final_df_warn_hours: PositiveFloat = 24 * 8
+    final_df_fail_hours: PositiveFloat = 24 * 15
+
+
+class AutomationConfig(_Strict):
+    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
+    sensors: SensorsConfig = Field(default_factory=SensorsConfig)
+    freshness: FreshnessConfig = Field(default_factory=FreshnessConfig)
+    owners: list[str] = Field(default_factory=lambda: ["team:clinical-mining"])
+
+
 class OutputConfig(_Strict):
     dir: ConfigPath
 
@@ -165,6 +192,7 @@ class ClinicalMiningConfig(_Strict):
     pipeline: PipelineConfig
     output: OutputConfig
     checks: ChecksConfig = Field(default_factory=ChecksConfig)
+    automation: AutomationConfig = Field(default_factory=AutomationConfig)
     allowed_function_modules: list[str] = Field(
         default_factory=lambda: ["clinical_mining"],
         description="Packages or modules a step's `function` may come from.",

@@ -1,12 +1,17 @@
-"""The code location: reads the config in use and assembles sources, steps and resources into Definitions."""
+"""The code location: reads the config in use and assembles sources, steps, checks, automation and resources."""
 
-from dagster import Definitions, multiprocess_executor
+from collections.abc import Callable
+from datetime import timedelta
 
+from dagster import AssetSpec, Definitions, FreshnessPolicy, map_asset_specs, multiprocess_executor
+
+from clinical_mining.automation import file_sensors, refresh_job, refresh_schedule
 from clinical_mining.checks import mapping_coverage_check
 from clinical_mining.config import ClinicalMiningConfig, load_config
 from clinical_mining.factory import build_pipeline_assets
 from clinical_mining.io_manager import ParquetIOManager
 from clinical_mining.source_assets import aact_resource, build_source_assets, chembl_curation_resource
+from clinical_mining.step_spec import FINAL_ASSET
 
 # Each step runs in its own process; a forkserver that has already imported the code location forks them, so a
 # step starts in milliseconds instead of re-importing dagster, polars and the config (seconds per step).
@@ -15,17 +20,38 @@ EXECUTOR = multiprocess_executor.configured(
 )
 
 
+def _with_owners_and_freshness(config: ClinicalMiningConfig) -> Callable[[AssetSpec], AssetSpec]:
+    freshness = config.automation.freshness
+    policy = FreshnessPolicy.time_window(
+        fail_window=timedelta(hours=freshness.final_df_fail_hours),
+        warn_window=timedelta(hours=freshness.final_df_warn_hours),
+    )
+
+    def apply(spec: AssetSpec) -> AssetSpec:
+        extra = {"freshness_policy": policy} if spec.key.to_user_string() == FINAL_ASSET else {}
+        return spec.replace_attributes(owners=config.automation.owners, **extra)
+
+    return apply
+
+
 def build_definitions(config: ClinicalMiningConfig) -> Definitions:
-    """Definitions for one validated config: the source assets, the step assets and their resources."""
+    """Definitions for one validated config."""
     resources: dict[str, object] = {"io_manager": ParquetIOManager(base_dir=str(config.output.dir))}
     if (aact := aact_resource(config)) is not None:
         resources["aact"] = aact
     if (curation := chembl_curation_resource(config)) is not None:
         resources["chembl_curation"] = curation
+    assets = map_asset_specs(
+        _with_owners_and_freshness(config), [*build_source_assets(config), *build_pipeline_assets(config)]
+    )
     checks = [mapping_coverage_check(config.checks.mapping_coverage)] if config.checks.mapping_coverage else []
+    job = refresh_job(config)
     return Definitions(
-        assets=[*build_source_assets(config), *build_pipeline_assets(config)],
+        assets=assets,
         asset_checks=checks,
+        jobs=[job],
+        schedules=[refresh_schedule(config, job)],
+        sensors=file_sensors(config),
         resources=resources,
         executor=EXECUTOR,
     )
