@@ -263,8 +263,21 @@ def _has(node: dict[str, Any] | list[Any], item: Any) -> bool:
     return item in node if isinstance(node, dict) else isinstance(item, int) and item < len(node)
 
 
-def load_config(path: Path | None = None) -> ClinicalMiningConfig:
-    """Read, interpolate and validate the config; raise one `ConfigError` listing every problem."""
+def apply_override(raw: dict[str, Any], dotted_key: str, value: Any) -> None:
+    """Set `a.b.c` in the raw config, creating mappings on the way (for command-line overrides)."""
+    *parents, last = dotted_key.split(".")
+    node = raw
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = node[part] = {}
+        node = child
+    node[last] = value
+
+
+def load_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> ClinicalMiningConfig:
+    """Read, interpolate and validate the config (with `overrides` of dotted keys applied first); raise one
+    `ConfigError` listing every problem."""
     from clinical_mining.step_checks import check_steps
 
     path = (path or config_path()).resolve()
@@ -279,6 +292,8 @@ def load_config(path: Path | None = None) -> ClinicalMiningConfig:
     if not isinstance(raw, dict):
         raise ConfigError(path, ["the file must hold a mapping with `sources`, `pipeline` and `output`"])
 
+    for key, value in (overrides or {}).items():
+        apply_override(raw, key, value)
     problems: list[str] = []
     raw = _interpolate(raw, "", problems)
     for (stage, index), line in _step_lines(text).items():

@@ -1,0 +1,50 @@
+"""The `clinical_mining` console script: overrides, selection, the instance it records in, exit statuses."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+from dagster import AssetKey, DagsterInstance
+
+from clinical_mining.config import PROJECT_ROOT
+
+SCRIPT = str(Path(sys.executable).parent / "clinical_mining")
+
+
+def _run(tmp_path: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(tmp_path),
+        "CLINICAL_MINING_CONFIG": str(PROJECT_ROOT / "config" / "clinical_mining.yaml"),
+    }
+    return subprocess.run([SCRIPT, *arguments], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_overrides_and_selection_record_the_run(tmp_path: Path) -> None:
+    out = tmp_path / "elsewhere"
+    done = _run(
+        tmp_path, f"output.dir={out}", "checks.mapping_coverage.min_drug_label_coverage=0.5", "--select", "*final_df"
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "materialised" in done.stdout
+    assert pl.read_parquet(out / "final_df.parquet").height > 500
+    with DagsterInstance.from_config(str(tmp_path)) as instance:
+        event = instance.get_latest_materialization_event(AssetKey("final_df"))
+        assert event is not None
+        assert event.asset_materialization.metadata["path"].value == str(out / "final_df.parquet")
+
+
+def test_a_failing_asset_is_named_and_the_exit_status_is_one(tmp_path: Path) -> None:
+    missing = tmp_path / "no_such.pdf"
+    done = _run(tmp_path, f"output.dir={tmp_path / 'out'}", f"sources.pmda.path={missing}", "--select", "pmda")
+    assert done.returncode == 1
+    assert f"clinical_mining: asset pmda failed: PMDA file {missing} does not exist" in done.stderr
+
+
+def test_a_bad_override_is_a_config_error(tmp_path: Path) -> None:
+    done = _run(tmp_path, "sources.aact.kind=mysql", "--select", "studies")
+    assert done.returncode == 2
+    assert "sources.aact.kind: Input should be 'postgres' or 'flatfiles'" in done.stderr
+    assert _run(tmp_path, "not-an-override").returncode == 2
