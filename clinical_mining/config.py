@@ -183,6 +183,15 @@ class AutomationConfig(_Strict):
     owners: list[str] = Field(default_factory=lambda: ["team:clinical-mining"])
 
 
+class ExecutionConfig(_Strict):
+    """How a run executes its steps. `in_process` (the default) runs them one after another in the run's own
+    process, where Polars already uses every core inside each step and nothing is re-imported per step;
+    `multiprocess` gives each step its own process (isolation, and the model the cluster executors follow)."""
+
+    executor: Literal["in_process", "multiprocess"] = "in_process"
+    max_concurrent: PositiveInt | None = None
+
+
 class OutputConfig(_Strict):
     dir: ConfigPath
 
@@ -193,6 +202,7 @@ class ClinicalMiningConfig(_Strict):
     output: OutputConfig
     checks: ChecksConfig = Field(default_factory=ChecksConfig)
     automation: AutomationConfig = Field(default_factory=AutomationConfig)
+    execution: ExecutionConfig = Field(default_factory=ExecutionConfig)
     allowed_function_modules: list[str] = Field(
         default_factory=lambda: ["clinical_mining"],
         description="Packages or modules a step's `function` may come from.",

@@ -3,7 +3,15 @@
 from collections.abc import Callable
 from datetime import timedelta
 
-from dagster import AssetSpec, Definitions, FreshnessPolicy, map_asset_specs, multiprocess_executor
+from dagster import (
+    AssetSpec,
+    Definitions,
+    ExecutorDefinition,
+    FreshnessPolicy,
+    in_process_executor,
+    map_asset_specs,
+    multiprocess_executor,
+)
 
 from clinical_mining.automation import file_sensors, refresh_job, refresh_schedule
 from clinical_mining.checks import mapping_coverage_check
@@ -13,11 +21,15 @@ from clinical_mining.io_manager import ParquetIOManager
 from clinical_mining.source_assets import aact_resource, build_source_assets, chembl_curation_resource
 from clinical_mining.step_spec import FINAL_ASSET
 
-# Each step runs in its own process; a forkserver that has already imported the code location forks them, so a
-# step starts in milliseconds instead of re-importing dagster, polars and the config (seconds per step).
-EXECUTOR = multiprocess_executor.configured(
-    {"start_method": {"forkserver": {"preload_modules": ["clinical_mining.definitions"]}}}
-)
+
+def _executor(config: ClinicalMiningConfig) -> ExecutorDefinition:
+    """The configured executor. The multiprocess one keeps its default start method (spawn): a forkserver with
+    the code location preloaded starts steps faster, but its forked children were seen to hang at start when
+    the run was launched from the web UI, and a hung run is worse than a slow one."""
+    execution = config.execution
+    if execution.executor == "multiprocess":
+        return multiprocess_executor.configured({"max_concurrent": execution.max_concurrent or 0})
+    return in_process_executor
 
 
 def _with_owners_and_freshness(config: ClinicalMiningConfig) -> Callable[[AssetSpec], AssetSpec]:
@@ -53,7 +65,7 @@ def build_definitions(config: ClinicalMiningConfig) -> Definitions:
         schedules=[refresh_schedule(config, job)],
         sensors=file_sensors(config),
         resources=resources,
-        executor=EXECUTOR,
+        executor=_executor(config),
     )
 
 

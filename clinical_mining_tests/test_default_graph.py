@@ -170,12 +170,41 @@ def test_cli_materialize_records_the_run_where_the_ui_looks(tmp_path: Path) -> N
     ]
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
+    assert "Executing steps in process" in done.stderr
     assert pl.read_parquet(tmp_path / "out" / "final_df.parquet").columns == FINAL_COLUMNS
     assert (tmp_path / "storage").is_dir()
     with DagsterInstance.from_config(str(tmp_path)) as instance:
         event = instance.get_latest_materialization_event(AssetKey("final_df"))
         assert event is not None
         assert event.asset_materialization.metadata["path"].value == str(tmp_path / "out" / "final_df.parquet")
+
+
+def test_multiprocess_executor_runs_each_step_in_its_own_process(tmp_path: Path) -> None:
+    config = tmp_path / "multiprocess.yaml"
+    text = (PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text()
+    sample = str(PROJECT_ROOT / "clinical_mining" / "sample_data")
+    config.write_text(text.replace("../clinical_mining/sample_data", sample) + "execution:\n  executor: multiprocess\n")
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": "",
+        "CLINICAL_MINING_CONFIG": str(config),
+        "CLINICAL_MINING_OUTPUT": str(tmp_path / "out"),
+    }
+    command = [
+        str(Path(sys.executable).parent / "dagster"),
+        "asset",
+        "materialize",
+        "-m",
+        "clinical_mining.definitions",
+        "--select",
+        "*",
+    ]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Executing steps using multiprocess executor" in done.stderr
+    workers = {line.split(" - ")[5] for line in done.stderr.splitlines() if "STEP_WORKER_STARTED" in line}
+    assert len(workers) > 10  # one process per step
+    assert pl.read_parquet(tmp_path / "out" / "final_df.parquet").columns == FINAL_COLUMNS
 
 
 def test_cli_exits_non_zero_with_the_config_problem(tmp_path: Path) -> None:
