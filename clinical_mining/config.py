@@ -6,6 +6,7 @@ fixing a config sees the full list in the web UI (or the CLI's exit message) ins
 
 import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -192,8 +193,26 @@ class ExecutionConfig(_Strict):
     max_concurrent: PositiveInt | None = None
 
 
+def _resolve_location(value: str, info: ValidationInfo) -> Path | str:
+    """An object-store URL (s3://, gs://, az://...) as it is; anything else is a local path."""
+    return value if "://" in value else _resolve_path(Path(value), info)
+
+
 class OutputConfig(_Strict):
-    dir: ConfigPath
+    """Where every asset's Parquet goes: a local folder, or object storage with `storage_options` (credentials
+    as `${VAR}` references, so they stay in the environment)."""
+
+    dir: Annotated[str, AfterValidator(_resolve_location)]
+    storage_options: dict[str, str] = Field(default_factory=dict)
+    cache_dir: ConfigPath | None = Field(
+        default=None, description="Local scratch space (the unpacked AACT export); default: <dir>/.cache when local"
+    )
+
+    @property
+    def local_cache(self) -> Path:
+        if self.cache_dir is not None:
+            return self.cache_dir
+        return self.dir / ".cache" if isinstance(self.dir, Path) else Path(tempfile.gettempdir()) / "clinical_mining"
 
 
 class ClinicalMiningConfig(_Strict):

@@ -48,7 +48,10 @@ def _with_owners_and_freshness(config: ClinicalMiningConfig) -> Callable[[AssetS
 
 def build_definitions(config: ClinicalMiningConfig) -> Definitions:
     """Definitions for one validated config."""
-    resources: dict[str, object] = {"io_manager": ParquetIOManager(base_dir=str(config.output.dir))}
+    output = config.output
+    resources: dict[str, object] = {
+        "io_manager": ParquetIOManager(base_dir=str(output.dir), storage_options=output.storage_options or None)
+    }
     if (aact := aact_resource(config)) is not None:
         resources["aact"] = aact
     if (curation := chembl_curation_resource(config)) is not None:

@@ -81,7 +81,7 @@ def aact_resource(config: ClinicalMiningConfig) -> AactResource | None:
         schema_name=aact.schema_name,
         path=str(aact.path) if aact.path else None,
         partitions=aact.partitions,
-        cache_dir=str(config.output.dir / ".aact_export"),
+        cache_dir=str(config.output.local_cache / "aact_export"),
         **_credentials("AACT"),
     )
 

@@ -144,3 +144,20 @@ def test_relative_paths_resolve_against_the_config_folder(write_config: Callable
     config = load_config(path)
     assert config.output.dir == tmp_path / "out"
     assert config.sources.pmda is not None and config.sources.pmda.path == tmp_path.parent / "pdfs" / "list.pdf"
+
+
+def test_output_on_object_storage_keeps_the_url(write_config: Callable[..., Path], tmp_path: Path) -> None:
+    from clinical_mining.definitions import build_definitions
+
+    step = final()
+    path = write_config(
+        {"process": [step]},
+        output={"dir": "s3://bucket/clinical-mining", "storage_options": {"aws_region": "eu-west-2"}},
+    )
+    config = load_config(path)
+    assert config.output.dir == "s3://bucket/clinical-mining"
+    io_manager = build_definitions(config).resources["io_manager"]
+    assert (io_manager.base_dir, io_manager.cloud_storage_options) == (
+        "s3://bucket/clinical-mining",
+        {"aws_region": "eu-west-2"},
+    )
