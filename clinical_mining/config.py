@@ -226,6 +226,27 @@ class ClinicalMiningConfig(_Strict):
         default_factory=lambda: ["clinical_mining"],
         description="Packages or modules a step's `function` may come from.",
     )
+    allowed_roots: list[ConfigPath] | None = Field(
+        default=None,
+        description="When set, every local path in the config (after resolving `..` and links) must lie inside"
+        " one of these folders.",
+    )
+
+    def local_paths(self) -> dict[str, Path]:
+        """Every local path the config names, by its key."""
+        sources = self.sources
+        found: dict[str, Path | None] = {
+            "sources.aact.path": sources.aact.path if sources.aact else None,
+            "sources.chembl_indications.path": sources.chembl_indications.path if sources.chembl_indications else None,
+            "sources.chembl_curation.path": sources.chembl_curation.path if sources.chembl_curation else None,
+            "sources.pmda.path": sources.pmda.path if sources.pmda else None,
+            "sources.vocabularies.disease": sources.vocabularies.disease if sources.vocabularies else None,
+            "sources.vocabularies.drug": sources.vocabularies.drug if sources.vocabularies else None,
+            "output.dir": self.output.dir if isinstance(self.output.dir, Path) else None,
+            "output.cache_dir": self.output.cache_dir,
+        }
+        return {key: path for key, path in found.items() if path is not None}
+
     path: Path | None = Field(default=None, exclude=True, description="The YAML file this was read from.")
 
 
@@ -279,7 +300,8 @@ def _format_location(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:
     node: Any = raw
     for item in loc:
         if isinstance(item, int):
-            name = node[item].get("name") if isinstance(node, list) and item < len(node) else None
+            entry = node[item] if isinstance(node, list) and item < len(node) else None
+            name = entry.get("name") if isinstance(entry, dict) else None
             label = f"[{item}]" + (f" (step {name!r})" if isinstance(name, str) and loc[0] == "pipeline" else "")
             parts[-1] = parts[-1] + label if parts else label
         else:
@@ -302,6 +324,17 @@ def apply_override(raw: dict[str, Any], dotted_key: str, value: Any) -> None:
             child = node[part] = {}
         node = child
     node[last] = value
+
+
+def _outside_roots(config: ClinicalMiningConfig) -> list[str]:
+    if config.allowed_roots is None:
+        return []
+    roots = [root.resolve() for root in config.allowed_roots]
+    return [
+        f"{key}: {path} is outside the allowed roots ({', '.join(map(str, roots))}; config key allowed_roots)"
+        for key, path in config.local_paths().items()
+        if not any(path.resolve().is_relative_to(root) for root in roots)
+    ]
 
 
 def load_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> ClinicalMiningConfig:
@@ -339,7 +372,7 @@ def load_config(path: Path | None = None, overrides: dict[str, Any] | None = Non
                 message = "unknown key"
             problems.append(f"{where}: {message}")
         raise ConfigError(path, problems) from None
-    problems += check_steps(config)
+    problems += check_steps(config) + _outside_roots(config)
     if problems:
         raise ConfigError(path, problems)
     return config

@@ -27,6 +27,8 @@ LOCAL_PROTOCOLS = ("", "file", "local")
 @contextmanager
 def atomic_target(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; on success fsync it and rename it over `path` in one step."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a run that was killed while writing
+        stale.unlink(missing_ok=True)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         yield temporary

@@ -1,6 +1,6 @@
 """Shared fixtures: configs written to temporary folders, and in-process materialisation of them."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -90,5 +90,7 @@ class Postgres:
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Postgres:
-    return Postgres(tmp_path_factory.mktemp("pg") / "data")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
+    server = Postgres(tmp_path_factory.mktemp("pg") / "data")
+    yield server
+    server.server.cleanup()  # stop it while its folder is still there (not at interpreter exit)

@@ -45,3 +45,9 @@ class Steps:
 
 def read_parquet(path: str) -> pl.DataFrame:
     return pl.read_parquet(path)
+
+
+def large(rows: int) -> pl.DataFrame:
+    """Enough random text that writing it takes a while (for killing a run mid-write)."""
+    noise = pl.int_range(rows).hash(7).cast(pl.String)
+    return pl.select(n=pl.int_range(rows), text=pl.concat_str(noise, noise.str.reverse(), noise, noise.str.reverse()))

@@ -1,0 +1,89 @@
+"""Random and mutated bytes into the three parsers: each ends in a result or its own clean error, never a hang
+or an unexpected exception type. Bounded by example counts, so the suite's time stays fixed."""
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clinical_mining.config import AactTableConfig
+from clinical_mining.sources.aact import AactError, read_flatfile
+from clinical_mining.sources.chembl import ChemblError, read_indications
+from clinical_mining.sources.pmda import PmdaError, read_pmda
+from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
+
+FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+JSON_LINE = '{"drugind_id": 1, "molecule_chembl_id": "CHEMBL25", "efo_id": "EFO:1", "indication_refs": []}\n'
+FLAT_FILE = 'id|nct_id|intervention_type|name\n400000000|NCT01000000|DRUG|"Aspirin | 5 mg"\n'
+
+
+def _file(suffix: str, data: bytes) -> Path:
+    with tempfile.NamedTemporaryFile(suffix=suffix, delete=False) as handle:
+        handle.write(data)
+    return Path(handle.name)
+
+
+def _mutated(seed: bytes, edits: list[tuple[int, int]], cut: int | None) -> bytes:
+    data = bytearray(seed)
+    for position, value in edits:
+        data[position % len(data)] = value
+    return bytes(data[:cut] if cut else data)
+
+
+EDITS = st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), max_size=20)
+
+
+@FUZZ
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.builds(_mutated, st.just(JSON_LINE.encode() * 3), EDITS, st.none() | st.integers(1, 200)),
+    )
+)
+def test_json_lines_reader(data: bytes) -> None:
+    path = _file(".jsonl", data)
+    try:
+        for skip in (False, True):
+            try:
+                frame, skipped = read_indications(path, skip_bad_lines=skip)
+            except ChemblError:
+                continue
+            assert frame.height + skipped >= 0
+    finally:
+        path.unlink()
+
+
+@FUZZ
+@given(
+    st.one_of(
+        st.binary(max_size=400), st.builds(_mutated, st.just(FLAT_FILE.encode()), EDITS, st.none() | st.integers(1, 90))
+    )
+)
+def test_flat_file_reader(data: bytes) -> None:
+    path = _file(".txt", data)
+    spec = AactTableConfig(columns=["id", "nct_id", "name"])
+    try:
+        frame = read_flatfile(path, "interventions", spec)
+        assert frame.columns == ["id", "nct_id", "name"]
+    except AactError:
+        pass
+    finally:
+        path.unlink()
+
+
+SAMPLE_PDF = Path(tempfile.mkdtemp()) / "sample.pdf"
+write_pmda_pdf(SAMPLE_PDF, SAMPLE_BLOCKS)
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(st.builds(_mutated, st.just(SAMPLE_PDF.read_bytes()), EDITS, st.none() | st.integers(5, 4000)))
+def test_pdf_parser(data: bytes) -> None:
+    path = _file(".pdf", data)
+    try:
+        frame, details = read_pmda(path, processes=1)
+        assert frame.height >= 1 and details["pages"] >= 1
+    except PmdaError:
+        pass
+    finally:
+        path.unlink()

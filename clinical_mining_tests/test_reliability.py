@@ -1,0 +1,110 @@
+"""Faults and untrusted input: killed writes, config that tries to escape, secrets, reruns."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from clinical_mining.config import ConfigError, load_config
+from clinical_mining.sources.chembl import ChemblError, read_curation_database
+from clinical_mining.sources.database import DatabaseTarget
+from clinical_mining_tests.conftest import Postgres, output, run_config
+
+STEP = "clinical_mining_tests.step_functions"
+KILLER = """
+import sys
+from clinical_mining_tests.conftest import run_config
+from pathlib import Path
+run_config(Path(sys.argv[1]))
+"""
+
+
+def test_sigkill_while_final_df_is_written_leaves_the_previous_file(
+    write_config: Callable[..., Path], tmp_path: Path
+) -> None:
+    small = {"name": "final_df", "function": f"{STEP}.large", "parameters": {"rows": 1000}}
+    config = write_config({"process": [small]})
+    assert run_config(config).success
+    before = output(config, "final_df")
+    big = {"name": "final_df", "function": f"{STEP}.large", "parameters": {"rows": 10_000_000}}
+    config = write_config({"process": [big]})
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [sys.executable, "-c", KILLER, str(config)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 300
+    while not list(out.glob(".final_df.parquet.*.tmp")):
+        assert run.poll() is None, "the run ended before it began writing final_df"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    assert pl.read_parquet(out / "final_df.parquet").equals(before)
+    assert list(out.glob(".final_df.parquet.*.tmp"))  # the half-written file is beside, not in place
+    assert run_config(write_config({"process": [small]})).success
+    assert not list(out.glob(".final_df.parquet.*.tmp"))  # and the next write clears it away
+
+
+def test_untrusted_config_cannot_escape(write_config: Callable[..., Path], tmp_path: Path) -> None:
+    final = {"name": "final_df", "function": f"{STEP}.numbers", "parameters": {"start": 1, "count": 1}}
+    sources = {
+        "aact": {
+            "kind": "postgres",
+            "uri": "postgresql://h/aact",
+            "tables": {"studies": {"columns": ['nct_id"; DROP TABLE studies; --']}, "x;y": {"columns": ["id"]}},
+        },
+        "pmda": {"path": "../../etc/passwd"},
+    }
+    path = write_config({"process": [final]}, sources=sources, allowed_roots=[str(tmp_path)])
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    problems = caught.value.problems
+    assert any(
+        p.startswith("sources.aact.tables.studies.columns[0]: 'nct_id\"; DROP TABLE studies; --' is not a valid")
+        for p in problems
+    ), problems
+    assert any(p.startswith("sources.aact.tables.x;y.[key]: 'x;y' is not a valid identifier") for p in problems), (
+        problems
+    )
+    # the structural errors stop before the path check: fix them and the escaping path is caught
+    sources["aact"]["tables"] = {"studies": {"columns": ["nct_id"]}}
+    path = write_config({"process": [final]}, sources=sources, allowed_roots=[str(tmp_path)])
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    escaped = Path(os.path.normpath(tmp_path / "pipeline.yaml/../../../etc/passwd"))
+    assert caught.value.problems == [
+        f"sources.pmda.path: {escaped} is outside the allowed roots ({tmp_path.resolve()}; config key allowed_roots)"
+    ]
+    link = tmp_path / "inside.pdf"
+    link.symlink_to("/etc/hostname")
+    sources["pmda"] = {"path": str(link)}
+    with pytest.raises(ConfigError, match=r"sources.pmda.path: .*inside.pdf is outside the allowed roots"):
+        load_config(write_config({"process": [final]}, sources=sources, allowed_roots=[str(tmp_path)]))
+    sources["pmda"] = {"path": "approvals.pdf"}
+    assert load_config(write_config({"process": [final]}, sources=sources, allowed_roots=[str(tmp_path)]))
+
+
+def test_chembl_database_password_never_shows(postgres: Postgres) -> None:
+    password = "Chembl-Visible/S3cret:word"
+    postgres.sql("CREATE SCHEMA IF NOT EXISTS drugbase_curation")
+    postgres.add_password_user("chembl_reader", password, "drugbase_curation")
+    uri = f"postgresql://localhost/postgres?host={postgres.socket_dir}"
+    wrong = DatabaseTarget(uri, "chembl_reader", password + "x", label="ChEMBL curation database")
+    with pytest.raises(ChemblError) as caught:
+        read_curation_database(wrong, "drugbase_curation", "chembl_36")
+    assert 'password authentication failed for user "chembl_reader"' in str(caught.value)
+    assert password not in str(caught.value) and "%2F" not in str(caught.value)
+
+
+def test_a_rerun_replaces_rather_than_appends(default_config: Path, tmp_path: Path) -> None:
+    first = run_config(default_config, selection="*aact_evidence")
+    assert first.success
+    rows = output(default_config, "aact_evidence").height
+    assert run_config(default_config, selection="*aact_evidence").success
+    assert output(default_config, "aact_evidence").height == rows
