@@ -44,6 +44,10 @@ def atomic_target(path: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
+class OutputWriteError(OSError):
+    """An asset's Parquet file could not be written (disk full, no permission); the last good file stays."""
+
+
 class ParquetIOManager(PolarsParquetIOManager):
     """Stores each asset at `<base_dir>/<asset name>.parquet`; inputs annotated `pl.LazyFrame` are scanned lazily."""
 
@@ -51,11 +55,18 @@ class ParquetIOManager(PolarsParquetIOManager):
         return _remap_fsspec_storage_options(self.storage_options)
 
     def _write(self, path: UPath, write: Callable[[str], None]) -> None:
-        if getattr(path, "protocol", "") in LOCAL_PROTOCOLS:
-            with atomic_target(Path(path.path)) as temporary:
-                write(str(temporary))
-        else:  # an object store replaces an object in a single PUT already
-            write(str(path))
+        try:
+            if getattr(path, "protocol", "") in LOCAL_PROTOCOLS:
+                with atomic_target(Path(path.path)) as temporary:
+                    write(str(temporary))
+            else:  # an object store replaces an object in a single PUT already
+                write(str(path))
+        except (OSError, pl.exceptions.PolarsError) as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise OutputWriteError(
+                f"writing {path} failed: {reason}; the previous file, if any, is unchanged"
+                " (check free space and permissions under output.dir)"
+            ) from None
 
     def write_df_to_path(self, context: OutputContext, df: pl.DataFrame, path: UPath) -> None:
         options = self._object_store_options()

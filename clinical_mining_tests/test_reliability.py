@@ -108,3 +108,33 @@ def test_a_rerun_replaces_rather_than_appends(default_config: Path, tmp_path: Pa
     rows = output(default_config, "aact_evidence").height
     assert run_config(default_config, selection="*aact_evidence").success
     assert output(default_config, "aact_evidence").height == rows
+
+
+DISK_FULL = """
+import resource, signal, sys
+from pathlib import Path
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+from clinical_mining_tests.conftest import run_config
+result = run_config(Path(sys.argv[1]))
+print(result.get_step_failure_events()[0].step_failure_data.error.to_string() if not result.success else "ok")
+"""
+
+
+def test_disk_full_on_output_fails_the_asset_and_keeps_the_last_file(
+    write_config: Callable[..., Path], tmp_path: Path
+) -> None:
+    small = {"name": "final_df", "function": f"{STEP}.large", "parameters": {"rows": 100}}
+    config = write_config({"process": [small]})
+    assert run_config(config).success
+    before = output(config, "final_df")
+    big = {"name": "final_df", "function": f"{STEP}.large", "parameters": {"rows": 200_000}}
+    config = write_config({"process": [big]})
+    done = subprocess.run(
+        [sys.executable, "-c", DISK_FULL, str(config)], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    path = tmp_path / "out" / "final_df.parquet"
+    assert f"OutputWriteError: writing {path} failed: " in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "the previous file, if any, is unchanged" in done.stdout
+    assert pl.read_parquet(path).equals(before)
+    assert not list(path.parent.glob(".final_df.parquet.*.tmp"))
