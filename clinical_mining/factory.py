@@ -11,7 +11,6 @@
 
 import inspect
 import time
-import typing
 import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -31,35 +30,10 @@ from dagster import (
 )
 
 from clinical_mining.config import ClinicalMiningConfig, StepConfig
-from clinical_mining.step_spec import UNION_ASSET, import_function, references, substitute
+from clinical_mining.step_spec import UNION_ASSET, as_frames, import_function, lazy_parameters, references, substitute
 from clinical_mining.step_stats import collecting
 
 STAGE_GROUPS = {"setup": "setup", "union": "union", "process": "process"}
-
-
-def _is_lazy(annotation: Any) -> bool:
-    """True when a parameter's annotation asks for a LazyFrame (also inside list[...] or a union)."""
-    if annotation is pl.LazyFrame:
-        return True
-    return any(_is_lazy(argument) for argument in typing.get_args(annotation))
-
-
-def _lazy_parameters(function: Callable[..., Any]) -> set[str]:
-    try:
-        hints = typing.get_type_hints(function)
-    except Exception:  # unresolvable annotations: fall back to eager frames
-        return set()
-    return {name for name, hint in hints.items() if _is_lazy(hint)}
-
-
-def _as_frame(value: Any, lazy: bool) -> Any:
-    if isinstance(value, list):
-        return [_as_frame(item, lazy) for item in value]
-    if isinstance(value, dict):
-        return {key: _as_frame(item, lazy) for key, item in value.items()}
-    if isinstance(value, pl.LazyFrame) and not lazy:
-        return value.collect()
-    return value
 
 
 def _collected(result: Any, where: str) -> pl.DataFrame:
@@ -106,7 +80,7 @@ def _figures_metadata(figures: Mapping[str, Any]) -> dict[str, Any]:
 def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig) -> AssetsDefinition:
     """One asset for one step; built in its own function so that nothing binds late inside a loop."""
     function = import_function(step.function, config.allowed_function_modules)
-    lazy = _lazy_parameters(function)
+    lazy = lazy_parameters(function)
     upstream = list(dict.fromkeys(name for value in step.parameters.values() for name in references(value)))
     where = f"step {step.name!r} ({step.function})"
 
@@ -124,7 +98,7 @@ def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig)
         io_manager_key="io_manager",
     )
     def _step(context: AssetExecutionContext, **inputs: pl.LazyFrame) -> Output[pl.DataFrame]:
-        arguments = {key: _as_frame(substitute(value, inputs), key in lazy) for key, value in step.parameters.items()}
+        arguments = {key: as_frames(substitute(value, inputs), key in lazy) for key, value in step.parameters.items()}
         started = time.perf_counter()
         with collecting() as figures:
             frame = _collected(function(**arguments), where)

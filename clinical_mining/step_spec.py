@@ -6,8 +6,11 @@ builds exactly the graph the checks looked at.
 
 import importlib
 import inspect
+import typing
 from collections.abc import Callable
 from typing import Any
+
+import polars as pl
 
 REFERENCE_PREFIX = "$"
 UNION_ASSET = "union"
@@ -49,6 +52,35 @@ def substitute(value: Any, assets: dict[str, Any]) -> Any:
         return assets[name]
     if isinstance(value, str) and value.startswith("$$"):
         return value[1:]
+    return value
+
+
+def _is_lazy(annotation: Any) -> bool:
+    """True when a parameter's annotation asks for a LazyFrame (also inside list[...] or a union)."""
+    if annotation is pl.LazyFrame:
+        return True
+    return any(_is_lazy(argument) for argument in typing.get_args(annotation))
+
+
+def lazy_parameters(function: Callable[..., Any]) -> set[str]:
+    """The parameters (and `return`) of a step function annotated as LazyFrames."""
+    try:
+        hints = typing.get_type_hints(function)
+    except Exception:  # unresolvable annotations: fall back to eager frames
+        return set()
+    return {name for name, hint in hints.items() if _is_lazy(hint)}
+
+
+def as_frames(value: Any, lazy: bool) -> Any:
+    """Frames inside a parameter value made lazy or eager, as the step function's annotation asks."""
+    if isinstance(value, list):
+        return [as_frames(item, lazy) for item in value]
+    if isinstance(value, dict):
+        return {key: as_frames(item, lazy) for key, item in value.items()}
+    if isinstance(value, pl.LazyFrame) and not lazy:
+        return value.collect()
+    if isinstance(value, pl.DataFrame) and lazy:
+        return value.lazy()
     return value
 
 

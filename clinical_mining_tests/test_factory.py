@@ -120,9 +120,9 @@ def test_a_step_returning_something_else_fails_with_its_name(write_config: Calla
 
 
 def test_lazy_annotation_gets_a_scan_and_others_a_frame(write_config: Callable[..., Path]) -> None:
-    from clinical_mining.factory import _lazy_parameters
+    from clinical_mining.step_spec import lazy_parameters
     from clinical_mining_tests import step_functions
 
-    assert _lazy_parameters(step_functions.lazy_sum) == {"frames", "return"}
-    assert _lazy_parameters(step_functions.scaled) == set()
+    assert lazy_parameters(step_functions.lazy_sum) == {"frames", "return"}
+    assert lazy_parameters(step_functions.scaled) == set()
     assert isinstance(pl.DataFrame(), pl.DataFrame)
