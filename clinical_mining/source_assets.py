@@ -39,7 +39,7 @@ from clinical_mining.sources.chembl import (
 )
 from clinical_mining.sources.database import DatabaseTarget, InputError
 from clinical_mining.sources.pmda import PMDA_SCHEMA, read_pmda
-from clinical_mining.sources.vocabularies import read_disease_index, read_drug_index
+from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA, read_disease_index, read_drug_index
 
 log = logging.getLogger(__name__)
 SOURCES_GROUP = "sources"
@@ -130,30 +130,38 @@ def _aact_table_asset(aact: AactConfig, table: str, spec: AactTableConfig) -> As
     return _table
 
 
+FileReader = Callable[[Path], tuple[pl.DataFrame, dict[str, Any]]]
+
+
 def _file_asset(
-    name: str, description: str, read: Callable[[], pl.DataFrame], configured: bool, config_key: str
+    name: str, kind: str, description: str, path: Path | None, config_key: str, read: FileReader, empty: pl.Schema
 ) -> AssetsDefinition:
-    """An asset read from a local file; when the file is not configured it yields an empty frame and says so."""
-    if not configured:
+    """An asset read from a local file. Not configured, it yields an empty frame with the right schema and says
+    so; a `warning` the reader returns is logged as well as kept in the metadata."""
+    if path is None:
         log.warning("source %s: %s is not configured; the asset will be empty", name, config_key)
 
     @asset(
         name=name,
         group_name=SOURCES_GROUP,
-        kinds={"parquet", "polars"},
+        kinds={kind, "polars"},
         description=description,
         check_specs=[_not_empty_check(name)],
         metadata={"config_key": config_key},
         io_manager_key="io_manager",
     )
     def _file(context: AssetExecutionContext) -> Iterator[Any]:
-        if not configured:
+        if path is None:
             context.log.warning(f"source {name}: {config_key} is not configured; writing an empty frame")
-        try:
-            frame = read()
-        except (InputError, OSError) as exc:
-            raise Failure(description=str(exc), allow_retries=False) from None
-        yield Output(frame, metadata={"configured": configured})
+            frame, details = empty.to_frame(), {}
+        else:
+            try:
+                frame, details = read(path)
+            except (InputError, OSError) as exc:
+                raise Failure(description=str(exc), allow_retries=False) from None
+        if details.get("warning"):
+            context.log.warning(f"source {name}: {details['warning']}")
+        yield Output(frame, metadata={"configured": path is not None, **details})
         yield _not_empty_result(frame, name)
 
     return _file
@@ -192,36 +200,6 @@ class ChemblCurationResource(ConfigurableResource):
         return CURATION_SCHEMA.to_frame()
 
 
-def _chembl_indications_asset(path: Path | None, skip_bad_lines: bool) -> AssetsDefinition:
-    if path is None:
-        log.warning("source chembl_indications: sources.chembl_indications.path is not configured; it will be empty")
-
-    @asset(
-        name="chembl_indications",
-        group_name=SOURCES_GROUP,
-        kinds={"json", "polars"},
-        description="ChEMBL drug indications (JSON lines): drug, EFO disease, max phase and references.",
-        check_specs=[_not_empty_check("chembl_indications")],
-        metadata={"config_key": "sources.chembl_indications.path"},
-        io_manager_key="io_manager",
-    )
-    def _indications(context: AssetExecutionContext) -> Iterator[Any]:
-        if path is None:
-            context.log.warning("source chembl_indications: no path configured; writing an empty frame")
-            frame, skipped = INDICATION_SCHEMA.to_frame(), 0
-        else:
-            try:
-                frame, skipped = read_indications(path, skip_bad_lines)
-            except InputError as exc:
-                raise Failure(description=str(exc), allow_retries=False) from None
-        if skipped:
-            context.log.warning(f"chembl_indications: skipped {skipped} bad line(s) of {path}")
-        yield Output(frame, metadata={"bad_lines_skipped": skipped})
-        yield _not_empty_result(frame, "chembl_indications")
-
-    return _indications
-
-
 def _chembl_curation_asset(kind: str) -> AssetsDefinition:
     @asset(
         name="chembl_curation",
@@ -245,36 +223,6 @@ def _chembl_curation_asset(kind: str) -> AssetsDefinition:
     return _curation
 
 
-def _pmda_asset(path: Path | None) -> AssetsDefinition:
-    if path is None:
-        log.warning("source pmda: sources.pmda.path is not configured; it will be empty")
-
-    @asset(
-        name="pmda",
-        group_name=SOURCES_GROUP,
-        kinds={"pdf", "polars"},
-        description="PMDA list of approved products (PDF): one row per product row, dates, ingredients, notes.",
-        check_specs=[_not_empty_check("pmda")],
-        metadata={"config_key": "sources.pmda.path"},
-        io_manager_key="io_manager",
-    )
-    def _pmda(context: AssetExecutionContext) -> Iterator[Any]:
-        if path is None:
-            context.log.warning("source pmda: no path configured; writing an empty frame")
-            frame, details = PMDA_SCHEMA.to_frame(), {}
-        else:
-            try:
-                frame, details = read_pmda(path, processes=os.cpu_count() or 1)
-            except InputError as exc:
-                raise Failure(description=str(exc), allow_retries=False) from None
-            if details["failed_pages"] != "none":
-                context.log.warning(f"pmda: pages that could not be parsed: {details['failed_pages']}")
-        yield Output(frame, metadata=details)
-        yield _not_empty_result(frame, "pmda")
-
-    return _pmda
-
-
 def chembl_curation_resource(config: ClinicalMiningConfig) -> ChemblCurationResource | None:
     curation = config.sources.chembl_curation
     if curation is None:
@@ -289,6 +237,21 @@ def chembl_curation_resource(config: ClinicalMiningConfig) -> ChemblCurationReso
     )
 
 
+def _indications_reader(skip_bad_lines: bool) -> FileReader:
+    def read(path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
+        frame, skipped = read_indications(path, skip_bad_lines)
+        warning = {"warning": f"skipped {skipped} bad line(s) of {path}"} if skipped else {}
+        return frame, {"bad_lines_skipped": skipped, **warning}
+
+    return read
+
+
+def _read_pmda(path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
+    frame, details = read_pmda(path, processes=os.cpu_count() or 1)
+    failed = details["failed_pages"]
+    return frame, details | ({"warning": f"pages that could not be parsed: {failed}"} if failed != "none" else {})
+
+
 def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
     """Every source asset the config defines, in the order of `SourcesConfig.asset_names`."""
     sources = config.sources
@@ -296,30 +259,53 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
     if sources.aact is not None:
         assets += [_aact_table_asset(sources.aact, table, spec) for table, spec in sources.aact.tables.items()]
     if sources.chembl_indications is not None:
-        indications = sources.chembl_indications
-        assets.append(_chembl_indications_asset(indications.path, indications.skip_bad_lines))
+        assets.append(
+            _file_asset(
+                "chembl_indications",
+                "json",
+                "ChEMBL drug indications (JSON lines): drug, EFO disease, max phase and references.",
+                sources.chembl_indications.path,
+                "sources.chembl_indications.path",
+                _indications_reader(sources.chembl_indications.skip_bad_lines),
+                INDICATION_SCHEMA,
+            )
+        )
     if sources.chembl_curation is not None:
         assets.append(_chembl_curation_asset(sources.chembl_curation.kind))
     if sources.pmda is not None:
-        assets.append(_pmda_asset(sources.pmda.path))
+        assets.append(
+            _file_asset(
+                "pmda",
+                "pdf",
+                "PMDA list of approved products (PDF): one row per product row, dates, ingredients, notes.",
+                sources.pmda.path,
+                "sources.pmda.path",
+                _read_pmda,
+                PMDA_SCHEMA,
+            )
+        )
     if sources.vocabularies is not None:
-        disease, drug = sources.vocabularies.disease, sources.vocabularies.drug
+        vocabularies = sources.vocabularies
         assets.append(
             _file_asset(
                 "disease_vocabulary",
+                "parquet",
                 "Open Targets disease index: id, name, synonyms, MeSH cross-references.",
-                lambda: read_disease_index(disease),
-                disease is not None,
+                vocabularies.disease,
                 "sources.vocabularies.disease",
+                lambda path: (read_disease_index(path), {}),
+                DISEASE_SCHEMA,
             )
         )
         assets.append(
             _file_asset(
                 "drug_vocabulary",
+                "parquet",
                 "Open Targets molecule index: ChEMBL id, name, synonyms, trade names, parent.",
-                lambda: read_drug_index(drug),
-                drug is not None,
+                vocabularies.drug,
                 "sources.vocabularies.drug",
+                lambda path: (read_drug_index(path), {}),
+                DRUG_SCHEMA,
             )
         )
     return assets

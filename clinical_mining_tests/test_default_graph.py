@@ -90,6 +90,20 @@ def expected_aact_evidence() -> dict[str, list[tuple[str, str]]]:
     return {study: sorted(rows) for study, rows in expected.items() if rows}
 
 
+def materialize_with_cli(folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The README's command, `dagster asset materialize -m clinical_mining.definitions --select '*'`."""
+    command = [
+        str(Path(sys.executable).parent / "dagster"),
+        "asset",
+        "materialize",
+        "-m",
+        "clinical_mining.definitions",
+        "--select",
+        "*",
+    ]
+    return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
+
+
 def test_default_graph_shape() -> None:
     graph = build_definitions(load_config(PROJECT_ROOT / "config" / "clinical_mining.yaml")).resolve_asset_graph()
     shape = {
@@ -159,16 +173,7 @@ def test_cli_materialize_records_the_run_where_the_ui_looks(tmp_path: Path) -> N
         "CLINICAL_MINING_OUTPUT": str(tmp_path / "out"),
         "CLINICAL_MINING_CONFIG": str(PROJECT_ROOT / "config" / "clinical_mining.yaml"),
     }
-    command = [
-        str(Path(sys.executable).parent / "dagster"),
-        "asset",
-        "materialize",
-        "-m",
-        "clinical_mining.definitions",
-        "--select",
-        "*",
-    ]
-    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    done = materialize_with_cli(tmp_path, env)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Executing steps in process" in done.stderr
     assert pl.read_parquet(tmp_path / "out" / "final_df.parquet").columns == FINAL_COLUMNS
@@ -190,16 +195,7 @@ def test_multiprocess_executor_runs_each_step_in_its_own_process(tmp_path: Path)
         "CLINICAL_MINING_CONFIG": str(config),
         "CLINICAL_MINING_OUTPUT": str(tmp_path / "out"),
     }
-    command = [
-        str(Path(sys.executable).parent / "dagster"),
-        "asset",
-        "materialize",
-        "-m",
-        "clinical_mining.definitions",
-        "--select",
-        "*",
-    ]
-    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    done = materialize_with_cli(tmp_path, env)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Executing steps using multiprocess executor" in done.stderr
     workers = {line.split(" - ")[5] for line in done.stderr.splitlines() if "STEP_WORKER_STARTED" in line}
@@ -210,16 +206,6 @@ def test_multiprocess_executor_runs_each_step_in_its_own_process(tmp_path: Path)
 def test_cli_exits_non_zero_with_the_config_problem(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text((PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text().replace("$trials", "$trails"))
-    env = {**os.environ, "CLINICAL_MINING_CONFIG": str(bad), "DAGSTER_HOME": ""}
-    command = [
-        str(Path(sys.executable).parent / "dagster"),
-        "asset",
-        "materialize",
-        "-m",
-        "clinical_mining.definitions",
-        "--select",
-        "*",
-    ]
-    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    done = materialize_with_cli(tmp_path, {**os.environ, "CLINICAL_MINING_CONFIG": str(bad), "DAGSTER_HOME": ""})
     assert done.returncode != 0
     assert "pipeline.union[0] (step 'aact_evidence').parameters.trials: $trails refers to nothing" in done.stderr
