@@ -4,6 +4,8 @@ The readers under `clinical_mining.sources` are plain Python and Polars; this mo
 resources for connections, retries for flaky databases, metadata and checks for the UI.
 """
 
+import hashlib
+import json
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -28,6 +30,8 @@ from dagster import (
 )
 
 from clinical_mining.config import AactConfig, AactTableConfig, ClinicalMiningConfig
+from clinical_mining.io_manager import atomic_target
+from clinical_mining.sources import pmda as pmda_module
 from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile, read_postgres
 from clinical_mining.sources.chembl import (
     CURATION_SCHEMA,
@@ -246,10 +250,31 @@ def _indications_reader(skip_bad_lines: bool) -> FileReader:
     return read
 
 
-def _read_pmda(path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
-    frame, details = read_pmda(path, processes=os.cpu_count() or 1)
-    failed = details["failed_pages"]
-    return frame, details | ({"warning": f"pages that could not be parsed: {failed}"} if failed != "none" else {})
+def _pmda_reader(cache_dir: Path) -> FileReader:
+    """Parsing the PDF is the slowest read of the graph and the list changes a few times a year: the parsed rows
+    are kept under the cache folder, keyed by the PDF's content and the parser's own source, so the same list
+    read by the same parser is parsed once."""
+    parser = Path(pmda_module.__file__).read_bytes()
+
+    def read(path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
+        key = hashlib.sha256(parser + path.read_bytes()).hexdigest()
+        cached = cache_dir / "pmda" / f"{key}.parquet"
+        if cached.is_file() and cached.with_suffix(".json").is_file():
+            frame, details = pl.read_parquet(cached), json.loads(cached.with_suffix(".json").read_text())
+            details["cache"] = "hit"
+        else:
+            frame, details = read_pmda(path, processes=os.cpu_count() or 1)
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_target(cached) as target:  # the rows first: an entry counts only once its details exist
+                frame.write_parquet(target)
+            with atomic_target(cached.with_suffix(".json")) as target:
+                target.write_text(json.dumps(details, default=str))
+            details["cache"] = "miss"
+        if details["failed_pages"] != "none":
+            details["warning"] = f"pages that could not be parsed: {details['failed_pages']}"
+        return frame, details
+
+    return read
 
 
 def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
@@ -280,7 +305,7 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 "PMDA list of approved products (PDF): one row per product row, dates, ingredients, notes.",
                 sources.pmda.path,
                 "sources.pmda.path",
-                _read_pmda,
+                _pmda_reader(config.output.local_cache),
                 PMDA_SCHEMA,
             )
         )

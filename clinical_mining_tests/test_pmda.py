@@ -173,3 +173,22 @@ def test_a_malformed_page_is_reported_and_the_rest_parsed(tmp_path: Path) -> Non
     assert details["pages"] == 3
     assert set(frame["page"]) == {1, 3}
     assert frame.height == whole.filter(pl.col("page") != 2).height
+
+
+def test_an_unchanged_pdf_is_parsed_once(tmp_path: Path, write_config: Callable[..., Path], sample_pdf: Path) -> None:
+    pdf = tmp_path / "list.pdf"
+    pdf.write_bytes(sample_pdf.read_bytes())
+    step = {
+        "name": "final_df",
+        "function": "clinical_mining_tests.step_functions.passthrough",
+        "parameters": {"frame": "$pmda"},
+    }
+    config = write_config({"process": [step]}, sources={"pmda": {"path": str(pdf)}})
+    runs = [run_config(config) for _ in range(2)]
+    caches = [run.asset_materializations_for_node("pmda")[0].metadata["cache"].value for run in runs]
+    assert caches == ["miss", "hit"]
+    assert output(config, "pmda").height == 12
+    write_pmda_pdf(pdf, SAMPLE_BLOCKS[:1])
+    third = run_config(config)
+    assert third.asset_materializations_for_node("pmda")[0].metadata["cache"].value == "miss"
+    assert output(config, "pmda").height == 5

@@ -207,23 +207,21 @@ def resolve_labels(
 
 def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: str) -> pl.DataFrame:
     """Evidence rows with the curated ids of their (study, label); a label curated to several ids (a combination)
-    becomes one row per id."""
+    becomes one row per id. Only the rows curation speaks of are rebuilt: the rest pass through untouched."""
     label, id_column = f"{side}_name", f"{side}_id"
     curated = (
         curation.filter(pl.col(id_column).is_not_null())
         .group_by("studyId", label)
         .agg(pl.col(id_column).unique().sort().alias("_curated"))
     )
-    joined = evidence.join(curated, on=["studyId", label], how="left", maintain_order="left")
+    joined = evidence.join(curated, on=["studyId", label], how="left")
     use = pl.col(id_column).is_null() & pl.col("_curated").is_not_null()
-    return (
-        joined.with_columns(
-            pl.when(use).then("_curated").otherwise(pl.concat_list(id_column)).alias(id_column),
-            pl.when(use).then(pl.lit("curation")).otherwise(f"{side}_method").alias(f"{side}_method"),
-        )
+    hits = (
+        joined.filter(use)
+        .with_columns(pl.col("_curated").alias(id_column), pl.lit("curation").alias(f"{side}_method"))
         .explode(id_column)
-        .drop("_curated")
     )
+    return pl.concat([joined.filter(~use), hits]).drop("_curated")
 
 
 def _fill(evidence: pl.DataFrame, side: str, found: pl.DataFrame, on: list[str]) -> pl.DataFrame:
