@@ -42,7 +42,7 @@ from clinical_mining.sources.chembl import (
     read_indications,
 )
 from clinical_mining.sources.database import DatabaseTarget, InputError
-from clinical_mining.sources.pmda import PMDA_SCHEMA, read_pmda
+from clinical_mining.sources.pmda import PMDA_SCHEMA, read_pmda, require_file
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA, read_disease_index, read_drug_index
 
 log = logging.getLogger(__name__)
@@ -257,6 +257,7 @@ def _pmda_reader(cache_dir: Path) -> FileReader:
     parser = Path(pmda_module.__file__).read_bytes()
 
     def read(path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
+        require_file(path)
         key = hashlib.sha256(parser + path.read_bytes()).hexdigest()
         cached = cache_dir / "pmda" / f"{key}.parquet"
         if cached.is_file() and cached.with_suffix(".json").is_file():

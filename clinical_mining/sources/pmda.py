@@ -252,10 +252,14 @@ def split_ingredients(text: pl.Expr) -> pl.Expr:
     return numbered.str.split("\x1f").list.eval(pl.element().str.strip_chars()).list.filter(pl.element() != "")
 
 
-def read_pmda(path: Path, processes: int = 2) -> tuple[pl.DataFrame, dict[str, object]]:
-    """The product rows of the PDF, and what the UI should know (pages, failed pages, rows without header)."""
+def require_file(path: Path) -> None:
     if not path.is_file():
         raise PmdaError(f"PMDA file {path} does not exist (config key sources.pmda.path)")
+
+
+def read_pmda(path: Path, processes: int = 2) -> tuple[pl.DataFrame, dict[str, object]]:
+    """The product rows of the PDF, and what the UI should know (pages, failed pages, rows without header)."""
+    require_file(path)
     pages, failed = extract_tables(path, processes)
     if failed and not pages:
         number, error = next(iter(failed.items()))
