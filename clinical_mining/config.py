@@ -203,7 +203,7 @@ class OutputConfig(_Strict):
     as `${VAR}` references, so they stay in the environment)."""
 
     dir: Annotated[str, AfterValidator(_resolve_location)]
-    storage_options: dict[str, str] = Field(default_factory=dict)
+    storage_options: dict[str, Any] = Field(default_factory=dict)
     cache_dir: ConfigPath | None = Field(
         default=None, description="Local scratch space (the unpacked AACT export); default: <dir>/.cache when local"
     )

@@ -52,7 +52,12 @@ class ParquetIOManager(PolarsParquetIOManager):
     """Stores each asset at `<base_dir>/<asset name>.parquet`; inputs annotated `pl.LazyFrame` are scanned lazily."""
 
     def _object_store_options(self) -> dict[str, Any] | None:
-        return _remap_fsspec_storage_options(self.storage_options)
+        """The fsspec-style options (as UPath takes them) in the keys of Polars' object-store reader and writer;
+        an http:// endpoint (a local S3 such as MinIO) also needs plain HTTP allowed there."""
+        options = _remap_fsspec_storage_options(self.storage_options)
+        if options and str(options.get("aws_endpoint_url", "")).startswith("http://"):
+            options.setdefault("aws_allow_http", "true")
+        return options
 
     def _write(self, path: UPath, write: Callable[[str], None]) -> None:
         try:
