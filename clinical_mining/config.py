@@ -83,6 +83,9 @@ class AactConfig(_Strict):
     partitions: PositiveInt = 2
     retries: NonNegativeInt = Field(default=3, description="Retries of a failed database read, with backoff.")
     retry_delay_seconds: PositiveFloat = 2.0
+    statement_timeout_seconds: PositiveInt | None = Field(
+        default=1800, description="A read running longer is cancelled (and retried) instead of hanging the run."
+    )
     tables: dict[Identifier, AactTableConfig] = Field(min_length=1)
 
 

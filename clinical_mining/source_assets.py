@@ -57,6 +57,7 @@ class AactResource(ConfigurableResource):
     schema_name: str = "ctgov"
     path: str | None = None
     partitions: int = 2
+    statement_timeout_seconds: int | None = None
     cache_dir: str
     user: str | None = None
     password: str | None = None
@@ -66,7 +67,9 @@ class AactResource(ConfigurableResource):
         if self.kind == "postgres":
             if not self.uri:
                 raise AactError("sources.aact.uri is not set (needed for kind: postgres)")
-            target = DatabaseTarget(self.uri, self.user, self.password)
+            target = DatabaseTarget(
+                self.uri, self.user, self.password, statement_timeout_seconds=self.statement_timeout_seconds
+            )
             return read_postgres(target, self.schema_name, table, spec, self.partitions)
         if not self.path:
             raise AactError("sources.aact.path is not set (needed for kind: flatfiles)")
@@ -85,6 +88,7 @@ def aact_resource(config: ClinicalMiningConfig) -> AactResource | None:
         schema_name=aact.schema_name,
         path=str(aact.path) if aact.path else None,
         partitions=aact.partitions,
+        statement_timeout_seconds=aact.statement_timeout_seconds,
         cache_dir=str(config.output.local_cache / "aact_export"),
         **_credentials("AACT"),
     )

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -217,3 +218,23 @@ def test_empty_table_warns_and_the_run_goes_on(postgres: Postgres, write_config:
     check = result.get_asset_check_evaluations()[0]
     assert (check.check_name, check.passed, check.severity) == ("not_empty", False, AssetCheckSeverity.WARN)
     assert check.description == "AACT ctgov_empty.interventions has no rows"
+
+
+def test_a_read_that_stalls_times_out_and_is_retried(
+    postgres: Postgres, loaded: tuple[Path, Path], write_config: Callable[..., Path]
+) -> None:
+    """Another session holds a lock on the table, so the read waits: the statement timeout ends it."""
+    import psycopg
+
+    uri = f"postgresql://postgres@localhost/postgres?host={postgres.socket_dir}"
+    aact = {"kind": "postgres", "uri": uri, "statement_timeout_seconds": 1, "retries": 1, "retry_delay_seconds": 0.05}
+    with psycopg.connect(postgres.uri) as locker:
+        locker.execute("LOCK TABLE ctgov.interventions IN ACCESS EXCLUSIVE MODE")  # held until the block ends
+        started = time.monotonic()
+        result = run_config(_aact_config(write_config, aact))
+        waited = time.monotonic() - started
+    assert not result.success
+    assert len([e for e in result.all_events if e.event_type == DagsterEventType.STEP_UP_FOR_RETRY]) == 1
+    message = result.get_step_failure_events()[0].step_failure_data.error.to_string()
+    assert "AACT database localhost/postgres is unreachable or failed: the read took longer than 1 s" in message
+    assert waited < 30

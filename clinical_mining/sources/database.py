@@ -7,7 +7,7 @@ error raised from a read is rewritten with the password removed in each spelling
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit, urlunsplit
 
 import connectorx as cx
 import polars as pl
@@ -38,9 +38,15 @@ class DatabaseTarget:
     password: str | None = None
     connect_timeout: int = 10
     label: str = "AACT database"
+    statement_timeout_seconds: int | None = None
 
     def _uri(self, host_fallback: bool) -> str:
         parts = urlsplit(self.uri)
+        if self.statement_timeout_seconds and parts.scheme.startswith("postgres"):
+            # a read that stops progressing (a lock, a stalled server) ends instead of hanging the run
+            timeout = {"options": f"-c statement_timeout={self.statement_timeout_seconds * 1000}"}
+            setting = urlencode(timeout, quote_via=quote)  # %20, not "+": libpq does not read "+" as a space
+            parts = parts._replace(query=f"{parts.query}&{setting}" if parts.query else setting)
         user = self.user or parts.username
         password = self.password or parts.password
         host = parts.hostname or ("localhost" if host_fallback else "")  # connectorx needs a host with ?host=
@@ -67,6 +73,8 @@ class DatabaseTarget:
 
     def _failure(self, exc: BaseException) -> Exception:
         message = " ".join(self.scrub(str(exc)).split()) or type(exc).__name__
+        if "statement timeout" in message:
+            message = f"the read took longer than {self.statement_timeout_seconds} s and was cancelled ({message})"
         if _PERMANENT_DB_ERRORS.search(message):
             return InputError(f"{self.label} {self.display}: {message}")
         return DatabaseConnectionError(f"{self.label} {self.display} is unreachable or failed: {message}")
