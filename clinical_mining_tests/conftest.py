@@ -1,5 +1,6 @@
 """Shared fixtures: configs written to temporary folders, and in-process materialisation of them."""
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -94,3 +95,45 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
     server = Postgres(tmp_path_factory.mktemp("pg") / "data")
     yield server
     server.server.cleanup()  # stop it while its folder is still there (not at interpreter exit)
+
+
+def run_texts(instance: DagsterInstance, run_id: str) -> str:
+    """Everything a run leaves in the instance: events, log messages, metadata, errors and run config."""
+    records = instance.all_logs(run_id)
+    run = instance.get_run_by_id(run_id)
+    return "\n".join(
+        [
+            *(json.dumps(r.to_dict() if hasattr(r, "to_dict") else str(r), default=str) for r in records),
+            *(str(r) for r in records),
+            json.dumps(run.run_config if run else {}, default=str),
+        ]
+    )
+
+
+def make_curation_tables(postgres: Postgres, with_molregno: bool = True) -> None:
+    molregno = "molregno varchar," if with_molregno else ""
+    postgres.sql(
+        "DROP SCHEMA IF EXISTS drugbase_curation CASCADE; DROP SCHEMA IF EXISTS chembl_36 CASCADE;"
+        "CREATE SCHEMA drugbase_curation; CREATE SCHEMA chembl_36;"
+        "CREATE TABLE drugbase_curation.ct_nctid_condition_efo (nct_id varchar, condition_1 varchar, efo varchar,"
+        " is_indication integer);"
+        f"CREATE TABLE drugbase_curation.ct_nct_id2molregno (nct_id varchar, intervention_name varchar, {molregno}"
+        " arm_group_type varchar);"
+        "CREATE TABLE chembl_36.molecule_dictionary (molregno bigint, chembl_id varchar, pref_name varchar);"
+        "INSERT INTO drugbase_curation.ct_nctid_condition_efo VALUES"
+        " ('NCT00000001', 'T2DM', 'MONDO:0005148', 1), ('NCT00000001', 'Healthy', '-NOT-CONDITION-', 0),"
+        " ('NCT00000001', 'Obesity', 'EFO:0001073', 0), ('NCT00000002', 'Pain', '-ABSENT-', 1),"
+        " ('NCT00000003', 'breast cancer', 'EFO:0000305', 1);"
+        + (
+            "INSERT INTO drugbase_curation.ct_nct_id2molregno VALUES"
+            " ('NCT00000001', 'Glucophage 500', '1431', 'EXPERIMENTAL'),"
+            " ('NCT00000001', 'Placebo', '-NOT-DRUG-', 'PLACEBO'),"
+            " ('NCT00000002', 'aspirin', '25', 'EXPERIMENTAL'),"
+            " ('NCT00000003', 'chemo', '-NOT-SPECIFIED-DRUG/S-', 'X'),"
+            " ('NCT00000003', 'Herceptin', '1201585', 'EXPERIMENTAL');"
+            if with_molregno
+            else ""
+        )
+        + "INSERT INTO chembl_36.molecule_dictionary VALUES (1431, 'CHEMBL1431', 'METFORMIN'),"
+        " (25, 'CHEMBL25', 'ASPIRIN'), (1201585, 'CHEMBL1201585', 'TRASTUZUMAB');"
+    )

@@ -1,6 +1,5 @@
 """AACT from a real PostgreSQL (through connectorx) and from the flat-file export: same frames, clear errors."""
 
-import json
 import shutil
 import time
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from clinical_mining.config import AactTableConfig
 from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile, read_postgres
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.synthetic.aact import export_equivalent, generate_aact, write_flatfiles, write_postgres
-from clinical_mining_tests.conftest import Postgres, output, run_config
+from clinical_mining_tests.conftest import Postgres, output, run_config, run_texts
 
 PASSWORD = "Visible-S3cret/pa:ss@word"
 QUIRKS = pl.DataFrame(
@@ -108,19 +107,6 @@ def _aact_config(
     return write_config({"process": [step]}, sources={"aact": {"tables": {table: {"columns": list(columns)}}, **aact}})
 
 
-def _texts(instance: DagsterInstance, run_id: str) -> str:
-    """Everything a run leaves in the instance: events, log messages, metadata, errors and run config."""
-    records = instance.all_logs(run_id)
-    run = instance.get_run_by_id(run_id)
-    return "\n".join(
-        [
-            *(json.dumps(r.to_dict() if hasattr(r, "to_dict") else str(r), default=str) for r in records),
-            *(str(r) for r in records),
-            json.dumps(run.run_config if run else {}, default=str),
-        ]
-    )
-
-
 def test_postgres_asset_metadata_and_no_password_anywhere(
     postgres: Postgres,
     loaded: tuple[Path, Path],
@@ -141,7 +127,7 @@ def test_postgres_asset_metadata_and_no_password_anywhere(
     assert metadata["dagster/row_count"].value == fixture_tables["interventions"].height
     assert metadata["rows_per_second"].value > 0 and metadata["read_seconds"].value >= 0
     assert len(metadata["preview"].records) == 5
-    texts = _texts(instance, result.run_id)
+    texts = run_texts(instance, result.run_id)
     assert "rows_per_second" in texts and "aact_reader" not in texts.replace("AACT_USER", "")
     assert PASSWORD not in texts
 
@@ -150,7 +136,7 @@ def test_postgres_asset_metadata_and_no_password_anywhere(
     assert not failed.success
     message = failed.get_step_failure_events()[0].step_failure_data.error.message
     assert "has no column 'bogus_column'" in message and "ctgov.interventions" in message
-    assert PASSWORD not in _texts(instance, failed.run_id)
+    assert PASSWORD not in run_texts(instance, failed.run_id)
 
 
 def test_wrong_password_fails_at_once_naming_the_database(
@@ -166,7 +152,7 @@ def test_wrong_password_fails_at_once_naming_the_database(
     assert 'password authentication failed for user "aact_reader"' in message
     assert "AACT database localhost/postgres" in message
     assert not [e for e in result.all_events if e.event_type == DagsterEventType.STEP_UP_FOR_RETRY]
-    assert PASSWORD not in _texts(instance, result.run_id)
+    assert PASSWORD not in run_texts(instance, result.run_id)
 
 
 def test_unreachable_database_is_retried_then_named(
@@ -189,7 +175,7 @@ def test_unreachable_database_is_retried_then_named(
     message = error.to_string()
     assert "AACT database 127.0.0.1:1/aact is unreachable or failed" in message
     assert "Connection refused" in message
-    assert PASSWORD not in _texts(instance, result.run_id)
+    assert PASSWORD not in run_texts(instance, result.run_id)
 
 
 def test_missing_table_is_named(postgres: Postgres, loaded: tuple[Path, Path]) -> None:

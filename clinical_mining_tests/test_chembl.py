@@ -18,7 +18,7 @@ from clinical_mining.sources.chembl import (
 )
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.steps.chembl import indication_evidence
-from clinical_mining_tests.conftest import Postgres, output, run_config
+from clinical_mining_tests.conftest import Postgres, make_curation_tables, output, run_config
 
 RECORDS = [
     {  # the export of drug-evidence platforms: _metadata lists the parent and its salts
@@ -152,37 +152,8 @@ def test_missing_file_truncated_gzip_and_record_without_drug(tmp_path: Path) -> 
         read_indications(_write(tmp_path / "orphan.jsonl", [RECORDS[0], orphan]))
 
 
-def _curation_tables(postgres: Postgres, with_molregno: bool = True) -> None:
-    molregno = "molregno varchar," if with_molregno else ""
-    postgres.sql(
-        "DROP SCHEMA IF EXISTS drugbase_curation CASCADE; DROP SCHEMA IF EXISTS chembl_36 CASCADE;"
-        "CREATE SCHEMA drugbase_curation; CREATE SCHEMA chembl_36;"
-        "CREATE TABLE drugbase_curation.ct_nctid_condition_efo (nct_id varchar, condition_1 varchar, efo varchar,"
-        " is_indication integer);"
-        f"CREATE TABLE drugbase_curation.ct_nct_id2molregno (nct_id varchar, intervention_name varchar, {molregno}"
-        " arm_group_type varchar);"
-        "CREATE TABLE chembl_36.molecule_dictionary (molregno bigint, chembl_id varchar, pref_name varchar);"
-        "INSERT INTO drugbase_curation.ct_nctid_condition_efo VALUES"
-        " ('NCT00000001', 'T2DM', 'MONDO:0005148', 1), ('NCT00000001', 'Healthy', '-NOT-CONDITION-', 0),"
-        " ('NCT00000001', 'Obesity', 'EFO:0001073', 0), ('NCT00000002', 'Pain', '-ABSENT-', 1),"
-        " ('NCT00000003', 'breast cancer', 'EFO:0000305', 1);"
-        + (
-            "INSERT INTO drugbase_curation.ct_nct_id2molregno VALUES"
-            " ('NCT00000001', 'Glucophage 500', '1431', 'EXPERIMENTAL'),"
-            " ('NCT00000001', 'Placebo', '-NOT-DRUG-', 'PLACEBO'),"
-            " ('NCT00000002', 'aspirin', '25', 'EXPERIMENTAL'),"
-            " ('NCT00000003', 'chemo', '-NOT-SPECIFIED-DRUG/S-', 'X'),"
-            " ('NCT00000003', 'Herceptin', '1201585', 'EXPERIMENTAL');"
-            if with_molregno
-            else ""
-        )
-        + "INSERT INTO chembl_36.molecule_dictionary VALUES (1431, 'CHEMBL1431', 'METFORMIN'),"
-        " (25, 'CHEMBL25', 'ASPIRIN'), (1201585, 'CHEMBL1201585', 'TRASTUZUMAB');"
-    )
-
-
 def test_curation_from_a_real_database(postgres: Postgres) -> None:
-    _curation_tables(postgres)
+    make_curation_tables(postgres)
     frame = read_curation_database(
         DatabaseTarget(postgres.uri, label="ChEMBL curation database"), "drugbase_curation", "chembl_36"
     )
@@ -191,7 +162,7 @@ def test_curation_from_a_real_database(postgres: Postgres) -> None:
         ("NCT00000001", "CHEMBL1431", "MONDO_0005148", "Glucophage 500", "T2DM"),
         ("NCT00000003", "CHEMBL1201585", "EFO_0000305", "Herceptin", "breast cancer"),
     ]
-    _curation_tables(postgres, with_molregno=False)
+    make_curation_tables(postgres, with_molregno=False)
     with pytest.raises(
         ChemblError,
         match=r"ChEMBL curation table drugbase_curation.CT_NCT_ID2MOLREGNO .*"

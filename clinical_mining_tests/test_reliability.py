@@ -7,14 +7,14 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import polars as pl
 import pytest
+from dagster import DagsterInstance
 
 from clinical_mining.config import ConfigError, load_config
-from clinical_mining.sources.chembl import ChemblError, read_curation_database
-from clinical_mining.sources.database import DatabaseTarget
-from clinical_mining_tests.conftest import Postgres, output, run_config
+from clinical_mining_tests.conftest import Postgres, make_curation_tables, output, run_config, run_texts
 
 STEP = "clinical_mining_tests.step_functions"
 KILLER = """
@@ -90,16 +90,29 @@ def test_untrusted_config_cannot_escape(write_config: Callable[..., Path], tmp_p
     assert load_config(write_config({"process": [final]}, sources=sources, allowed_roots=[str(tmp_path)]))
 
 
-def test_chembl_database_password_never_shows(postgres: Postgres) -> None:
+def test_chembl_database_password_never_shows(
+    postgres: Postgres, write_config: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     password = "Chembl-Visible/S3cret:word"
-    postgres.sql("CREATE SCHEMA IF NOT EXISTS drugbase_curation")
+    make_curation_tables(postgres)
     postgres.add_password_user("chembl_reader", password, "drugbase_curation")
-    uri = f"postgresql://localhost/postgres?host={postgres.socket_dir}"
-    wrong = DatabaseTarget(uri, "chembl_reader", password + "x", label="ChEMBL curation database")
-    with pytest.raises(ChemblError) as caught:
-        read_curation_database(wrong, "drugbase_curation", "chembl_36")
-    assert 'password authentication failed for user "chembl_reader"' in str(caught.value)
-    assert password not in str(caught.value) and "%2F" not in str(caught.value)
+    postgres.sql(
+        "GRANT USAGE ON SCHEMA chembl_36 TO chembl_reader; GRANT SELECT ON ALL TABLES IN SCHEMA chembl_36"
+        " TO chembl_reader"
+    )
+    monkeypatch.setenv("CHEMBL_USER", "chembl_reader")
+    step = {"name": "final_df", "function": f"{STEP}.passthrough", "parameters": {"frame": "$chembl_curation"}}
+    curation = {"kind": "database", "uri": f"postgresql://localhost/postgres?host={postgres.socket_dir}"}
+    config = write_config({"process": [step]}, sources={"chembl_curation": curation})
+    instance = DagsterInstance.ephemeral()
+    for given, succeeds in ((password, True), (password + "x", False)):
+        monkeypatch.setenv("CHEMBL_PASSWORD", given)
+        result = run_config(config, instance=instance)
+        assert result.success is succeeds
+        texts = run_texts(instance, result.run_id)
+        assert password not in texts and quote(password, safe="") not in texts
+    assert output(config, "chembl_curation").height == 2
+    assert 'password authentication failed for user \\"chembl_reader\\"' in texts
 
 
 def test_a_rerun_replaces_rather_than_appends(default_config: Path, tmp_path: Path) -> None:

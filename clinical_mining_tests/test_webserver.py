@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ import pytest
 
 from clinical_mining.config import PROJECT_ROOT
 
+RUN_TIMES = "query($id: ID!) { runOrError(runId: $id) { ... on Run { startTime endTime tags { key value } } } }"
 RUN_STATUS = "query($id: ID!) { runOrError(runId: $id) { __typename ... on Run { status } } }"
 LAUNCH = """
 mutation($params: ExecutionParams!) {
@@ -45,54 +48,69 @@ def _graphql(port: int, query: str, variables: dict[str, Any] | None = None) -> 
     return answer["data"]
 
 
-@pytest.fixture
-def webserver(tmp_path: Path) -> Any:
+@contextmanager
+def serving(tmp_path: Path, program: list[str], instance_yaml: str) -> Iterator[int]:
+    """`program` (dagster-webserver or dagster dev) on a free loopback port, with its own instance and output,
+    until the block ends; its log goes to a file (a pipe that nobody reads would fill and stall the server)."""
     home = tmp_path / "home"
     home.mkdir()
-    # no daemon here: launch runs at once instead of queueing them
-    (home / "dagster.yaml").write_text(
-        "telemetry:\n  enabled: false\nrun_coordinator:\n  module: dagster.core.run_coordinator\n"
-        "  class: DefaultRunCoordinator\n"
-    )
+    (home / "dagster.yaml").write_text(instance_yaml)
     port = _free_port()
-    log = (tmp_path / "webserver.log").open("wb")  # a file, not a pipe: a full pipe would stall the server
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),
         "CLINICAL_MINING_OUTPUT": str(tmp_path / "out"),
         "CLINICAL_MINING_CONFIG": str(PROJECT_ROOT / "config" / "clinical_mining.yaml"),
     }
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "dagster-webserver"),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-w",
-            str(PROJECT_ROOT / "workspace.yaml"),
-        ],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
+    command = [*program, "-h", "127.0.0.1", "-p", str(port), "-w", str(PROJECT_ROOT / "workspace.yaml")]
+    with (tmp_path / "server.log").open("wb") as log:
+        server = subprocess.Popen(
+            command, cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2)
+                    break
+                except OSError:
+                    assert server.poll() is None, (tmp_path / "server.log").read_text()[-3000:]
+                    assert time.monotonic() < deadline, f"{program[-1]} did not answer within 120 s"
+                    time.sleep(0.5)
+            yield port
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=60)
+
+
+@pytest.fixture
+def webserver(tmp_path: Path) -> Iterator[tuple[int, Path]]:
+    # no daemon here: launch runs at once instead of queueing them
+    instance = (
+        "telemetry:\n  enabled: false\nrun_coordinator:\n  module: dagster.core.run_coordinator\n"
+        "  class: DefaultRunCoordinator\n"
     )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2)
-                break
-            except OSError:
-                assert server.poll() is None, (tmp_path / "webserver.log").read_text()[-3000:]
-                assert time.monotonic() < deadline, "dagster-webserver did not answer within 120 s"
-                time.sleep(0.5)
+    with serving(tmp_path, [str(Path(sys.executable).parent / "dagster-webserver")], instance) as port:
         yield port, tmp_path / "out"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
+
+
+def _launch(port: int, location: str, job: str, assets: list[str] | None = None) -> str:
+    selector: dict[str, Any] = {"repositoryLocationName": location, "repositoryName": "__repository__", "jobName": job}
+    if assets is not None:
+        selector["assetSelection"] = [{"path": key.split("/")} for key in assets]
+    launched = _graphql(port, LAUNCH, {"params": {"selector": selector, "mode": "default"}})["launchRun"]
+    assert launched["__typename"] == "LaunchRunSuccess", launched
+    return launched["run"]["runId"]
+
+
+def _wait(port: int, run_id: str, seconds: float) -> str:
+    deadline, status = time.monotonic() + seconds, None
+    while time.monotonic() < deadline:
+        status = _graphql(port, RUN_STATUS, {"id": run_id})["runOrError"]["status"]
+        if status in {"SUCCESS", "FAILURE", "CANCELED"}:
+            break
+        time.sleep(1)
+    return str(status)
 
 
 def test_list_assets_and_materialise_final_df_over_graphql(webserver: tuple[int, Path]) -> None:
@@ -104,23 +122,21 @@ def test_list_assets_and_materialise_final_df_over_graphql(webserver: tuple[int,
     keys = {"/".join(node["assetKey"]["path"]): node["groupName"] for node in nodes}
     assert keys["final_df"] == "process" and keys["studies"] == "sources" and len(keys) == 23
 
-    params = {
-        "selector": {
-            "repositoryLocationName": location,
-            "repositoryName": "__repository__",
-            "jobName": "__ASSET_JOB",
-            "assetSelection": [{"path": key.split("/")} for key in keys],
-        },
-        "mode": "default",
-    }
-    launched = _graphql(port, LAUNCH, {"params": params})["launchRun"]
-    assert launched["__typename"] == "LaunchRunSuccess", launched
-    run_id = launched["run"]["runId"]
-    deadline, status = time.monotonic() + 420, None
-    while time.monotonic() < deadline:
-        status = _graphql(port, RUN_STATUS, {"id": run_id})["runOrError"]["status"]
-        if status in {"SUCCESS", "FAILURE", "CANCELED"}:
-            break
-        time.sleep(1)
-    assert status == "SUCCESS"
+    run_id = _launch(port, location, "__ASSET_JOB", list(keys))
+    assert _wait(port, run_id, 420) == "SUCCESS"
     assert pl.read_parquet(out / "final_df.parquet").height > 500
+
+
+def test_two_refreshes_started_at_once_run_one_after_the_other(tmp_path: Path) -> None:
+    """`dagster dev` (webserver and daemon) with the project's dagster.yaml: its run queue lets one run tagged
+    clinical_mining/aact proceed at a time."""
+    instance = (PROJECT_ROOT / "dagster.yaml").read_text()
+    with serving(tmp_path, [str(Path(sys.executable).parent / "dagster"), "dev"], instance) as port:
+        first = _launch(port, "clinical_mining", "refresh_all")
+        second = _launch(port, "clinical_mining", "refresh_all")
+        assert _wait(port, first, 420) == "SUCCESS"
+        assert _wait(port, second, 420) == "SUCCESS"
+        times = {run: _graphql(port, RUN_TIMES, {"id": run})["runOrError"] for run in (first, second)}
+    (earlier, later) = sorted(times.values(), key=lambda run: run["startTime"])
+    assert earlier["tags"] and {"key": "clinical_mining/aact", "value": "read"} in earlier["tags"]
+    assert later["startTime"] >= earlier["endTime"]  # never both at once
