@@ -33,8 +33,6 @@ from clinical_mining.config import ClinicalMiningConfig, StepConfig
 from clinical_mining.step_spec import UNION_ASSET, as_frames, import_function, lazy_parameters, references, substitute
 from clinical_mining.step_stats import collecting
 
-STAGE_GROUPS = {"setup": "setup", "union": "union", "process": "process"}
-
 
 def _collected(result: Any, where: str) -> pl.DataFrame:
     if isinstance(result, pl.LazyFrame):
@@ -86,7 +84,7 @@ def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig)
 
     @asset(
         name=step.name,
-        group_name=STAGE_GROUPS[stage],
+        group_name=stage,  # the group of an asset is its stage
         ins={name: AssetIn(key=AssetKey(name), dagster_type=pl.LazyFrame) for name in upstream},
         kinds={"polars"},
         description=_description(step, function),
@@ -115,7 +113,7 @@ def build_union_asset(steps: list[StepConfig]) -> AssetsDefinition:
 
     @asset(
         name=UNION_ASSET,
-        group_name=STAGE_GROUPS["union"],
+        group_name="union",
         ins={name: AssetIn(key=AssetKey(name), dagster_type=pl.LazyFrame) for name in names},
         kinds={"polars"},
         description="All evidence from the union steps, concatenated diagonally (one `source` column kept).",
