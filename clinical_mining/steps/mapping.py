@@ -383,18 +383,32 @@ def map_evidence(
     return mapped
 
 
-def _record_coverage(mapped: pl.DataFrame) -> None:
+def coverage(evidence: pl.LazyFrame) -> dict[str, int | float]:
+    """Per side: labels, labels mapped and ambiguous, label and row coverage (the mapping step's metadata and
+    the `mapping_coverage` asset check both read these)."""
+    figures: dict[str, int | float] = {}
     for side in ("drug", "disease"):
-        label, id_column = f"{side}_name", f"{side}_id"
-        labels = mapped.group_by(label).agg(
-            pl.col(id_column).is_not_null().any().alias("mapped"),
-            pl.col(f"{side}_candidates").is_not_null().any().alias("ambiguous"),
+        mapped = pl.col(f"{side}_id").is_not_null()
+        labels = (
+            evidence.group_by(f"{side}_name")
+            .agg(mapped.any().alias("mapped"), pl.col(f"{side}_candidates").is_not_null().any().alias("ambiguous"))
+            .select(
+                labels=pl.len(),
+                labels_mapped=pl.col("mapped").sum(),
+                labels_ambiguous=pl.col("ambiguous").sum(),
+                label_coverage=pl.col("mapped").mean(),
+            )
         )
-        record(f"{side}/labels", labels.height)
-        record(f"{side}/labels_mapped", labels["mapped"].sum())
-        record(f"{side}/labels_ambiguous", labels["ambiguous"].sum())
-        record(f"{side}/label_coverage", round(labels["mapped"].mean() or 0.0, 4))
-        record(f"{side}/rows_mapped", mapped[id_column].is_not_null().sum())
-        record(f"{side}/row_coverage", round(mapped[id_column].is_not_null().mean() or 0.0, 4))
+        rows = evidence.select(rows_mapped=mapped.sum(), row_coverage=mapped.mean())
+        for frame in pl.collect_all([labels, rows]):
+            for name, value in frame.row(0, named=True).items():
+                figures[f"{side}/{name}"] = round(value or 0.0, 4) if "coverage" in name else int(value or 0)
+    return figures
+
+
+def _record_coverage(mapped: pl.DataFrame) -> None:
+    for name, value in coverage(mapped.lazy()).items():
+        record(name, value)
+    for side in ("drug", "disease"):
         for method, count in mapped[f"{side}_method"].drop_nulls().value_counts().iter_rows():
             record(f"{side}/method/{method}", count)

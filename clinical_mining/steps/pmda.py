@@ -3,7 +3,7 @@
 import polars as pl
 
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping import normalise
+from clinical_mining.steps.mapping import normalise, resolve_labels
 from clinical_mining.steps.stage import STAGE_DTYPE
 
 PMDA_URL = "https://www.pmda.go.jp/english/"
@@ -48,8 +48,7 @@ def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str
     """One row per (ingredient, disease) of each approval row. A note naming no known disease keeps its row with
     a null disease; a row without an ingredient ("N/A") yields no evidence. Both are counted."""
     found = find_diseases(pmda["notes"], disease_lookup)
-    best = disease_lookup.filter(pl.col("rank") == pl.col("rank").min().over("label"))
-    ids = best.group_by("label").agg(pl.col("id").unique().sort().alias("ids"))
+    ids = resolve_labels(found["labels"].explode(), disease_lookup)  # ambiguous labels keep their candidates
     key = pl.coalesce(pl.col("approval_date").cast(pl.String), "approval_date_text", pl.lit("undated"))
     rows = pmda.with_columns(
         studyId=pl.format("PMDA/{}/{}/{}", key, "brand_name", "approval_type"),
@@ -59,21 +58,18 @@ def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str
         .then(pl.format("{}#{}", "studyId", pl.int_range(pl.len()).over("studyId") + 1))
         .otherwise("studyId")
     )
-    exploded = (
-        rows.join(found, on="notes", how="left")
-        .explode("active_ingredients", empty_as_null=True)
-        .explode("labels", empty_as_null=True)
-    )
+    noted = rows.join(found, on="notes", how="left")
+    exploded = noted.explode("active_ingredients", empty_as_null=True).explode("labels", empty_as_null=True)
     exploded = exploded.with_columns(drug_name=clean_ingredient(pl.col("active_ingredients")))
     evidence = (
         exploded.filter(pl.col("drug_name").is_not_null())
-        .join(ids, left_on="labels", right_on="label", how="left")
+        .join(ids, left_on="labels", right_on="raw", how="left")
         .select(
             "studyId",
             "drug_name",
             disease_name="labels",
-            disease_id=pl.when(pl.col("ids").list.len() == 1).then(pl.col("ids").list.first()),
-            disease_candidates=pl.when(pl.col("ids").list.len() > 1).then("ids"),
+            disease_id="id",
+            disease_candidates="candidates",
             source=pl.lit("PMDA"),
             url=pl.lit(url),
             phase=pl.lit("APPROVAL"),
@@ -86,9 +82,6 @@ def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str
     )
     record("rows_in", pmda.height)
     record("rows_without_ingredient", exploded.filter(pl.col("drug_name").is_null())["studyId"].n_unique())
-    record(
-        "rows_without_disease",
-        rows.join(found, on="notes", how="left").filter(pl.col("labels").list.len().fill_null(0) == 0).height,
-    )
+    record("rows_without_disease", noted.filter(pl.col("labels").list.len().fill_null(0) == 0).height)
     record("evidence_rows", evidence.height)
     return evidence
