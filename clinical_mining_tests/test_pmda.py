@@ -109,6 +109,17 @@ def test_long_pdf_parsed_in_parallel_gives_the_same_rows(tmp_path: Path) -> None
     assert frame["review_category"].null_count() == 0
 
 
+def test_tables_match_pdfplumbers_own_extraction_of_the_deduplicated_page(tmp_path: Path) -> None:
+    """The fast path (lean chars, Polars cell assignment) must give exactly what pdfplumber gives."""
+    path = tmp_path / "long.pdf"
+    write_pmda_pdf(path, scaled_blocks(300))
+    ours, _ = extract_tables(path, processes=1)
+    with pdfplumber.open(path) as pdf:
+        theirs = [(page.page_number, page.dedupe_chars().extract_tables()) for page in pdf.pages]
+    assert ours == theirs
+    assert sum(len(table) for _, tables in ours for table in tables) > 300  # product rows plus headers
+
+
 def test_rows_before_any_header_are_counted_not_guessed(tmp_path: Path) -> None:
     path = tmp_path / "headless.pdf"
     product = Product("May 7, 2020", "Brand X", "Y Co.", "Approval", "Aspirin", "For pain.")
