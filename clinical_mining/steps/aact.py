@@ -32,7 +32,8 @@ def select_trials(
     kept_types = study_types if study_types is not None else STUDY_TYPES
     trials = studies.filter(pl.col("study_type").is_in(kept_types))
     for table in joins or []:
-        extra = table.drop("id", strict=False).unique("nct_id", keep="first")
+        # the first row per study; a mask on the key is cheaper than unique() on wide text such as summaries
+        extra = table.drop("id", strict=False).filter(pl.col("nct_id").is_first_distinct())
         trials = trials.join(extra, on="nct_id", how="left", maintain_order="left")
     for alias, spec in (aggregation_specs or {}).items():
         columns = spec["columns"]

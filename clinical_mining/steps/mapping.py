@@ -43,6 +43,13 @@ def normalise(label: pl.Expr) -> pl.Expr:
     )
 
 
+def normalised_labels(labels: pl.Series) -> pl.Series:
+    """`normalise` of each label, computed once per distinct label: evidence repeats its labels many times over,
+    and the regular expressions cost far more than the lookup."""
+    distinct = labels.unique().to_frame("label").with_columns(key=normalise(pl.col("label")))
+    return labels.to_frame("label").join(distinct, on="label", how="left", maintain_order="left")["key"]
+
+
 def clean(label: pl.Expr) -> pl.Expr:
     """The label without what is not the entity: doses, forms, salts, parentheses, inverted word order."""
     uninverted = (
@@ -205,47 +212,66 @@ def resolve_labels(
     return labels.join(pl.concat(resolved), on="raw", how="left")
 
 
+def _aligned(evidence: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataFrame:
+    """`table`'s other columns, one row per evidence row (null where no key matches), in evidence order.
+
+    Joining only the key columns and adding the result as columns leaves the wide evidence frame uncopied,
+    which a join of the whole frame does not; `table` must have one row per key.
+    """
+    aligned = evidence.select(on).join(table, on=on, how="left", maintain_order="left")
+    if aligned.height != evidence.height:
+        raise ValueError(f"mapping table has several rows for one {', '.join(on)} key")
+    return aligned.drop(on)
+
+
 def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: str) -> pl.DataFrame:
     """Evidence rows with the curated ids of their (study, label); a label curated to several ids (a combination)
-    becomes one row per id. Only the rows curation speaks of are rebuilt: the rest pass through untouched."""
-    label, id_column = f"{side}_name", f"{side}_id"
+    becomes one row per id."""
+    label, id_column, method = f"{side}_name", f"{side}_id", f"{side}_method"
     curated = (
-        curation.filter(pl.col(id_column).is_not_null())
+        curation.lazy()
+        .filter(pl.col(id_column).is_not_null())
         .group_by("studyId", label)
         .agg(pl.col(id_column).unique().sort().alias("_curated"))
+        .collect()
     )
-    joined = evidence.join(curated, on=["studyId", label], how="left")
-    use = pl.col(id_column).is_null() & pl.col("_curated").is_not_null()
-    hits = (
-        joined.filter(use)
-        .with_columns(pl.col("_curated").alias(id_column), pl.lit("curation").alias(f"{side}_method"))
-        .explode(id_column)
+    ids = _aligned(evidence, ["studyId", label], curated)["_curated"]
+    use = evidence[id_column].is_null() & ids.is_not_null()
+    if not use.any():
+        return evidence
+    updated = evidence.with_columns(
+        pl.when(use).then(ids.list.first()).otherwise(pl.col(id_column)).alias(id_column),
+        pl.when(use).then(pl.lit("curation")).otherwise(pl.col(method)).alias(method),
     )
-    return pl.concat([joined.filter(~use), hits]).drop("_curated")
+    several = use & (ids.list.len() > 1)
+    if not several.any():
+        return updated
+    combinations = evidence.filter(several).with_columns(
+        ids.filter(several).alias(id_column), pl.lit("curation").alias(method)
+    )
+    return pl.concat([updated.filter(~several), combinations.explode(id_column)])
 
 
 def _fill(evidence: pl.DataFrame, side: str, found: pl.DataFrame, on: list[str]) -> pl.DataFrame:
     """Take id, method and candidates from `found` (keyed by `on`) for the rows still unmapped on `side`."""
     id_column = f"{side}_id"
-    found = found.select(*on, _id="id", _method="method", _candidates="candidates")
+    if not found.height:
+        return evidence
+    match = _aligned(evidence, on, found.select(*on, "id", "method", "candidates"))
     open_ = pl.col(id_column).is_null()
-    return (
-        evidence.join(found, on=on, how="left", maintain_order="left")
-        .with_columns(
-            pl.when(open_).then("_method").otherwise(f"{side}_method").alias(f"{side}_method"),
-            pl.when(open_ & pl.col("_id").is_null())
-            .then(pl.coalesce("_candidates", f"{side}_candidates"))
-            .alias(f"{side}_candidates"),
-            pl.coalesce(id_column, "_id").alias(id_column),
-        )
-        .drop("_id", "_method", "_candidates")
+    return evidence.with_columns(
+        pl.when(open_).then(match["method"]).otherwise(f"{side}_method").alias(f"{side}_method"),
+        pl.when(open_ & match["id"].is_null())
+        .then(pl.coalesce(match["candidates"], f"{side}_candidates"))
+        .alias(f"{side}_candidates"),
+        pl.coalesce(id_column, match["id"]).alias(id_column),
     )
 
 
 def _by_other_names(evidence: pl.DataFrame, other_names: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
     """(intervention_id, id) when the sponsor's other names of an intervention point to exactly one drug."""
     names = resolve_labels(other_names["name"], lookup, GENERIC_DRUG_LABELS).filter(pl.col("id").is_not_null())
-    pending = evidence.filter(pl.col("drug_id").is_null()).select("intervention_id").unique()
+    pending = evidence.lazy().filter(pl.col("drug_id").is_null()).select("intervention_id").unique().collect()
     found = (
         other_names.join(pending, on="intervention_id")
         .join(names.select(name="raw", found="id"), on="name")
@@ -263,25 +289,44 @@ def _by_other_names(evidence: pl.DataFrame, other_names: pl.DataFrame, lookup: p
 def _by_mesh(evidence: pl.DataFrame, browse: pl.DataFrame, mesh: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
     """(studyId, disease_name, id) for a condition label still unmapped when the study's MeSH terms name exactly
     one disease that none of the study's other conditions already has."""
-    terms = browse.select(studyId="nct_id", term="mesh_term").unique()
-    by_heading = terms.join(mesh, left_on=normalise(pl.col("term")), right_on="mesh_term").select(
-        "studyId", "disease_id"
-    )
-    by_label = terms.join(
-        resolve_labels(terms["term"], lookup).filter(pl.col("id").is_not_null()), left_on="term", right_on="raw"
-    ).select("studyId", disease_id="id")
-    study_diseases = pl.concat([by_heading, by_label]).unique()
-    taken = evidence.filter(pl.col("disease_id").is_not_null()).select("studyId", "disease_id").unique()
-    free = study_diseases.join(taken, on=["studyId", "disease_id"], how="anti")
+    rows = evidence.lazy().select("studyId", "disease_name", "disease_id")
     pending = (
-        evidence.filter(pl.col("disease_id").is_null() & pl.col("disease_name").is_not_null())
+        rows.filter(pl.col("disease_id").is_null() & pl.col("disease_name").is_not_null())
         .select("studyId", "disease_name")
         .unique()
+        .collect()
     )
+    studies = pending.select("studyId").unique()
+    terms = (
+        browse.lazy()
+        .select(studyId="nct_id", term="mesh_term")
+        .join(studies.lazy(), on="studyId", how="semi")
+        .unique()
+        .collect()
+    )
+    distinct = terms.select("term").unique()
+    term_diseases = pl.concat(
+        [
+            distinct.join(mesh, left_on=normalise(pl.col("term")), right_on="mesh_term").select("term", "disease_id"),
+            resolve_labels(distinct["term"], lookup)
+            .filter(pl.col("id").is_not_null())
+            .select(term="raw", disease_id="id"),
+        ]
+    )
+    study_diseases = terms.join(term_diseases, on="term").select("studyId", "disease_id").unique()
+    taken = (
+        rows.filter(pl.col("disease_id").is_not_null())
+        .join(studies.lazy(), on="studyId", how="semi")
+        .select("studyId", "disease_id")
+        .unique()
+    )
+    free = study_diseases.lazy().join(taken, on=["studyId", "disease_id"], how="anti")
     found = (
-        pending.join(free, on="studyId")
+        pending.lazy()
+        .join(free, on="studyId")
         .group_by("studyId", "disease_name")
         .agg(pl.col("disease_id").unique().sort().alias("found"))
+        .collect()
     )
     return found.select(
         "studyId",
@@ -294,13 +339,13 @@ def _by_mesh(evidence: pl.DataFrame, browse: pl.DataFrame, mesh: pl.DataFrame, l
 
 def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
     """Unmapped drug labels naming several drugs ("A + B", "A/B", "A and B") become one row per component, each
-    resolved on its own; the whole label is kept in `combination_label`."""
+    resolved on its own; the whole label is kept in `combination_label`. Labels are tested once each, not once
+    per row."""
+    open_ = pl.col("drug_id").is_null() & pl.col("drug_candidates").is_null()
+    labels = evidence.lazy().filter(open_).select("drug_name").unique().collect()
     cleaned_label = pl.col("drug_name").str.replace_all(_DOSE, " ")
-    is_combination = (
-        pl.col("drug_id").is_null()
-        & cleaned_label.str.contains(COMBINATION_SPLIT)
-        & pl.col("drug_candidates").is_null()
-    )
+    combination_labels = labels.filter(cleaned_label.str.contains(COMBINATION_SPLIT))["drug_name"]
+    is_combination = open_ & pl.col("drug_name").is_in(combination_labels.implode())
     combos = evidence.filter(is_combination)
     if not combos.height:
         return evidence
@@ -360,7 +405,7 @@ def map_evidence(
         ("drug", drug_lookup, GENERIC_DRUG_LABELS, ()),
         ("disease", disease_lookup, (), disease_tiers),
     ):
-        pending = mapped.filter(pl.col(f"{side}_id").is_null())[f"{side}_name"]
+        pending = mapped[f"{side}_name"].filter(mapped[f"{side}_id"].is_null())
         found = resolve_labels(pending, lookup, generic, tiers).rename({"raw": f"{side}_name"})
         mapped = _fill(mapped, side, found, [f"{side}_name"])
     if intervention_other_names is not None and "intervention_id" in mapped.columns:
@@ -378,7 +423,7 @@ def map_evidence(
         ),
     }
     for side, table in names.items():
-        mapped = mapped.join(table, on=f"{side}_id", how="left", maintain_order="left")
+        mapped = mapped.hstack(_aligned(mapped, [f"{side}_id"], table))
     _record_coverage(mapped)
     return mapped
 

@@ -3,7 +3,7 @@
 import polars as pl
 
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping import normalise
+from clinical_mining.steps.mapping import normalised_labels
 from clinical_mining.steps.stage import CLINICAL_STAGES, STAGE_DTYPE
 
 MAPPING_STATUSES = ("FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED")
@@ -38,11 +38,12 @@ def _mapping_status() -> pl.Expr:
     )
 
 
-def _pair_keys() -> list[pl.Expr]:
-    return [
-        pl.coalesce("drug_id", normalise(pl.col("drug_name"))).alias("drug_key"),
-        pl.coalesce("disease_id", normalise(pl.col("disease_name"))).alias("disease_key"),
-    ]
+def _pair_keys(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each side's key: its id when mapped, else its normalised label."""
+    return frame.select(
+        drug_key=pl.coalesce("drug_id", normalised_labels(frame["drug_name"])),
+        disease_key=pl.coalesce("disease_id", normalised_labels(frame["disease_name"])),
+    )
 
 
 def validate_final(final: pl.DataFrame) -> list[str]:
@@ -62,7 +63,7 @@ def validate_final(final: pl.DataFrame) -> list[str]:
     if final.height == 0:
         return ["no rows: an empty final_df would replace the last good one"]
     checks = {
-        "duplicate pair keys": final.select(_pair_keys()).is_duplicated(),
+        "duplicate pair keys": _pair_keys(final).is_duplicated(),
         "drug_id not like CHEMBL123": final["drug_id"].is_not_null() & ~final["drug_id"].str.contains(DRUG_ID),
         "disease_id not like EFO_0000305": final["disease_id"].is_not_null()
         & ~final["disease_id"].str.contains(DISEASE_ID),
@@ -88,8 +89,9 @@ def drug_disease_pairs(evidence: pl.DataFrame) -> pl.DataFrame:
             evidence = evidence.with_columns(pl.lit(None, dtype).alias(column))
     without_disease = evidence["disease_id"].is_null() & evidence["disease_name"].is_null()
     record("rows_without_disease", without_disease.sum())  # e.g. an approval whose notes name no known disease
-    keyed = evidence.filter(~without_disease).with_columns(
-        *_pair_keys(), clinical_stage=pl.col("clinical_stage").cast(STAGE_DTYPE)
+    with_disease = evidence.filter(~without_disease)
+    keyed = with_disease.hstack(_pair_keys(with_disease)).with_columns(
+        clinical_stage=pl.col("clinical_stage").cast(STAGE_DTYPE)
     )
     is_approval = pl.col("clinical_stage") == "APPROVAL"
     pairs = keyed.group_by("drug_key", "disease_key").agg(
