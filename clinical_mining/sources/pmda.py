@@ -6,11 +6,12 @@ without a header continues the column layout of the last one, across pages. Bold
 twice, is de-duplicated before the tables are read.
 """
 
-import multiprocessing
+import pickle
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +55,7 @@ PMDA_SCHEMA = pl.Schema(
 )
 
 Row = list[str | None]
+PageResult = tuple[int, list[list[Row]], str | None]  # page number, its tables, why it failed
 
 
 class PmdaError(InputError):
@@ -227,12 +229,12 @@ def _lean_page_class() -> type:
     return LeanCharsPage
 
 
-def _page_tables(path: str, first: int, last: int) -> list[tuple[int, list[list[Row]], str | None]]:
-    """(page number, tables, error) for pages first..last (1-based); runs in a worker process."""
+def _page_tables(path: str, first: int, last: int) -> list[PageResult]:
+    """(page number, tables, error) for pages first..last (1-based), in this process or a helper."""
     from pdfminer.pdfpage import PDFPage
 
     page_class = _lean_page_class()
-    found: list[tuple[int, list[list[Row]], str | None]] = []
+    found: list[PageResult] = []
     with _opened(path) as pdf:
         nodes = _page_nodes(pdf)
         for number in range(first, last + 1):
@@ -262,21 +264,47 @@ def _page_count(path: Path) -> int:
         raise PmdaError(f"PMDA file {path} cannot be opened as a PDF: {reason}") from None
 
 
+def _start_helper(path: Path, first: int, last: int) -> subprocess.Popen[bytes]:
+    """A helper process parsing pages first..last; it prints its results pickled on stdout.
+
+    A plain interpreter running this module, not a multiprocessing child: those re-run the parent's main
+    script first, which under `dagster asset materialize` means importing all of Dagster's CLI (1.4 s each).
+    """
+    command = [sys.executable, "-m", __name__, str(path), str(first), str(last)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _helper_results(helper: subprocess.Popen[bytes], first: int, last: int) -> list[PageResult]:
+    """The helper's page results; when the helper itself died, each of its pages fails with the reason."""
+    out, err = helper.communicate()
+    if helper.returncode == 0:
+        return pickle.loads(out)
+    lines = err.decode(errors="replace").strip().splitlines()
+    reason = f"the parsing process exited with status {helper.returncode}" + (f": {lines[-1]}" if lines else "")
+    return [(number, [], reason) for number in range(first, last + 1)]
+
+
 def extract_tables(path: Path, processes: int = 2) -> tuple[list[tuple[int, list[list[Row]]]], dict[int, str]]:
-    """Every page's tables in page order, and the pages that failed with why."""
+    """Every page's tables in page order, and the pages that failed with why.
+
+    pdfplumber is pure Python, so pages are shared between this process and `processes - 1` helper processes,
+    each a contiguous range (the pages of the list cost about the same).
+    """
     pages = _page_count(path)
     if pages == 0:
         raise PmdaError(f"PMDA file {path} has no pages")
     workers = max(1, min(processes, pages // PAGES_PER_PROCESS_MIN))
-    if workers == 1:
-        results = _page_tables(str(path), 1, pages)
-    else:
-        size = -(-pages // (workers * 4))  # small chunks keep both processes busy to the end
-        chunks = [(first, min(first + size - 1, pages)) for first in range(1, pages + 1, size)]
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_page_tables, str(path), first, last) for first, last in chunks]
-            results = [item for future in futures for item in future.result()]
+    size = -(-pages // workers)
+    ranges = [(first, min(first + size - 1, pages)) for first in range(1, pages + 1, size)]
+    helpers = [(_start_helper(path, first, last), first, last) for first, last in ranges[1:]]
+    try:
+        results = _page_tables(str(path), *ranges[0])
+    except BaseException:  # an interrupted run must not leave helpers parsing
+        for helper, _, _ in helpers:
+            helper.kill()
+        raise
+    for helper, first, last in helpers:
+        results += _helper_results(helper, first, last)
     failed = {number: error for number, _, error in results if error}
     return [(number, tables) for number, tables, error in results if not error], failed
 
@@ -398,3 +426,7 @@ def read_pmda(path: Path, processes: int = 2) -> tuple[pl.DataFrame, dict[str, o
         "dates_unreadable": frame["approval_date"].is_null().sum(),
     }
     return frame, details
+
+
+if __name__ == "__main__":  # a helper process of extract_tables: python -m clinical_mining.sources.pmda PDF FIRST LAST
+    sys.stdout.buffer.write(pickle.dumps(_page_tables(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))))
