@@ -1,5 +1,7 @@
 """PMDA's approvals PDF, on PDFs generated here with the real list's quirks."""
 
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -8,7 +10,7 @@ import pdfplumber
 import polars as pl
 import pytest
 
-from clinical_mining.sources.pmda import PmdaError, extract_tables, read_pmda
+from clinical_mining.sources.pmda import PmdaError, _helper_results, extract_tables, read_pmda
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.mapping import disease_lookup
 from clinical_mining.steps.pmda import approval_evidence
@@ -118,6 +120,18 @@ def test_tables_match_pdfplumbers_own_extraction_of_the_deduplicated_page(tmp_pa
         theirs = [(page.page_number, page.dedupe_chars().extract_tables()) for page in pdf.pages]
     assert ours == theirs
     assert sum(len(table) for _, tables in ours for table in tables) > 300  # product rows plus headers
+
+
+def test_a_helper_process_that_dies_fails_its_pages_with_the_reason() -> None:
+    helper = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.exit('MemoryError: out of memory')"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert _helper_results(helper, 5, 6) == [
+        (5, [], "the parsing process exited with status 1: MemoryError: out of memory"),
+        (6, [], "the parsing process exited with status 1: MemoryError: out of memory"),
+    ]
 
 
 def test_rows_before_any_header_are_counted_not_guessed(tmp_path: Path) -> None:
