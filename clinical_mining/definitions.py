@@ -18,7 +18,7 @@ from clinical_mining.checks import mapping_coverage_check
 from clinical_mining.config import ClinicalMiningConfig, load_config
 from clinical_mining.factory import build_pipeline_assets
 from clinical_mining.io_manager import ParquetIOManager
-from clinical_mining.source_assets import aact_resource, build_source_assets, chembl_curation_resource
+from clinical_mining.source_assets import aact_resource, build_source_assets, chembl_curation_resource, pmda_resource
 from clinical_mining.step_spec import FINAL_ASSET
 
 
@@ -56,6 +56,8 @@ def build_definitions(config: ClinicalMiningConfig) -> Definitions:
         resources["aact"] = aact
     if (curation := chembl_curation_resource(config)) is not None:
         resources["chembl_curation"] = curation
+    if (pmda := pmda_resource(config)) is not None:
+        resources["pmda"] = pmda
     assets = map_asset_specs(
         _with_owners_and_freshness(config), [*build_source_assets(config), *build_pipeline_assets(config)]
     )

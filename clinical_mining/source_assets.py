@@ -23,11 +23,13 @@ from dagster import (
     ConfigurableResource,
     EnvVar,
     Failure,
+    InitResourceContext,
     MetadataValue,
     Output,
     RetryPolicy,
     asset,
 )
+from pydantic import PrivateAttr
 
 from clinical_mining.config import AactConfig, AactTableConfig, ClinicalMiningConfig
 from clinical_mining.io_manager import atomic_target
@@ -42,7 +44,7 @@ from clinical_mining.sources.chembl import (
     read_indications,
 )
 from clinical_mining.sources.database import DatabaseTarget, InputError
-from clinical_mining.sources.pmda import PMDA_SCHEMA, read_pmda, require_file
+from clinical_mining.sources.pmda import PMDA_SCHEMA, PageParse, read_pmda, require_file
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA, read_disease_index, read_drug_index
 
 log = logging.getLogger(__name__)
@@ -142,10 +144,17 @@ FileReader = Callable[[Path], tuple[pl.DataFrame, dict[str, Any]]]
 
 
 def _file_asset(
-    name: str, kind: str, description: str, path: Path | None, config_key: str, read: FileReader, empty: pl.Schema
+    name: str,
+    kind: str,
+    description: str,
+    path: Path | None,
+    config_key: str,
+    read: FileReader | str,
+    empty: pl.Schema,
 ) -> AssetsDefinition:
-    """An asset read from a local file. Not configured, it yields an empty frame with the right schema and says
-    so; a `warning` the reader returns is logged as well as kept in the metadata."""
+    """An asset read from a local file by `read`, or by the `read` method of the resource `read` names (a reader
+    with state of its own). Not configured, it yields an empty frame with the right schema and says so; a
+    `warning` the reader returns is logged as well as kept in the metadata."""
     if path is None:
         log.warning("source %s: %s is not configured; the asset will be empty", name, config_key)
 
@@ -157,6 +166,7 @@ def _file_asset(
         check_specs=[_not_empty_check(name)],
         metadata={"config_key": config_key},
         io_manager_key="io_manager",
+        required_resource_keys={read} if isinstance(read, str) else None,
     )
     def _file(context: AssetExecutionContext) -> Iterator[Any]:
         if path is None:
@@ -164,7 +174,8 @@ def _file_asset(
             frame, details = empty.to_frame(), {}
         else:
             try:
-                frame, details = read(path)
+                reader = getattr(context.resources, read).read if isinstance(read, str) else read
+                frame, details = reader(path)
             except (InputError, OSError) as exc:
                 raise Failure(description=str(exc), allow_retries=False) from None
         if details.get("warning"):
@@ -254,21 +265,49 @@ def _indications_reader(skip_bad_lines: bool) -> FileReader:
     return read
 
 
-def _pmda_reader(cache_dir: Path) -> FileReader:
-    """Parsing the PDF is the slowest read of the graph and the list changes a few times a year: the parsed rows
-    are kept under the cache folder, keyed by the PDF's content and the parser's own source, so the same list
-    read by the same parser is parsed once."""
-    parser = Path(pmda_module.__file__).read_bytes()
+class PmdaResource(ConfigurableResource):
+    """Parses the PMDA list, keeping the parsed rows under the cache folder keyed by the PDF's content and the
+    parser's own source (the list changes a few times a year; the same list read by the same parser is parsed
+    once).
 
-    def read(path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
-        require_file(path)
+    Parsing is the slowest read of the graph and pure Python, so when the cache misses, the resource starts the
+    parse in helper processes as the run starts (Dagster sets resources up before the first step that needs
+    them runs, and the in-process executor does so at the start of the run): the pages are parsed while the
+    database is read. The `pmda` asset then collects them.
+    """
+
+    path: str | None = None
+    cache_dir: str
+    processes: int = 2
+    _started: PageParse | None = PrivateAttr(default=None)
+
+    def _cached(self, path: Path) -> Path:
+        parser = Path(pmda_module.__file__).read_bytes()
         key = hashlib.sha256(parser + path.read_bytes()).hexdigest()
-        cached = cache_dir / "pmda" / f"{key}.parquet"
+        return Path(self.cache_dir) / "pmda" / f"{key}.parquet"
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        if not self.path or not Path(self.path).is_file() or self._cached(Path(self.path)).is_file():
+            return
+        try:
+            self._started = PageParse(Path(self.path), self.processes, first_here=False)
+        except (InputError, OSError):
+            self._started = None  # the asset reports the same problem, with the file named, when it runs
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        if self._started is not None:
+            self._started.cancel()
+
+    def read(self, path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
+        require_file(path)
+        cached = self._cached(path)
         if cached.is_file() and cached.with_suffix(".json").is_file():
             frame, details = pl.read_parquet(cached), json.loads(cached.with_suffix(".json").read_text())
             details["cache"] = "hit"
         else:
-            frame, details = read_pmda(path, processes=os.cpu_count() or 1)
+            started = self._started if self._started is not None and self._started.path == path else None
+            self._started = None
+            frame, details = read_pmda(path, processes=self.processes, started=started)
             cached.parent.mkdir(parents=True, exist_ok=True)
             with atomic_target(cached) as target:  # the rows first: an entry counts only once its details exist
                 frame.write_parquet(target)
@@ -279,7 +318,14 @@ def _pmda_reader(cache_dir: Path) -> FileReader:
             details["warning"] = f"pages that could not be parsed: {details['failed_pages']}"
         return frame, details
 
-    return read
+
+def pmda_resource(config: ClinicalMiningConfig) -> PmdaResource | None:
+    if config.sources.pmda is None:
+        return None
+    path = config.sources.pmda.path
+    return PmdaResource(
+        path=str(path) if path else None, cache_dir=str(config.output.local_cache), processes=os.cpu_count() or 1
+    )
 
 
 def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
@@ -310,7 +356,7 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 "PMDA list of approved products (PDF): one row per product row, dates, ingredients, notes.",
                 sources.pmda.path,
                 "sources.pmda.path",
-                _pmda_reader(config.output.local_cache),
+                "pmda",
                 PMDA_SCHEMA,
             )
         )

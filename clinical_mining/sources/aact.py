@@ -67,10 +67,13 @@ def quote_identifier(name: str) -> str:
 
 
 def select_query(schema: str, table: str, spec: AactTableConfig) -> str:
-    """The one SELECT that reads a configured table; identifiers are quoted, values are escaped literals."""
+    """The one SELECT that reads a configured table; identifiers are quoted, values are escaped literals.
+
+    `distinct` is not asked of the server: its sort of every row cost more than sending the duplicates and
+    dropping them in Polars (1.7 s against 1.05 s for AACT's browse_conditions at registry size), and the
+    read can then be partitioned."""
     columns = ", ".join(quote_identifier(c) for c in spec.columns)
-    distinct = "DISTINCT " if spec.distinct else ""
-    query = f"SELECT {distinct}{columns} FROM {quote_identifier(schema)}.{quote_identifier(table)}"
+    query = f"SELECT {columns} FROM {quote_identifier(schema)}.{quote_identifier(table)}"
     conditions = [
         f"{quote_identifier(column)} IN ({', '.join(_sql_literal(v) for v in values)})"
         for column, values in spec.where.items()
@@ -101,9 +104,11 @@ def read_postgres(
         raise AactError(f"AACT table {schema}.{table} does not exist in {target.display}")
     _check_columns([*spec.columns, *spec.where], existing, f"AACT table {schema}.{table} in {target.display}")
     query = select_query(schema, table, spec)
-    partition_on = "id" if "id" in spec.columns and not spec.distinct else None
+    partition_on = "id" if "id" in spec.columns else None
     started = time.perf_counter()
     frame = conform(target.read(query, partition_on, partitions), table, spec.columns)
+    if spec.distinct:  # after conform, so that both kinds count empty text and null as one value
+        frame = frame.unique(maintain_order=True)
     seconds = time.perf_counter() - started
     return frame, {
         "query": query,

@@ -284,27 +284,46 @@ def _helper_results(helper: subprocess.Popen[bytes], first: int, last: int) -> l
     return [(number, [], reason) for number in range(first, last + 1)]
 
 
-def extract_tables(path: Path, processes: int = 2) -> tuple[list[tuple[int, list[list[Row]]]], dict[int, str]]:
-    """Every page's tables in page order, and the pages that failed with why.
+class PageParse:
+    """The PDF's pages cut into `processes` contiguous ranges (its pages cost about the same), each parsed by a
+    helper process from the moment this is created, except the first range when `first_here` is set: that one
+    is parsed by `results()` in the calling process."""
 
-    pdfplumber is pure Python, so pages are shared between this process and `processes - 1` helper processes,
-    each a contiguous range (the pages of the list cost about the same).
-    """
-    pages = _page_count(path)
-    if pages == 0:
-        raise PmdaError(f"PMDA file {path} has no pages")
-    workers = max(1, min(processes, pages // PAGES_PER_PROCESS_MIN))
-    size = -(-pages // workers)
-    ranges = [(first, min(first + size - 1, pages)) for first in range(1, pages + 1, size)]
-    helpers = [(_start_helper(path, first, last), first, last) for first, last in ranges[1:]]
-    try:
-        results = _page_tables(str(path), *ranges[0])
-    except BaseException:  # an interrupted run must not leave helpers parsing
-        for helper, _, _ in helpers:
-            helper.kill()
-        raise
-    for helper, first, last in helpers:
-        results += _helper_results(helper, first, last)
+    def __init__(self, path: Path, processes: int, first_here: bool) -> None:
+        self.path = path
+        pages = _page_count(path)
+        if pages == 0:
+            raise PmdaError(f"PMDA file {path} has no pages")
+        workers = max(1, min(processes, pages // PAGES_PER_PROCESS_MIN))
+        size = -(-pages // workers)
+        ranges = [(first, min(first + size - 1, pages)) for first in range(1, pages + 1, size)]
+        self._here = ranges.pop(0) if first_here else None
+        self._helpers = [(_start_helper(path, first, last), first, last) for first, last in ranges]
+
+    def results(self) -> list[PageResult]:
+        """Every page's result in page order, once all ranges are parsed."""
+        try:
+            results = _page_tables(str(self.path), *self._here) if self._here else []
+        except BaseException:  # an interrupted run must not leave helpers parsing
+            self.cancel()
+            raise
+        for helper, first, last in self._helpers:
+            results += _helper_results(helper, first, last)
+        return results
+
+    def cancel(self) -> None:
+        for helper, _, _ in self._helpers:
+            if helper.poll() is None:
+                helper.kill()
+                helper.communicate()
+
+
+def extract_tables(
+    path: Path, processes: int = 2, started: PageParse | None = None
+) -> tuple[list[tuple[int, list[list[Row]]]], dict[int, str]]:
+    """Every page's tables in page order, and the pages that failed with why; from `started` when the parse was
+    started earlier, else parsed now in this process and `processes - 1` helpers."""
+    results = (started or PageParse(path, processes, first_here=True)).results()
     failed = {number: error for number, _, error in results if error}
     return [(number, tables) for number, tables, error in results if not error], failed
 
@@ -392,10 +411,12 @@ def require_file(path: Path) -> None:
         raise PmdaError(f"PMDA file {path} does not exist (config key sources.pmda.path)")
 
 
-def read_pmda(path: Path, processes: int = 2) -> tuple[pl.DataFrame, dict[str, object]]:
+def read_pmda(
+    path: Path, processes: int = 2, started: PageParse | None = None
+) -> tuple[pl.DataFrame, dict[str, object]]:
     """The product rows of the PDF, and what the UI should know (pages, failed pages, rows without header)."""
     require_file(path)
-    pages, failed = extract_tables(path, processes)
+    pages, failed = extract_tables(path, processes, started)
     if failed and not pages:
         number, error = next(iter(failed.items()))
         raise PmdaError(f"PMDA file {path}: none of its {len(failed)} pages could be read (page {number}: {error})")

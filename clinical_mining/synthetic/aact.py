@@ -287,7 +287,7 @@ def export_equivalent(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def write_postgres(tables: dict[str, pl.DataFrame], uri: str, schema: str = "ctgov") -> None:
-    """Create `schema`'s tables with AACT's own column types and load them with COPY (replacing old ones)."""
+    """Create `schema`'s tables with AACT's own column types, load them with COPY (replacing old ones), vacuum."""
     import psycopg
 
     types = aact_schema()
@@ -302,3 +302,6 @@ def write_postgres(tables: dict[str, pl.DataFrame], uri: str, schema: str = "ctg
             with connection.cursor() as cursor, cursor.copy(copy) as sink:
                 for batch in frame.iter_slices(200_000):
                     sink.write(batch.write_csv(include_header=False, null_value="\\N"))
+            # as after a pg_restore of the AACT dump: visibility settled and statistics gathered, so that the
+            # first read is not the one that rewrites every page
+            connection.execute(f'VACUUM (FREEZE, ANALYZE) "{schema}"."{name}"')
