@@ -9,7 +9,10 @@ from pathlib import Path
 import pdfplumber
 import polars as pl
 import pytest
+from dagster import build_init_resource_context
+from polars.testing import assert_frame_equal
 
+from clinical_mining.source_assets import PmdaResource
 from clinical_mining.sources.pmda import PmdaError, _helper_results, extract_tables, read_pmda
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.mapping import disease_lookup
@@ -217,3 +220,29 @@ def test_an_unchanged_pdf_is_parsed_once(tmp_path: Path, write_config: Callable[
     third = run_config(config)
     assert third.asset_materializations_for_node("pmda")[0].metadata["cache"].value == "miss"
     assert output(config, "pmda").height == 5
+
+
+def test_the_parse_starts_with_the_run_and_a_failed_run_stops_it(tmp_path: Path) -> None:
+    """PmdaResource starts the helpers when set up (a cache miss) and the asset's read collects them; a run
+    that ends before the read leaves no helper parsing."""
+    path = tmp_path / "long.pdf"
+    write_pmda_pdf(path, scaled_blocks(300))
+    expected, _ = read_pmda(path, processes=1)
+    resource = PmdaResource(path=str(path), cache_dir=str(tmp_path / "cache"), processes=2)
+    resource.setup_for_execution(build_init_resource_context())
+    started = resource._started
+    assert started is not None and len(started._helpers) == 2  # both ranges in helpers, none in the run's process
+    frame, details = resource.read(path)
+    assert details["cache"] == "miss" and all(helper.returncode == 0 for helper, _, _ in started._helpers)
+    assert_frame_equal(frame, expected)
+
+    again = PmdaResource(path=str(path), cache_dir=str(tmp_path / "cache"), processes=2)
+    again.setup_for_execution(build_init_resource_context())
+    assert again._started is None  # cached: nothing to start
+    assert again.read(path)[1]["cache"] == "hit"
+
+    failed_run = PmdaResource(path=str(path), cache_dir=str(tmp_path / "other_cache"), processes=2)
+    failed_run.setup_for_execution(build_init_resource_context())
+    helpers = [helper for helper, _, _ in failed_run._started._helpers]
+    failed_run.teardown_after_execution(build_init_resource_context())
+    assert [helper.poll() for helper in helpers] == [-9, -9]
