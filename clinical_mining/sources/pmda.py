@@ -182,48 +182,44 @@ def _page_nodes(pdf: "pdfplumber.PDF") -> list[tuple[int, dict[str, object]]]:
 
 
 def _lean_page_class() -> type:
-    """pdfplumber's Page with a cheaper char conversion (imported late: workers import pdfplumber themselves).
+    """pdfplumber's Page with a cheaper char conversion (imported late: helpers import pdfplumber themselves).
 
     pdfplumber converts each pdfminer char by resolving every attribute as a possible PDF object reference,
-    which is half of a page's parse time; a char's attributes are plain numbers and strings already, so they
-    are copied as they are. Lines and rectangles, which the table finder needs resolved, take the usual path.
+    which was half of a page's parse time. A char's attributes are plain numbers and strings already, and only
+    those that table cells and their text layout read (`extract_text`) are kept: position, text, font, size,
+    orientation. Lines and rectangles, which the table finder needs resolved, take the usual path.
     """
     from pdfminer.layout import LTChar
     from pdfplumber.page import Page
 
     class LeanCharsPage(Page):
+        def parse_objects(self) -> dict[str, list[dict[str, object]]]:
+            mediabox_x0, mediabox_top = self.mediabox[:2]
+            self._char_offsets = (mediabox_x0, self.height + mediabox_top, self.initial_doctop)
+            return super().parse_objects()
+
         def process_object(self, obj: object) -> dict[str, object]:
             if not isinstance(obj, LTChar):
                 return super().process_object(obj)
-            state = obj.graphicstate
+            x_offset, flip, doctop = self._char_offsets
             text = obj.get_text()
             if self.pdf.unicode_norm is not None:
                 text = unicodedata.normalize(self.pdf.unicode_norm, text)
-            mediabox_x0, mediabox_top = self.mediabox[:2]
-            top = self.height - obj.y1 + mediabox_top
+            top = flip - obj.y1
             return {
-                "matrix": obj.matrix,
-                "fontname": obj.fontname if isinstance(obj.fontname, str) else obj.fontname.decode("latin-1"),
-                "adv": obj.adv,
-                "upright": obj.upright,
-                "x0": obj.x0 + mediabox_x0,
-                "y0": obj.y0,
-                "x1": obj.x1 + mediabox_x0,
-                "y1": obj.y1,
-                "width": obj.width,
-                "height": obj.height,
-                "size": obj.size,
-                "mcid": getattr(obj, "mcid", None),
-                "tag": getattr(obj, "tag", None),
                 "object_type": "char",
                 "page_number": self.page_number,
-                "ncs": obj.ncs.name,
                 "text": text,
-                "stroking_color": state.scolor if isinstance(state.scolor, tuple) else (state.scolor,),
-                "non_stroking_color": state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,),
+                "fontname": obj.fontname if isinstance(obj.fontname, str) else obj.fontname.decode("latin-1"),
+                "size": obj.size,
+                "upright": obj.upright,
+                "x0": obj.x0 + x_offset,
+                "x1": obj.x1 + x_offset,
                 "top": top,
-                "bottom": self.height - obj.y0 + mediabox_top,
-                "doctop": self.initial_doctop + top,
+                "bottom": flip - obj.y0,
+                "doctop": doctop + top,
+                "width": obj.width,
+                "height": obj.height,
             }
 
     return LeanCharsPage
