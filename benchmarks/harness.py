@@ -22,8 +22,11 @@ def measured(work: Callable[[], int]) -> dict[str, float]:
 
 
 def run_fresh(script: str, *arguments: str) -> dict[str, float]:
-    """Run `script --measure arguments...` in a new interpreter and return the JSON it prints last."""
+    """Run `script --measure arguments...` in a new interpreter and return the JSON it prints last, with
+    `process_seconds`: the whole process, interpreter start and imports included."""
+    started = time.perf_counter()
     done = subprocess.run([sys.executable, script, "--measure", *arguments], capture_output=True, text=True)
+    process_seconds = time.perf_counter() - started
     if done.returncode:
         raise RuntimeError(f"{script} --measure {' '.join(arguments)} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "process_seconds": process_seconds}

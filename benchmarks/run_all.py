@@ -174,16 +174,17 @@ def main() -> None:
         seconds, _, per_step = min(cold, key=lambda run: run[0])
         warm_seconds, peak, warm_steps = materialise(config, home)  # unchanged inputs: the PMDA parse is cached
         runs = [run_fresh(__file__, "plain", str(config)) for _ in range(args.repeat)]
-        baseline = min(runs, key=lambda run: run["seconds"])
+        baseline = min(runs, key=lambda run: run["process_seconds"])  # a whole process, as the CLI run is
         floor = copy_floor(str(config))
         print(f"\nscale {scale}: {int(STUDIES_AT_SCALE_1 * scale):,} studies")
         for step, step_seconds in sorted(per_step.items(), key=lambda item: -item[1]):
             print(f"  {step:<34}{step_seconds:>8.2f} s")
-        overhead = (seconds - baseline["seconds"]) / seconds
+        overhead = (seconds - baseline["process_seconds"]) / seconds
         print(f"  {'whole graph (CLI)':<34}{seconds:>8.2f} s   peak {peak:,.0f} MB (highest of all its runs)")
+        plain_seconds, plain_peak, plain_work = baseline["process_seconds"], baseline["peak_mb"], baseline["seconds"]
         print(
-            f"  {'plain Python, no Dagster':<34}{baseline['seconds']:>8.2f} s   peak {baseline['peak_mb']:,.0f} MB"
-            f"   orchestration overhead {overhead:.0%}"
+            f"  {'plain Python, no Dagster':<34}{plain_seconds:>8.2f} s   peak {plain_peak:,.0f} MB"
+            f"   orchestration overhead {overhead:.0%}   ({plain_work:.2f} s without start-up and imports)"
         )
         print(f"  {'COPY floor (AACT columns)':<34}{floor:>8.2f} s")
         print(f"  {'second run, unchanged inputs':<34}{warm_seconds:>8.2f} s   (pmda {warm_steps['pmda']:.2f} s)")
