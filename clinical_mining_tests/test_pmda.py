@@ -1,7 +1,7 @@
 """PMDA's approvals PDF, on PDFs generated here with the real list's quirks."""
 
-import subprocess
 import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,7 +13,7 @@ from dagster import build_init_resource_context
 from polars.testing import assert_frame_equal
 
 from clinical_mining.source_assets import PmdaResource
-from clinical_mining.sources.pmda import PmdaError, _helper_results, extract_tables, read_pmda
+from clinical_mining.sources.pmda import PmdaError, _Helper, extract_tables, read_pmda
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.mapping import disease_lookup
 from clinical_mining.steps.pmda import approval_evidence
@@ -125,13 +125,20 @@ def test_tables_match_pdfplumbers_own_extraction_of_the_deduplicated_page(tmp_pa
     assert sum(len(table) for _, tables in ours for table in tables) > 300  # product rows plus headers
 
 
-def test_a_helper_process_that_dies_fails_its_pages_with_the_reason() -> None:
-    helper = subprocess.Popen(
-        [sys.executable, "-c", "import sys; sys.exit('MemoryError: out of memory')"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+def test_a_helper_process_that_dies_fails_its_pages_with_the_reason(tmp_path: Path) -> None:
+    """A helper writing more to stderr than a pipe holds runs on before anyone collects it, and its last error
+    line becomes the reason its pages failed."""
+    marker = tmp_path / "went_on"
+    noisy_then_dead = (
+        "import pathlib, sys; sys.stderr.write('warning\\n' * 20000); sys.stderr.flush();"
+        f" pathlib.Path({str(marker)!r}).touch(); sys.exit('MemoryError: out of memory')"
     )
-    assert _helper_results(helper, 5, 6) == [
+    helper = _Helper.start([sys.executable, "-c", noisy_then_dead], 5, 6)
+    deadline = time.monotonic() + 20
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists()  # 160 kB of stderr did not stop it
+    assert helper.results() == [
         (5, [], "the parsing process exited with status 1: MemoryError: out of memory"),
         (6, [], "the parsing process exited with status 1: MemoryError: out of memory"),
     ]
@@ -233,7 +240,7 @@ def test_the_parse_starts_with_the_run_and_a_failed_run_stops_it(tmp_path: Path)
     started = resource._started
     assert started is not None and len(started._helpers) == 2  # both ranges in helpers, none in the run's process
     frame, details = resource.read(path)
-    assert details["cache"] == "miss" and all(helper.returncode == 0 for helper, _, _ in started._helpers)
+    assert details["cache"] == "miss" and all(helper.process.returncode == 0 for helper in started._helpers)
     assert_frame_equal(frame, expected)
 
     again = PmdaResource(path=str(path), cache_dir=str(tmp_path / "cache"), processes=2)
@@ -243,6 +250,6 @@ def test_the_parse_starts_with_the_run_and_a_failed_run_stops_it(tmp_path: Path)
 
     failed_run = PmdaResource(path=str(path), cache_dir=str(tmp_path / "other_cache"), processes=2)
     failed_run.setup_for_execution(build_init_resource_context())
-    helpers = [helper for helper, _, _ in failed_run._started._helpers]
+    helpers = [helper.process for helper in failed_run._started._helpers]
     failed_run.teardown_after_execution(build_init_resource_context())
     assert [helper.poll() for helper in helpers] == [-9, -9]

@@ -10,11 +10,13 @@ import pickle
 import re
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import polars as pl
 
@@ -260,24 +262,47 @@ def _page_count(path: Path) -> int:
         raise PmdaError(f"PMDA file {path} cannot be opened as a PDF: {reason}") from None
 
 
-def _start_helper(path: Path, first: int, last: int) -> subprocess.Popen[bytes]:
+@dataclass
+class _Helper:
     """A helper process parsing pages first..last; it prints its results pickled on stdout.
 
     A plain interpreter running this module, not a multiprocessing child: those re-run the parent's main
     script first, which under `dagster asset materialize` means importing all of Dagster's CLI (1.4 s each).
+    Its stderr goes to a file, not a pipe: pdfminer's warnings on a damaged PDF could fill a pipe nobody reads
+    before the results are collected, and stop the helper there.
     """
-    command = [sys.executable, "-m", __name__, str(path), str(first), str(last)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    process: subprocess.Popen[bytes]
+    errors: IO[bytes]
+    first: int
+    last: int
+
+    @classmethod
+    def start(cls, command: list[str], first: int, last: int) -> "_Helper":
+        errors = tempfile.TemporaryFile()  # noqa: SIM115 - outlives this call; results() or kill() closes it
+        return cls(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors), errors, first, last)
+
+    def results(self) -> list[PageResult]:
+        """The pages' results; when the helper itself died, each of its pages fails with the reason."""
+        out, _ = self.process.communicate()
+        with self.errors:
+            if self.process.returncode == 0:
+                return pickle.loads(out)
+            self.errors.seek(0)
+            lines = self.errors.read().decode(errors="replace").strip().splitlines()
+        reason = f"the parsing process exited with status {self.process.returncode}"
+        reason += f": {lines[-1]}" if lines else ""
+        return [(number, [], reason) for number in range(self.first, self.last + 1)]
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+        self.errors.close()
 
 
-def _helper_results(helper: subprocess.Popen[bytes], first: int, last: int) -> list[PageResult]:
-    """The helper's page results; when the helper itself died, each of its pages fails with the reason."""
-    out, err = helper.communicate()
-    if helper.returncode == 0:
-        return pickle.loads(out)
-    lines = err.decode(errors="replace").strip().splitlines()
-    reason = f"the parsing process exited with status {helper.returncode}" + (f": {lines[-1]}" if lines else "")
-    return [(number, [], reason) for number in range(first, last + 1)]
+def _helper_command(path: Path, first: int, last: int) -> list[str]:
+    return [sys.executable, "-m", __name__, str(path), str(first), str(last)]
 
 
 class PageParse:
@@ -294,7 +319,7 @@ class PageParse:
         size = -(-pages // workers)
         ranges = [(first, min(first + size - 1, pages)) for first in range(1, pages + 1, size)]
         self._here = ranges.pop(0) if first_here else None
-        self._helpers = [(_start_helper(path, first, last), first, last) for first, last in ranges]
+        self._helpers = [_Helper.start(_helper_command(path, first, last), first, last) for first, last in ranges]
 
     def results(self) -> list[PageResult]:
         """Every page's result in page order, once all ranges are parsed."""
@@ -303,15 +328,13 @@ class PageParse:
         except BaseException:  # an interrupted run must not leave helpers parsing
             self.cancel()
             raise
-        for helper, first, last in self._helpers:
-            results += _helper_results(helper, first, last)
+        for helper in self._helpers:
+            results += helper.results()
         return results
 
     def cancel(self) -> None:
-        for helper, _, _ in self._helpers:
-            if helper.poll() is None:
-                helper.kill()
-                helper.communicate()
+        for helper in self._helpers:
+            helper.kill()
 
 
 def extract_tables(
