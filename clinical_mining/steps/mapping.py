@@ -47,7 +47,7 @@ def normalised_labels(labels: pl.Series) -> pl.Series:
     """`normalise` of each label, computed once per distinct label: evidence repeats its labels many times over,
     and the regular expressions cost far more than the lookup."""
     distinct = labels.unique().to_frame("label").with_columns(key=normalise(pl.col("label")))
-    return labels.to_frame("label").join(distinct, on="label", how="left", maintain_order="left")["key"]
+    return _aligned(labels.to_frame("label"), ["label"], distinct)["key"]
 
 
 def clean(label: pl.Expr) -> pl.Expr:
@@ -212,14 +212,14 @@ def resolve_labels(
     return labels.join(pl.concat(resolved), on="raw", how="left")
 
 
-def _aligned(evidence: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataFrame:
-    """`table`'s other columns, one row per evidence row (null where no key matches), in evidence order.
+def _aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataFrame:
+    """`table`'s other columns, one row per row of `frame` (null where no key matches), in `frame`'s order.
 
-    Joining only the key columns and adding the result as columns leaves the wide evidence frame uncopied,
-    which a join of the whole frame does not; `table` must have one row per key.
+    Joining only the key columns and adding the result as columns leaves a wide frame such as the evidence
+    uncopied, which a join of the whole frame does not; `table` must have one row per key.
     """
-    aligned = evidence.select(on).join(table, on=on, how="left", maintain_order="left")
-    if aligned.height != evidence.height:
+    aligned = frame.select(on).join(table, on=on, how="left", maintain_order="left")
+    if aligned.height != frame.height:
         raise ValueError(f"mapping table has several rows for one {', '.join(on)} key")
     return aligned.drop(on)
 
