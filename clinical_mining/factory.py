@@ -30,7 +30,16 @@ from dagster import (
 )
 
 from clinical_mining.config import ClinicalMiningConfig, StepConfig
-from clinical_mining.step_spec import UNION_ASSET, as_frames, import_function, lazy_parameters, references, substitute
+from clinical_mining.io_manager import PARQUET_STATISTICS
+from clinical_mining.step_spec import (
+    FINAL_ASSET,
+    UNION_ASSET,
+    as_frames,
+    import_function,
+    lazy_parameters,
+    references,
+    substitute,
+)
 from clinical_mining.step_stats import collecting
 
 
@@ -92,6 +101,7 @@ def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig)
             "dagster/code_references": _code_references(config, step, function),
             "step/function": step.function,
             "step/stage": stage,
+            **({PARQUET_STATISTICS: True} if step.name == FINAL_ASSET else {}),  # the one file queried with filters
         },
         io_manager_key="io_manager",
     )

@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet
 from dagster import AssetKey, DagsterInstance
 
 from clinical_mining.config import PROJECT_ROOT, load_config
@@ -118,11 +119,21 @@ def test_default_graph_shape() -> None:
     assert graph.get(AssetKey("final_df")).kinds == {"polars"}
 
 
+def _has_statistics(path: Path, column: str | None = None) -> bool:
+    """Whether the file's first row group has min/max statistics (for `column`, else for any column)."""
+    group = pyarrow.parquet.ParquetFile(path).metadata.row_group(0)
+    chunks = [group.column(i) for i in range(group.num_columns)]
+    return any(chunk.is_stats_set for chunk in chunks if column in (None, chunk.path_in_schema))
+
+
 def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None:
     result = run_config(default_config)
     assert result.success
     out = tmp_path / "out"
     assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(EXPECTED_GRAPH)
+    # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does
+    assert [name for name in sorted(EXPECTED_GRAPH) if _has_statistics(out / f"{name}.parquet")] == ["final_df"]
+    assert _has_statistics(out / "final_df.parquet", "drug_id")
 
     evidence = pl.read_parquet(out / "aact_evidence.parquet")
     expected = expected_aact_evidence()
