@@ -78,15 +78,41 @@ def validate_final(final: pl.DataFrame) -> list[str]:
     return problems
 
 
-def drug_disease_pairs(evidence: pl.DataFrame) -> pl.DataFrame:
+PAIR_COLUMNS = (
+    "studyId",
+    "source",
+    "url",
+    "drug_name",
+    "disease_name",
+    "drug_id",
+    "disease_id",
+    "drug_vocabulary_name",
+    "disease_vocabulary_name",
+    "clinical_stage",
+)
+OPTIONAL_PAIR_COLUMNS = {"approval_date": pl.Date, "overall_status": pl.String}  # null where no source has them
+
+
+def drug_disease_pairs(evidence: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
     """One row per drug-disease pair, keyed by id when mapped and by the normalised label otherwise.
 
+    Only the columns a pair is made of are read: from the evidence file that is about half of its columns (no
+    methods, candidates, dates or free text), which is less to decode and less to hold at this step's peak.
     The result is validated before it is returned: a `FinalDataError` fails the asset, so the IO manager never
     replaces the last good file with a broken one.
     """
-    for column, dtype in (("approval_date", pl.Date), ("overall_status", pl.String)):
-        if column not in evidence.columns:
-            evidence = evidence.with_columns(pl.lit(None, dtype).alias(column))
+    present = set(evidence.lazy().collect_schema().names())
+    evidence = (
+        evidence.lazy()
+        .select(
+            *PAIR_COLUMNS,
+            *(
+                pl.col(name) if name in present else pl.lit(None, dtype).alias(name)
+                for name, dtype in OPTIONAL_PAIR_COLUMNS.items()
+            ),
+        )
+        .collect()
+    )
     without_disease = evidence["disease_id"].is_null() & evidence["disease_name"].is_null()
     record("rows_without_disease", without_disease.sum())  # e.g. an approval whose notes name no known disease
     with_disease = evidence.filter(~without_disease)
