@@ -75,7 +75,7 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     studies = int(STUDIES_AT_SCALE_1 * args.scale)
     started = time.perf_counter()
-    tables = generate_aact(studies, seed=11)
+    tables = generate_aact(studies, seed=11, long_tail=True)
     folder = args.workdir / f"aact_scale_{args.scale}"
     write_flatfiles(tables, folder)
     pgdata = Path(tempfile.mkdtemp(dir=args.workdir)) / "pg"

@@ -2,11 +2,12 @@
 
     uv run python benchmarks/run_all.py --scales 0.25 0.5 1 2
 
-For each scale: builds every source (AACT in an embedded PostgreSQL and as flat files, ChEMBL indications,
-a curation export, a PMDA PDF, vocabularies of real entities padded with generated ones), materialises the
-whole graph with `dagster asset materialize` in a subprocess, and prints seconds per asset (from the run's
-event log), the total and peak memory, next to the floor (`COPY` of the AACT columns to /dev/null) and the
-same step functions called in one plain Python process without Dagster (the orchestration overhead).
+For each scale: builds every source (AACT in an embedded PostgreSQL and as flat files, with the registry's
+long tail of intervention and condition labels; ChEMBL indications, a curation export, a PMDA PDF, vocabularies
+of real entities padded with generated ones), materialises the whole graph with `dagster asset materialize` in
+a subprocess, and prints seconds per asset (from the run's event log), the total and peak memory, next to the
+floor (`COPY` of the AACT columns to /dev/null) and the same step functions called in one plain Python process
+without Dagster (the orchestration overhead).
 
 The baseline does what a plain script doing the same work would: it starts the PMDA parse first, so the PDF is
 parsed while AACT is read (as the graph's `pmda` resource does), and it writes `final_df` as Parquet; only the
@@ -53,7 +54,7 @@ WORK = PROJECT_ROOT / "benchmarks" / "out"
 
 def build(scale: float, folder: Path, uri: str) -> Path:
     """Every input at `scale`, and a config reading them (AACT from PostgreSQL)."""
-    tables = generate_aact(int(STUDIES_AT_SCALE_1 * scale), seed=11)
+    tables = generate_aact(int(STUDIES_AT_SCALE_1 * scale), seed=11, long_tail=True)
     write_flatfiles(tables, folder / "aact")
     write_postgres(tables, uri)
     trials = tables["studies"]["nct_id"].to_list()

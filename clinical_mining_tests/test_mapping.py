@@ -10,14 +10,18 @@ import pytest
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.mapping import (
+    GENERIC_DRUG_LABELS,
     disease_lookup,
     drug_lookup,
     map_evidence,
     mesh_lookup,
     resolve_labels,
+    without_qualifiers,
 )
 from clinical_mining.steps.pairs import FinalDataError, drug_disease_pairs, validate_final
 from clinical_mining.steps.stage import aact_stage, chembl_stage
+from clinical_mining.synthetic.aact import generate_aact
+from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 from clinical_mining_tests.conftest import output, run_config
 
 DRUGS = pl.DataFrame(
@@ -383,3 +387,35 @@ def test_disease_qualifiers_are_a_last_tier() -> None:
         ("Relapsed HCC in adults", "EFO_0000182", "qualified"),
         ("Chronic Kidney Disease", "EFO_0003884", "exact"),  # "chronic" is part of this disease's name
     ]
+
+
+def test_the_benchmark_long_tail_spreads_labels_as_the_registry_does_and_maps_by_kind() -> None:
+    """The benchmark's AACT has the registry's spread of labels (~40% of intervention names and ~10% of
+    condition names distinct); each kind of variant maps as such a label should. The sample keeps its labels."""
+    tables = generate_aact(4000, seed=5, long_tail=True)
+    names, conditions = tables["interventions"]["name"], tables["conditions"]["name"]
+    assert names.n_unique() > 0.35 * names.len()
+    assert conditions.n_unique() > 0.08 * conditions.len()
+    assert generate_aact(4000, seed=5)["interventions"]["name"].n_unique() < 300
+
+    drugs = resolve_labels(names, drug_lookup(drug_index()), GENERIC_DRUG_LABELS)
+    dosed = drugs.filter(pl.col("raw").str.contains(r"^\w+ \d+ mg$")).with_columns(
+        base=pl.col("raw").str.replace(r" \d+ mg$", "")
+    )
+    bases = resolve_labels(dosed["base"], drug_lookup(drug_index())).select(base="raw", base_id="id")
+    dosed = dosed.join(bases, on="base").filter(pl.col("base_id").is_not_null())
+    assert dosed.height > 20
+    assert (dosed["id"] == dosed["base_id"]).all()  # "Nivolumab 984 mg" is Nivolumab, found once cleaned
+    assert set(dosed["method"]) == {"cleaned"}
+    codes = drugs.filter(pl.col("raw").str.contains(r"^[A-Z]+-\d+$") & (pl.col("raw") != "ABC-1234"))
+    assert codes.height > 100
+    assert codes["id"].null_count() == codes.height  # a sponsor's compound code is in no vocabulary
+
+    diseases = resolve_labels(
+        conditions, disease_lookup(disease_index()), extra_tiers=(("qualified", without_qualifiers(pl.col("raw"))),)
+    )
+    qualified = diseases.filter(pl.col("raw").str.contains("^(Advanced|Recurrent|Refractory|Metastatic) "))
+    assert qualified["method"].drop_nulls().unique().to_list() == ["qualified"]
+    subtypes = diseases.filter(pl.col("raw").str.contains(r" subtype \d+$"))
+    assert subtypes.height > 50
+    assert subtypes["id"].null_count() == subtypes.height  # left to the study's MeSH terms

@@ -66,6 +66,13 @@ UNKNOWN_DRUGS = ["Triazavirin", "ABC-1234", "Herbal extract XZ", "standard treat
 HEALTHY = ["Healthy Volunteers", "Healthy", "Healthy Subjects"]
 MESH_ANCESTORS = ["Diseases", "Pathological Conditions, Signs and Symptoms", "Chronic Disease"]
 UNKNOWN_DISEASES = ["Post-operative ileus", "Ventilator weaning", "Vaccine response"]
+# The real registry's labels have a long tail: of about a million intervention rows some 450 k names are
+# distinct, of about a million condition rows some 120 k. With `long_tail`, that share of rows gets a study's own
+# variant of its label: a dose written in (mapped once cleaned), a sponsor's compound code (not in any
+# vocabulary), a qualifier (mapped without it) or a subtype (left to the study's MeSH terms).
+LONG_TAIL_SHARE = {"interventions": 0.5, "conditions": 0.25}
+COMPOUND_PREFIXES = ["ABT", "BAY", "BMS", "GSK", "JNJ", "LY", "MK", "PF", "RO", "SAR"]
+CONDITION_QUALIFIERS = ["Advanced", "Recurrent", "Refractory", "Metastatic", "Newly Diagnosed"]
 ID_BASES = {
     "interventions": 400_000_000,
     "conditions": 410_000_000,
@@ -141,8 +148,36 @@ def _ids(table: str, height: int) -> pl.Expr:
     return pl.int_range(height, dtype=pl.Int64) * 3 + ID_BASES[table]
 
 
-def generate_aact(studies: int, seed: int = 7) -> dict[str, pl.DataFrame]:
-    """AACT's tables for `studies` studies, typed as AACT's schema says (see `sources.aact.column_dtype`)."""
+def _intervention_tail(seed: int) -> pl.Expr:
+    share, draw = LONG_TAIL_SHARE["interventions"], _uniform(seed, 19)
+    dose = (_uniform(seed, 20) * 995).cast(pl.Int64) + 5
+    code = pl.format(
+        "{}-{}", _pick(COMPOUND_PREFIXES, seed, 21), (_uniform(seed, 22) * 1_000_000).cast(pl.Int64) + 1000
+    )
+    return (
+        pl.when(draw < share / 2)
+        .then(pl.format("{} {} mg", pl.col("name"), dose))
+        .when(draw < share)
+        .then(code)
+        .otherwise("name")
+    )
+
+
+def _condition_tail(seed: int) -> pl.Expr:
+    share, draw = LONG_TAIL_SHARE["conditions"], _uniform(seed, 23)
+    subtype = (_uniform(seed, 24) * 2_000).cast(pl.Int64) + 1
+    return (
+        pl.when(draw < share / 2)
+        .then(pl.format("{} {}", _pick(CONDITION_QUALIFIERS, seed, 25), pl.col("name")))
+        .when(draw < share)
+        .then(pl.format("{} subtype {}", pl.col("name"), subtype))
+        .otherwise("name")
+    )
+
+
+def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[str, pl.DataFrame]:
+    """AACT's tables for `studies` studies, typed as AACT's schema says (see `sources.aact.column_dtype`);
+    `long_tail` gives intervention and condition labels the real registry's spread (`LONG_TAIL_SHARE`)."""
     base = pl.DataFrame({"n": pl.int_range(studies, eager=True)})
     study = base.select(
         nct_id=pl.format("NCT{}", (pl.col("n") + 1_000_000).cast(pl.String).str.zfill(8)),
@@ -179,6 +214,8 @@ def generate_aact(studies: int, seed: int = 7) -> dict[str, pl.DataFrame]:
     nct = studies_table.select("nct_id")
     interventions = _join_pool(_children(nct, seed, 10, 3), drug_labels(), seed, 11)
     interventions = interventions.with_columns(id=_ids("interventions", interventions.height))
+    if long_tail:
+        interventions = interventions.with_columns(name=_intervention_tail(seed))
     interventions_table = interventions.select(
         "id", "nct_id", "intervention_type", "name", description=pl.format("Given as {} daily", pl.col("name"))
     )
@@ -194,6 +231,8 @@ def generate_aact(studies: int, seed: int = 7) -> dict[str, pl.DataFrame]:
 
     conditions = _join_pool(_children(nct, seed, 12, 3), condition_labels(), seed, 13)
     conditions = conditions.with_columns(id=_ids("conditions", conditions.height))
+    if long_tail:
+        conditions = conditions.with_columns(name=_condition_tail(seed))
     conditions_table = conditions.select("id", "nct_id", "name", downcase_name=pl.col("name").str.to_lowercase())
     mesh = conditions.filter(pl.col("mesh_term").is_not_null()).select("nct_id", "mesh_term")
     browse = pl.concat(
