@@ -49,6 +49,7 @@ from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA, re
 
 log = logging.getLogger(__name__)
 SOURCES_GROUP = "sources"
+PRIORITY_TAG = "dagster/priority"
 
 
 class AactResource(ConfigurableResource):
@@ -151,10 +152,12 @@ def _file_asset(
     config_key: str,
     read: FileReader | str,
     empty: pl.Schema,
+    priority: int = 0,
 ) -> AssetsDefinition:
     """An asset read from a local file by `read`, or by the `read` method of the resource `read` names (a reader
     with state of its own). Not configured, it yields an empty frame with the right schema and says so; a
-    `warning` the reader returns is logged as well as kept in the metadata."""
+    `warning` the reader returns is logged as well as kept in the metadata. Of the steps ready to run, those of
+    higher `priority` run first (Dagster's `dagster/priority` tag, which the in-process executor follows)."""
     if path is None:
         log.warning("source %s: %s is not configured; the asset will be empty", name, config_key)
 
@@ -167,6 +170,7 @@ def _file_asset(
         metadata={"config_key": config_key},
         io_manager_key="io_manager",
         required_resource_keys={read} if isinstance(read, str) else None,
+        op_tags={PRIORITY_TAG: str(priority)} if priority else None,
     )
     def _file(context: AssetExecutionContext) -> Iterator[Any]:
         if path is None:
@@ -358,6 +362,9 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 "sources.pmda.path",
                 "pmda",
                 PMDA_SCHEMA,
+                # last of the ready steps: its helpers started with the run, and every step run before it gives
+                # them time to finish, where running it among the sources waited seconds for them
+                priority=-1,
             )
         )
     if sources.vocabularies is not None:

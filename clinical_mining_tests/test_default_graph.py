@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pyarrow.parquet
-from dagster import AssetKey, DagsterInstance
+from dagster import AssetKey, DagsterEventType, DagsterInstance
 
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
@@ -131,6 +131,10 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert result.success
     out = tmp_path / "out"
     assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(EXPECTED_GRAPH)
+    # pmda is the last step to start of those it does not feed, giving its helpers (started with the run) time
+    starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
+    downstream = {"pmda_evidence", "union", "evidence", "evidence_mapping_coverage", "final_df"}
+    assert [step for step in starts if step not in downstream][-1] == "pmda"
     # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does
     assert [name for name in sorted(EXPECTED_GRAPH) if _has_statistics(out / f"{name}.parquet")] == ["final_df"]
     assert _has_statistics(out / "final_df.parquet", "drug_id")
