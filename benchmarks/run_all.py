@@ -43,7 +43,15 @@ from clinical_mining.sources.chembl import read_curation_file, read_indications
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.sources.pmda import PageParse, read_pmda
 from clinical_mining.sources.vocabularies import read_disease_index, read_drug_index
-from clinical_mining.step_spec import FINAL_ASSET, UNION_ASSET, as_frames, import_function, lazy_parameters, substitute
+from clinical_mining.step_spec import (
+    FINAL_ASSET,
+    UNION_ASSET,
+    as_frames,
+    import_function,
+    lazy_parameters,
+    references,
+    substitute,
+)
 from clinical_mining.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles, write_postgres
 from clinical_mining.synthetic.chembl import curation_export, indication_records, write_indications
 from clinical_mining.synthetic.pmda import scaled_blocks, write_pmda_pdf
@@ -109,8 +117,8 @@ def materialise(config: Path, home: Path) -> tuple[Process, dict[str, float]]:
 def plain(config_path: str, steps: dict[str, float]) -> int:
     """The same readers and step functions, called in order in this process without Dagster, doing what the
     graph does that a plain script would too: the PMDA parse starts first, in helpers, and runs while AACT is
-    read (as the `pmda` resource starts it), and `final_df` is written as Parquet. Seconds per source and step
-    go into `steps`; returns final_df's rows."""
+    read (as the `pmda` resource starts it) until the first step that needs it, and `final_df` is written as
+    Parquet. Seconds per source and step go into `steps`; returns final_df's rows."""
     config = load_config(Path(config_path))
     sources = config.sources
     processes = os.cpu_count() or 1
@@ -134,7 +142,6 @@ def plain(config_path: str, steps: dict[str, float]) -> int:
         "chembl_indications", lambda: read_indications(sources.chembl_indications.path)[0]
     )
     values["chembl_curation"] = timed("chembl_curation", lambda: read_curation_file(sources.chembl_curation.path))
-    values["pmda"] = timed("pmda", lambda: read_pmda(sources.pmda.path, processes, started=parse)[0])
     values["disease_vocabulary"] = timed("disease_vocabulary", lambda: read_disease_index(sources.vocabularies.disease))
     values["drug_vocabulary"] = timed("drug_vocabulary", lambda: read_drug_index(sources.vocabularies.drug))
     for stage, steps_of_stage in config.pipeline.stages():
@@ -142,6 +149,9 @@ def plain(config_path: str, steps: dict[str, float]) -> int:
             union = [values[step.name] for step in config.pipeline.union]
             values[UNION_ASSET] = timed(UNION_ASSET, lambda parts=union: pl.concat(parts, how="diagonal_relaxed"))
         for step in steps_of_stage:
+            if "pmda" not in values and any("pmda" in references(value) for value in step.parameters.values()):
+                # collected when first needed, as the graph runs `pmda` last of its ready steps
+                values["pmda"] = timed("pmda", lambda: read_pmda(sources.pmda.path, processes, started=parse)[0])
             function = import_function(step.function, config.allowed_function_modules)
             lazy = lazy_parameters(function)
 
