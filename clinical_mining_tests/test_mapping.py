@@ -419,3 +419,40 @@ def test_the_benchmark_long_tail_spreads_labels_as_the_registry_does_and_maps_by
     subtypes = diseases.filter(pl.col("raw").str.contains(r" subtype \d+$"))
     assert subtypes.height > 50
     assert subtypes["id"].null_count() == subtypes.height  # left to the study's MeSH terms
+
+
+def test_rows_for_several_ids_keep_every_column_of_their_source_row() -> None:
+    """A (study, label) curated to two ids and a label naming three drugs each become a row per id or
+    component, with the rest of their source row, and the other rows stay as they were."""
+    evidence = pl.DataFrame(
+        {
+            "studyId": ["NCT6", "NCT7", "NCT8"],
+            "drug_name": ["Janumet", "Metformin + Januvia + Placebo", "Metformin"],
+            "disease_name": ["T2DM", "T2DM", "T2DM"],
+            "url": ["u6", "u7", "u8"],
+            "start_date": [date(2020, 1, 6), date(2020, 1, 7), date(2020, 1, 8)],
+        }
+    )
+    curation = pl.DataFrame(
+        {
+            "studyId": ["NCT6", "NCT6"],
+            "drug_id": ["CHEMBL1431", "CHEMBL1422"],
+            "disease_id": [None, None],
+            "drug_name": ["Janumet", "Janumet"],
+            "disease_name": ["T2DM", "T2DM"],
+        }
+    )
+    mapped = map_evidence(evidence, drug_lookup(DRUGS), disease_lookup(DISEASES), curation=curation)
+    columns = ["studyId", "drug_name", "drug_id", "drug_method", "combination_label", "url", "start_date"]
+    assert sorted(mapped.select(columns).rows(), key=str) == sorted(
+        [
+            ("NCT6", "Janumet", "CHEMBL1422", "curation", None, "u6", date(2020, 1, 6)),
+            ("NCT6", "Janumet", "CHEMBL1431", "curation", None, "u6", date(2020, 1, 6)),
+            ("NCT7", "Metformin", "CHEMBL1431", "combination", "Metformin + Januvia + Placebo", "u7", date(2020, 1, 7)),
+            ("NCT7", "Januvia", "CHEMBL1422", "combination", "Metformin + Januvia + Placebo", "u7", date(2020, 1, 7)),
+            ("NCT7", "Placebo", None, None, "Metformin + Januvia + Placebo", "u7", date(2020, 1, 7)),
+            ("NCT8", "Metformin", "CHEMBL1431", "exact", None, "u8", date(2020, 1, 8)),
+        ],
+        key=str,
+    )
+    assert set(mapped["disease_id"]) == {"MONDO_0005148"}
