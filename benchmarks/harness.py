@@ -44,12 +44,12 @@ def run_process(command: list[str], env: dict[str, str] | None = None, cwd: Path
         child = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
+        code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         done = Process(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read(), err.read())
-    if child.returncode:
-        raise RuntimeError(f"{' '.join(command)} exited {child.returncode}:\n{done.stderr[-3000:]}")
+    if code:
+        raise RuntimeError(f"{' '.join(command)} exited {code}:\n{done.stderr[-3000:]}")
     return done
 
 

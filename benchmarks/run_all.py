@@ -46,11 +46,10 @@ from clinical_mining.sources.vocabularies import read_disease_index, read_drug_i
 from clinical_mining.step_spec import (
     FINAL_ASSET,
     UNION_ASSET,
-    as_frames,
     import_function,
     lazy_parameters,
     references,
-    substitute,
+    step_arguments,
 )
 from clinical_mining.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles, write_postgres
 from clinical_mining.synthetic.chembl import curation_export, indication_records, write_indications
@@ -124,11 +123,11 @@ def plain(config_path: str, steps: dict[str, float]) -> int:
     processes = os.cpu_count() or 1
     parse = PageParse(sources.pmda.path, processes, first_here=False)
 
-    def timed(name: str, work: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+    def timed(name: str, work: Callable[[], Any]) -> Any:
         started = time.perf_counter()
-        frame = work()
+        result = work()
         steps[name] = time.perf_counter() - started
-        return frame
+        return result
 
     target = DatabaseTarget(sources.aact.uri)
     aact = sources.aact
@@ -156,10 +155,7 @@ def plain(config_path: str, steps: dict[str, float]) -> int:
             lazy = lazy_parameters(function)
 
             def call(step: StepConfig = step, function: Callable[..., Any] = function, lazy: set[str] = lazy) -> Any:
-                arguments = {
-                    key: as_frames(substitute(value, values), key in lazy) for key, value in step.parameters.items()
-                }
-                result = function(**arguments)
+                result = function(**step_arguments(step.parameters, values, lazy))
                 return result.collect() if isinstance(result, pl.LazyFrame) else result
 
             values[step.name] = timed(step.name, call)

@@ -34,11 +34,10 @@ from clinical_mining.io_manager import PARQUET_STATISTICS
 from clinical_mining.step_spec import (
     FINAL_ASSET,
     UNION_ASSET,
-    as_frames,
     import_function,
     lazy_parameters,
     references,
-    substitute,
+    step_arguments,
 )
 from clinical_mining.step_stats import collecting
 
@@ -106,7 +105,7 @@ def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig)
         io_manager_key="io_manager",
     )
     def _step(context: AssetExecutionContext, **inputs: pl.LazyFrame) -> Output[pl.DataFrame]:
-        arguments = {key: as_frames(substitute(value, inputs), key in lazy) for key, value in step.parameters.items()}
+        arguments = step_arguments(step.parameters, inputs, lazy)
         started = time.perf_counter()
         with collecting() as figures:
             frame = _collected(function(**arguments), where)

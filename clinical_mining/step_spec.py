@@ -84,6 +84,13 @@ def as_frames(value: Any, lazy: bool) -> Any:
     return value
 
 
+def step_arguments(parameters: dict[str, Any], values: dict[str, Any], lazy: set[str]) -> dict[str, Any]:
+    """A step's keyword arguments: each reference replaced by its asset's value, frames made lazy for the
+    parameters in `lazy` and eager for the others. The factory and the benchmark's plain baseline both call
+    steps through this, so the baseline does exactly the factory's work."""
+    return {key: as_frames(substitute(value, values), key in lazy) for key, value in parameters.items()}
+
+
 def import_function(path: str, allowed_modules: list[str]) -> Callable[..., Any]:
     """Import `pkg.module.function` or `pkg.module.Class.method` (static or class method)."""
     if not any(path == allowed or path.startswith(f"{allowed}.") for allowed in allowed_modules):
