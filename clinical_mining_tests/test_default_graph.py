@@ -10,10 +10,12 @@ from pathlib import Path
 
 import polars as pl
 import pyarrow.parquet
+import pytest
 from dagster import AssetKey, DagsterEventType, DagsterInstance
 
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
+from clinical_mining.instance_storage import KeptOpenSqliteEventLogStorage
 from clinical_mining_tests.conftest import run_config
 
 SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
@@ -177,9 +179,10 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert metadata["dagster/row_count"].value == evidence.height
 
 
-def test_cli_materialize_records_the_run_where_the_ui_looks(tmp_path: Path) -> None:
+def test_cli_materialize_records_the_run_where_the_ui_looks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The README's command, run from a folder holding the project's .env and dagster.yaml, as a user runs it:
-    the run lands in the instance `dagster dev` started from that folder reads."""
+    the run lands in the instance `dagster dev` started from that folder reads, through the storage that
+    dagster.yaml names, which folds each run's write-ahead log into its database when the run's process ends."""
     shutil.copy(PROJECT_ROOT / ".env", tmp_path / ".env")
     shutil.copy(PROJECT_ROOT / "dagster.yaml", tmp_path / "dagster.yaml")
     env = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"}
@@ -193,7 +196,10 @@ def test_cli_materialize_records_the_run_where_the_ui_looks(tmp_path: Path) -> N
     assert "Executing steps in process" in done.stderr
     assert pl.read_parquet(tmp_path / "out" / "final_df.parquet").columns == FINAL_COLUMNS
     assert (tmp_path / "storage").is_dir()
+    assert not list((tmp_path / "history" / "runs").glob("*.db-wal"))
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))  # which the dagster.yaml refers to
     with DagsterInstance.from_config(str(tmp_path)) as instance:
+        assert isinstance(instance.event_log_storage, KeptOpenSqliteEventLogStorage)
         event = instance.get_latest_materialization_event(AssetKey("final_df"))
         assert event is not None
         assert event.asset_materialization.metadata["path"].value == str(tmp_path / "out" / "final_df.parquet")

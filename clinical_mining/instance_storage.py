@@ -1,0 +1,119 @@
+"""The Dagster instance's storage: Dagster's SQLite storage, same files, with an event log that keeps its
+connections open.
+
+Dagster's SQLite event log builds an engine, opens a connection, commits and closes it again for every event.
+Closing the last connection to a database in WAL mode checkpoints it: every event is written twice and
+synced twice. A run of the whole graph stores about 300 events (twice each for asset and check events, which
+are mirrored into the index), and at scale 1 that cost 3 to 5 s of a 55 to 60 s run on this project's 2-core
+machine. Here each database keeps one engine with a pooled connection, so an event is one insert and one
+commit; the commit is still synced (SQLite's default), and a checkpoint happens when the write-ahead log fills
+or when the instance is disposed.
+
+Two things follow from keeping connections open, and both are handled here:
+- Commits land in the write-ahead log (`<run>.db-wal`), not the database file that Dagster's run watcher
+  (which feeds live logs to the web UI) looks at, so the watcher here also wakes on the log.
+- A long-lived process (the web UI, the daemon) touches many runs' databases: it keeps at most
+  `OPEN_RUN_DATABASES` of them open, least recently used closed first.
+
+Configured in the project's `dagster.yaml` (`storage: custom:`); removing that block goes back to Dagster's
+own storage over the same files.
+"""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import (
+    SQLITE_BUSY_TIMEOUT_SECONDS,
+    SqliteEventLogStorage,
+    SqliteEventLogStorageWatchdog,
+)
+from dagster._core.storage.sqlite_storage import DagsterSqliteStorage, _event_logs_directory
+from dagster._serdes import ConfigurableClassData
+from sqlalchemy import Connection, Engine, create_engine
+from watchdog.events import FileSystemEvent
+from watchdog.observers import Observer
+
+OPEN_RUN_DATABASES = 8
+
+
+class _WriteAheadLogWatchdog(SqliteEventLogStorageWatchdog):
+    """Dagster's watcher of one run's events, also woken by writes to the run's write-ahead log."""
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if event.event_type == "modified" and event.src_path == f"{self._log_path}-wal":
+            self._process_log()
+        else:
+            super().dispatch(event)
+
+
+class KeptOpenSqliteEventLogStorage(SqliteEventLogStorage):
+    """Dagster's run-sharded SQLite event log, with one open engine per database instead of one per event."""
+
+    def __init__(self, base_dir: str, inst_data: ConfigurableClassData | None = None):
+        self._engines: OrderedDict[str, Engine] = OrderedDict()  # before super(): it may reindex through _connect
+        self._engines_lock = threading.Lock()
+        super().__init__(base_dir, inst_data)
+
+    def _engine(self, shard: str) -> Engine:
+        with self._engines_lock:
+            engine = self._engines.get(shard)
+            if engine is not None:
+                self._engines.move_to_end(shard)
+                return engine
+            # a file database gets SQLAlchemy's QueuePool, which keeps the connection open between events
+            engine = create_engine(
+                self.conn_string_for_shard(shard), connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}
+            )
+            self._engines[shard] = engine
+            runs_open = [name for name in self._engines if name != "index"]
+            for name in runs_open[: max(0, len(runs_open) - OPEN_RUN_DATABASES)]:
+                self._engines.pop(name).dispose()
+            return engine
+
+    @contextmanager
+    def _connect(self, shard: str) -> Iterator[Connection]:
+        with self._db_lock:  # as Dagster's: one statement at a time per storage, across threads
+            engine = self._engine(shard)
+            if shard not in self._initialized_dbs:
+                self._initdb(engine)
+                self._initialized_dbs.add(shard)
+            with engine.connect() as connection, connection.begin():
+                yield connection
+
+    def _close_all(self) -> None:
+        with self._engines_lock:
+            while self._engines:
+                self._engines.popitem()[1].dispose()
+
+    def watch(self, run_id: str, cursor: str | None, callback: Any) -> None:
+        if not self._obs:
+            self._obs = Observer()
+            self._obs.start()
+        watchdog = _WriteAheadLogWatchdog(self, run_id, callback, cursor)
+        self._watchers[run_id][callback] = (watchdog, self._obs.schedule(watchdog, self._base_dir, recursive=True))
+
+    def wipe(self) -> None:
+        self._close_all()  # the files are deleted: no connection may keep writing into them
+        super().wipe()
+
+    def dispose(self) -> None:
+        super().dispose()
+        self._close_all()  # the last connection to close checkpoints its database and removes the log
+
+
+class SqliteStorage(DagsterSqliteStorage):
+    """Dagster's SQLite storage (runs, event log and schedules in the same files under `base_dir`), with the
+    event log above."""
+
+    def __init__(self, base_dir: str, inst_data: ConfigurableClassData | None = None):
+        super().__init__(base_dir, inst_data)
+        self._event_log_storage = KeptOpenSqliteEventLogStorage(_event_logs_directory(base_dir))
+
+    @classmethod
+    def from_config_value(
+        cls, inst_data: ConfigurableClassData | None, config_value: dict[str, Any]
+    ) -> "SqliteStorage":
+        return cls.from_local(inst_data=inst_data, **config_value)
