@@ -66,18 +66,25 @@ def trial_drug_indications(
     if healthy_pattern:
         indications = indications.filter(~pl.col("name").str.contains(healthy_pattern))
 
-    counts = pl.collect_all(
-        [frame.select(pl.len()) for frame in (interventions, drugs, named, conditions, indications)]
+    # Each input is read and filtered once: the kept rows are collected together with the counts (in parallel)
+    # and joined from memory, where counting lazily and joining lazily read and filtered the scans twice.
+    named_rows, indication_rows, intervention_counts, condition_count = pl.collect_all(
+        [
+            named.select("nct_id", intervention_id="id", drug_name="name"),
+            indications.select("nct_id", disease_name="name"),
+            interventions.select(rows=pl.len(), drugs=pl.col("intervention_type").is_in(kept_types).sum()),
+            conditions.select(pl.len()),
+        ]
     )
-    n_interventions, n_drugs, n_named, n_conditions, n_indications = (c.item() for c in counts)
+    n_interventions, n_drugs = intervention_counts.row(0)
     record_filter("intervention_type", n_interventions, n_drugs)
-    record_filter("placebo", n_drugs, n_named)
-    record_filter("healthy_volunteers", n_conditions, n_indications)
+    record_filter("placebo", n_drugs, named_rows.height)
+    record_filter("healthy_volunteers", condition_count.item(), indication_rows.height)
 
     evidence = (
         trials.select("nct_id", "phase", "overall_status", "why_stopped", "start_date", "completion_date", "study_type")
-        .join(named.select("nct_id", intervention_id="id", drug_name="name"), on="nct_id")
-        .join(indications.select("nct_id", disease_name="name"), on="nct_id")
+        .join(named_rows.lazy(), on="nct_id")
+        .join(indication_rows.lazy(), on="nct_id")
         .select(
             studyId="nct_id",
             drug_name="drug_name",
