@@ -58,8 +58,8 @@ def trial_drug_indications(
     are dropped; set a pattern to null to keep them.
     """
     kept_types = intervention_types if intervention_types is not None else INTERVENTION_TYPES
-    drugs = interventions.filter(pl.col("intervention_type").is_in(kept_types))
-    named = drugs.filter(pl.col("name").is_not_null())
+    is_drug = pl.col("intervention_type").is_in(kept_types)
+    named = interventions.filter(is_drug).filter(pl.col("name").is_not_null())
     if placebo_pattern:
         named = named.filter(~pl.col("name").str.contains(placebo_pattern))
     indications = conditions.filter(pl.col("name").is_not_null())
@@ -72,7 +72,7 @@ def trial_drug_indications(
         [
             named.select("nct_id", intervention_id="id", drug_name="name"),
             indications.select("nct_id", disease_name="name"),
-            interventions.select(rows=pl.len(), drugs=pl.col("intervention_type").is_in(kept_types).sum()),
+            interventions.select(rows=pl.len(), drugs=is_drug.sum()),
             conditions.select(pl.len()),
         ]
     )
