@@ -11,8 +11,10 @@ thread's time in the event log fell from 7.0 s to 2.6 s, and a run whose PDF par
 37.7 s. Most of what it saves is waiting on the disk, so a cold run that is busy on both cores gains less.
 
 Two things follow from keeping connections open, and both are handled here:
-- Commits land in the write-ahead log (`<run>.db-wal`), not the database file that Dagster's run watcher
-  (which feeds live logs to the web UI) looks at, so the watcher here also wakes on the log.
+- Commits land in the write-ahead log (`<run>.db-wal`), and the database file, the one Dagster's run watcher
+  (which feeds live logs to the web UI) waits on, changes only at a checkpoint. So each stored event touches
+  the run's database file once its commit is done. Waking on the log itself would be too early: the log is
+  written before its commit is visible to readers, so the run's last event could be missed.
 - A long-lived process (the web UI, the daemon) touches many runs' databases: it keeps at most
   `OPEN_RUN_DATABASES` of them open, least recently used closed first.
 
@@ -20,35 +22,23 @@ Configured in the project's `dagster.yaml` (`storage: custom:`); removing that b
 own storage over the same files.
 """
 
-import threading
+import os
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from dagster import EventLogEntry
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import (
     INDEX_SHARD_NAME,
     SQLITE_BUSY_TIMEOUT_SECONDS,
     SqliteEventLogStorage,
-    SqliteEventLogStorageWatchdog,
 )
 from dagster._core.storage.sqlite_storage import DagsterSqliteStorage, _event_logs_directory
 from dagster._serdes import ConfigurableClassData
 from sqlalchemy import Connection, Engine, create_engine
-from watchdog.events import FileSystemEvent
-from watchdog.observers import Observer
 
 OPEN_RUN_DATABASES = 8
-
-
-class _WriteAheadLogWatchdog(SqliteEventLogStorageWatchdog):
-    """Dagster's watcher of one run's events, also woken by writes to the run's write-ahead log."""
-
-    def dispatch(self, event: FileSystemEvent) -> None:
-        if event.event_type == "modified" and event.src_path == f"{self._log_path}-wal":
-            self._process_log()
-        else:
-            super().dispatch(event)
 
 
 class KeptOpenSqliteEventLogStorage(SqliteEventLogStorage):
@@ -56,24 +46,21 @@ class KeptOpenSqliteEventLogStorage(SqliteEventLogStorage):
 
     def __init__(self, base_dir: str, inst_data: ConfigurableClassData | None = None):
         self._engines: OrderedDict[str, Engine] = OrderedDict()  # before super(): it may reindex through _connect
-        self._engines_lock = threading.Lock()
         super().__init__(base_dir, inst_data)
 
     def _engine(self, shard: str) -> Engine:
-        with self._engines_lock:
-            engine = self._engines.get(shard)
-            if engine is not None:
-                self._engines.move_to_end(shard)
-                return engine
-            # a file database gets SQLAlchemy's QueuePool, which keeps the connection open between events
-            engine = create_engine(
-                self.conn_string_for_shard(shard), connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}
-            )
-            self._engines[shard] = engine
-            runs_open = [name for name in self._engines if name != INDEX_SHARD_NAME]
-            for name in runs_open[: max(0, len(runs_open) - OPEN_RUN_DATABASES)]:
-                self._engines.pop(name).dispose()
+        """The open engine of `shard`; called under `_db_lock`, which guards `_engines` too."""
+        engine = self._engines.get(shard)
+        if engine is not None:
+            self._engines.move_to_end(shard)
             return engine
+        # a file database gets SQLAlchemy's QueuePool, which keeps the connection open between events
+        engine = create_engine(self.conn_string_for_shard(shard), connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+        self._engines[shard] = engine
+        runs_open = [name for name in self._engines if name != INDEX_SHARD_NAME]
+        for name in runs_open[: max(0, len(runs_open) - OPEN_RUN_DATABASES)]:
+            self._engines.pop(name).dispose()
+        return engine
 
     @contextmanager
     def _connect(self, shard: str) -> Iterator[Connection]:
@@ -86,16 +73,15 @@ class KeptOpenSqliteEventLogStorage(SqliteEventLogStorage):
                 yield connection
 
     def _close_all(self) -> None:
-        with self._engines_lock:
+        with self._db_lock:
             while self._engines:
                 self._engines.popitem()[1].dispose()
 
-    def watch(self, run_id: str, cursor: str | None, callback: Any) -> None:
-        if not self._obs:
-            self._obs = Observer()
-            self._obs.start()
-        watchdog = _WriteAheadLogWatchdog(self, run_id, callback, cursor)
-        self._watchers[run_id][callback] = (watchdog, self._obs.schedule(watchdog, self._base_dir, recursive=True))
+    def store_event(self, event: EventLogEntry) -> None:
+        super().store_event(event)
+        # after the commit, so that a watcher woken by it can read the event (watchdog reports the new
+        # modification time, an attribute change, as a modification of the file)
+        os.utime(self.path_for_shard(event.run_id))
 
     def wipe(self) -> None:
         self._close_all()  # the files are deleted: no connection may keep writing into them
