@@ -343,7 +343,7 @@ def _outside_roots(config: ClinicalMiningConfig) -> list[str]:
 def load_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> ClinicalMiningConfig:
     """Read, interpolate and validate the config (with `overrides` of dotted keys applied first); raise one
     `ConfigError` listing every problem."""
-    from clinical_mining.step_checks import check_steps
+    from clinical_mining.config_validation import check_steps
 
     path = (path or config_path()).resolve()
     try:

@@ -8,13 +8,14 @@ from dagster import (
     Definitions,
     ExecutorDefinition,
     FreshnessPolicy,
+    definitions,
     in_process_executor,
     map_asset_specs,
     multiprocess_executor,
 )
 
+from clinical_mining.asset_checks import mapping_coverage_check
 from clinical_mining.automation import file_sensors, refresh_job, refresh_schedule
-from clinical_mining.checks import mapping_coverage_check
 from clinical_mining.config import ClinicalMiningConfig, load_config
 from clinical_mining.factory import build_pipeline_assets
 from clinical_mining.io_manager import ParquetIOManager
@@ -74,4 +75,9 @@ def build_definitions(config: ClinicalMiningConfig) -> Definitions:
     )
 
 
-defs = build_definitions(load_config())
+@definitions
+def defs() -> Definitions:
+    """The code location's definitions, built when Dagster loads them rather than when this module is imported:
+    a module that imports `build_definitions` (the `clinical_mining` command with `--config`) is not stopped by
+    a bad file named in `CLINICAL_MINING_CONFIG`."""
+    return build_definitions(load_config())

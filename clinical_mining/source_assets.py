@@ -32,6 +32,7 @@ from dagster import (
 from pydantic import PrivateAttr
 
 from clinical_mining.config import AactConfig, AactTableConfig, ClinicalMiningConfig
+from clinical_mining.errors import InputError
 from clinical_mining.io_manager import atomic_target
 from clinical_mining.sources import pmda as pmda_module
 from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile, read_postgres
@@ -43,7 +44,7 @@ from clinical_mining.sources.chembl import (
     read_curation_file,
     read_indications,
 )
-from clinical_mining.sources.database import DatabaseTarget, InputError
+from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.sources.pmda import PMDA_SCHEMA, PageParse, read_pmda, require_file
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA, read_disease_index, read_drug_index
 
@@ -312,12 +313,15 @@ class PmdaResource(ConfigurableResource):
             started = self._started if self._started is not None and self._started.path == path else None
             self._started = None
             frame, details = read_pmda(path, processes=self.processes, started=started)
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            with atomic_target(cached) as target:  # the rows first: an entry counts only once its details exist
-                frame.write_parquet(target)
-            with atomic_target(cached.with_suffix(".json")) as target:
-                target.write_text(json.dumps(details, default=str))
-            details["cache"] = "miss"
+            if details["failed_pages"] == "none":  # a parse that lost pages is parsed again next time
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                with atomic_target(cached) as target:  # the rows first: an entry counts only once its details exist
+                    frame.write_parquet(target)
+                with atomic_target(cached.with_suffix(".json")) as target:
+                    target.write_text(json.dumps(details, default=str))
+                details["cache"] = "miss"
+            else:
+                details["cache"] = "not stored: pages failed"
         if details["failed_pages"] != "none":
             details["warning"] = f"pages that could not be parsed: {details['failed_pages']}"
         return frame, details

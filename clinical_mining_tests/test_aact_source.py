@@ -139,6 +139,19 @@ def test_postgres_asset_metadata_and_no_password_anywhere(
     assert PASSWORD not in run_texts(instance, failed.run_id)
 
 
+def test_a_password_percent_encoded_in_the_uri_is_encoded_once(
+    postgres: Postgres, loaded: tuple[Path, Path], fixture_tables: dict[str, pl.DataFrame]
+) -> None:
+    """`p@ss/w%rd` written into a URI as `p%40ss%2Fw%25rd` (as URIs must) is the password, not the text."""
+    postgres.add_password_user("encoded_reader", "p@ss/w%rd", "ctgov")
+    uri = f"postgresql://encoded_reader:p%40ss%2Fw%25rd@localhost/postgres?host={postgres.socket_dir}"
+    target = DatabaseTarget(uri)
+    assert target.columns("ctgov", "interventions")[:3] == ["id", "nct_id", "intervention_type"]
+    frame = target.read('SELECT count(*) AS n FROM "ctgov"."interventions"')
+    assert frame["n"].to_list() == [fixture_tables["interventions"].height]
+    assert "p%40ss" not in target.scrub(f"failed for {uri}") and "p@ss/w%rd" not in target.scrub("p@ss/w%rd")
+
+
 def test_wrong_password_fails_at_once_naming_the_database(
     postgres: Postgres, loaded: tuple[Path, Path], write_config: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -29,9 +29,11 @@ INTERVENTIONS = pl.DataFrame(
             2_147_483_006,
             2_147_483_007,
             2_147_483_008,
+            2_147_483_009,
+            2_147_483_010,
         ],
-        "nct_id": ["NCT00000001"] * 6 + ["NCT00000003", "NCT00000004"],
-        "intervention_type": ["DRUG", "DRUG", "BIOLOGICAL", "DEVICE", "DRUG", "COMBINATION_PRODUCT", "DRUG", "DRUG"],
+        "nct_id": ["NCT00000001"] * 6 + ["NCT00000003", "NCT00000004", "NCT00000001", "NCT00000001"],
+        "intervention_type": ["DRUG", "DRUG", "BIOLOGICAL", "DEVICE", "DRUG", "COMBINATION_PRODUCT"] + ["DRUG"] * 4,
         "name": [
             "Metformin 500 mg tablet",
             "Matching placebo",
@@ -41,6 +43,8 @@ INTERVENTIONS = pl.DataFrame(
             "Pembrolizumab + Lenvatinib",
             "Remdesivir",
             "Aspirin",
+            "Placebo + Metformin",
+            "Placebo to match metformin and sitagliptin",
         ],
     }
 )
@@ -53,31 +57,11 @@ CONDITIONS = pl.DataFrame(
 )
 
 
-def test_select_trials_keeps_types_joins_and_aggregates() -> None:
-    designs = pl.DataFrame(
-        {"id": [7, 8], "nct_id": ["NCT00000001", "NCT00000002"], "primary_purpose": ["TREATMENT", None]}
-    )
-    references = pl.DataFrame(
-        {
-            "id": [1, 2, 3],
-            "nct_id": ["NCT00000001", "NCT00000001", "NCT00000003"],
-            "pmid": ["111", "222", "333"],
-            "reference_type": ["RESULT", "BACKGROUND", "DERIVED"],
-        }
-    )
+def test_select_trials_keeps_the_configured_types() -> None:
     with collecting() as figures:
-        trials = select_trials(
-            STUDIES.lazy(),
-            joins=[designs.lazy()],
-            aggregation_specs={"references": {"frame": references, "columns": ["pmid", "reference_type"]}},
-        )
+        trials = select_trials(STUDIES.lazy())
     assert trials["nct_id"].to_list() == ["NCT00000001", "NCT00000002", "NCT00000003"]
-    assert trials["primary_purpose"].to_list() == ["TREATMENT", None, None]
-    assert trials["references"].to_list()[0] == [
-        {"pmid": "111", "reference_type": "RESULT"},
-        {"pmid": "222", "reference_type": "BACKGROUND"},
-    ]
-    assert trials["references"].to_list()[1] is None
+    assert trials.columns == STUDIES.columns
     assert figures == {"study_type/rows_in": 4, "study_type/rows_out": 3, "study_type/rows_dropped": 1}
     only = select_trials(STUDIES.lazy(), study_types=["OBSERVATIONAL"])
     assert only["nct_id"].to_list() == ["NCT00000002"]
@@ -90,6 +74,7 @@ def test_evidence_drops_placebos_healthy_and_non_drugs() -> None:
     assert sorted(evidence.select("studyId", "drug_name", "disease_name").rows()) == [
         ("NCT00000001", "Metformin 500 mg tablet", "Type 2 Diabetes"),
         ("NCT00000001", "Pembrolizumab + Lenvatinib", "Type 2 Diabetes"),
+        ("NCT00000001", "Placebo + Metformin", "Type 2 Diabetes"),  # a drug beside the placebo: for the mapping
         ("NCT00000003", "Remdesivir", "COVID-19"),
     ]
     row = evidence.filter(drug_name="Metformin 500 mg tablet").row(0, named=True)
@@ -104,9 +89,18 @@ def test_evidence_drops_placebos_healthy_and_non_drugs() -> None:
     remdesivir = evidence.filter(drug_name="Remdesivir").row(0, named=True)
     assert remdesivir["clinical_stage"] == "APPROVAL"  # expanded access, approved for marketing
     assert figures["intervention_type/rows_dropped"] == 1
-    assert figures["placebo/rows_in"] == 7 and figures["placebo/rows_dropped"] == 3
+    assert figures["placebo/rows_in"] == 9 and figures["placebo/rows_dropped"] == 4
     assert figures["healthy_volunteers/rows_dropped"] == 1
-    assert figures["evidence_rows"] == 3
+    assert figures["evidence_rows"] == 4
+    assert not [name for name in figures if name.startswith("phase/unrecognised")]
+
+
+def test_phase_spellings_that_fall_to_unknown_are_counted() -> None:
+    studies = STUDIES.with_columns(phase=pl.Series(["Phase 2", "PHASE2", "Phase 2", None]))
+    with collecting() as figures:
+        evidence = trial_drug_indications(studies.lazy(), INTERVENTIONS.lazy(), CONDITIONS.lazy())
+    assert set(evidence.filter(studyId="NCT00000001")["clinical_stage"].cast(pl.String)) == {"UNKNOWN"}
+    assert {k: v for k, v in figures.items() if k.startswith("phase/")} == {"phase/unrecognised/Phase 2": 2}
 
 
 def test_filters_are_configurable() -> None:

@@ -39,7 +39,9 @@ def test_refresh_job_and_schedule_from_config(tmp_path: Path) -> None:
     assert job.tags["clinical_mining/aact"] == "read"
     with build_schedule_context(scheduled_execution_time=None) as context:
         requests = schedule.evaluate_tick(context).run_requests
-    assert (len(requests) == 1 and requests[0].job_name is None) or requests[0].job_name == "refresh_all"
+    # one request per tick, for the schedule's own job (a request names no other job)
+    assert schedule.job_name == "refresh_all"
+    assert [(r.job_name, r.tags) for r in requests] == [(None, {"dagster/schedule_name": "refresh_all_schedule"})]
     default = _definitions(tmp_path).get_schedule_def("refresh_all_schedule")
     assert (default.cron_schedule, default.execution_timezone, default.default_status) == (
         "0 3 * * 1",

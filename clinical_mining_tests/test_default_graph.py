@@ -31,9 +31,6 @@ FINAL_COLUMNS = [
 ]
 EXPECTED_GRAPH = {
     "studies": ("sources", []),
-    "designs": ("sources", []),
-    "brief_summaries": ("sources", []),
-    "study_references": ("sources", []),
     "interventions": ("sources", []),
     "conditions": ("sources", []),
     "intervention_other_names": ("sources", []),
@@ -46,7 +43,7 @@ EXPECTED_GRAPH = {
     "drug_lookup": ("setup", ["drug_vocabulary"]),
     "disease_lookup": ("setup", ["disease_vocabulary"]),
     "mesh_lookup": ("setup", ["chembl_indications", "disease_vocabulary"]),
-    "trials": ("setup", ["brief_summaries", "designs", "studies", "study_references"]),
+    "trials": ("setup", ["studies"]),
     "aact_evidence": ("union", ["conditions", "interventions", "trials"]),
     "chembl_evidence": ("union", ["chembl_indications"]),
     "pmda_evidence": ("union", ["disease_lookup", "pmda"]),
@@ -153,18 +150,28 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     final = pl.read_parquet(out / "final_df.parquet")
     assert final.columns == FINAL_COLUMNS
     assert final.select("drug_id", "disease_id", "drug_name", "disease_name").is_duplicated().sum() == 0
+    mapped = pl.read_parquet(out / "evidence.parquet")
     metformin = final.filter(drug_id="CHEMBL1431", disease_id="MONDO_0005148")
-    mapped_studies = set(
-        pl.read_parquet(out / "evidence.parquet").filter(drug_id="CHEMBL1431", disease_id="MONDO_0005148")["studyId"]
+    row = metformin.row(0, named=True)  # approved by FDA (ChEMBL) and PMDA in the sample
+    assert (metformin.height, row["drug_name"], row["disease_name"], row["mapping_status"]) == (
+        1,
+        "METFORMIN",
+        "type 2 diabetes mellitus",
+        "FULLY_MAPPED",
     )
-    if metformin.height:  # the pair exists in the sample: its evidence is complete and correctly labelled
-        row = metformin.row(0, named=True)
-        assert (row["drug_name"], row["disease_name"], row["mapping_status"]) == (
-            "METFORMIN",
-            "type 2 diabetes mellitus",
-            "FULLY_MAPPED",
-        )
-        assert {s["studyId"] for s in row["sources"]} == mapped_studies
+    assert row["max_clinical_stage"] == "APPROVAL"
+    assert {s["studyId"] for s in row["sources"]} == set(
+        mapped.filter(drug_id="CHEMBL1431", disease_id="MONDO_0005148")["studyId"]
+    )
+    assert {s["source"] for s in row["sources"]} >= {"FDA", "PMDA"}
+    # one id per molecule: no salt's id and no bare id as a name; no placebo or unit as a component
+    assert not set(final["drug_id"].drop_nulls()) & {"CHEMBL1703", "CHEMBL1642", "CHEMBL1737"}
+    assert not final["drug_name"].str.contains(r"^CHEMBL\d+$").any()
+    components = mapped.filter(pl.col("combination_label").is_not_null())
+    assert components["drug_id"].null_count() == 0
+    assert not components["drug_name"].str.to_lowercase().str.contains("placebo|mg/ml").any()
+    pmda_diseases = mapped.filter(pl.col("source") == "PMDA", pl.col("disease_id").is_not_null())
+    assert set(pmda_diseases["disease_method"]) == {"text_match"}
     statuses = dict(final["mapping_status"].value_counts().iter_rows())
     assert set(statuses) <= {"FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED"}
     assert statuses["FULLY_MAPPED"] > final.height / 2

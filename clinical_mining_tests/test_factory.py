@@ -119,10 +119,15 @@ def test_a_step_returning_something_else_fails_with_its_name(write_config: Calla
     assert "step 'final_df' (clinical_mining.config.config_path) returned PosixPath" in failure.cause.message
 
 
-def test_lazy_annotation_gets_a_scan_and_others_a_frame(write_config: Callable[..., Path]) -> None:
-    from clinical_mining.step_spec import lazy_parameters
+def test_lazy_annotation_gets_a_scan_and_others_a_frame() -> None:
+    from clinical_mining.step_spec import lazy_parameters, step_arguments
     from clinical_mining_tests import step_functions
 
     assert lazy_parameters(step_functions.lazy_sum) == {"frames", "return"}
     assert lazy_parameters(step_functions.scaled) == set()
-    assert isinstance(pl.DataFrame(), pl.DataFrame)
+    upstream = {"base": pl.LazyFrame({"n": [1, 2]})}
+    lazy = step_arguments({"frames": ["$base"], "literals": [7]}, upstream, lazy_parameters(step_functions.lazy_sum))
+    assert isinstance(lazy["frames"][0], pl.LazyFrame) and lazy["literals"] == [7]
+    eager = step_arguments({"frame": "$base", "factor": 3}, upstream, lazy_parameters(step_functions.scaled))
+    assert isinstance(eager["frame"], pl.DataFrame) and eager["frame"]["n"].to_list() == [1, 2]
+    assert step_functions.scaled(**eager)["n"].to_list() == [3, 6]

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources.aact import AactError, read_flatfile
-from clinical_mining.sources.chembl import ChemblError, read_indications
+from clinical_mining.sources.chembl import INDICATION_SCHEMA, ChemblError, read_indications
 from clinical_mining.sources.pmda import PmdaError, read_pmda
 from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
 
@@ -37,6 +37,7 @@ EDITS = st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), max_si
 @FUZZ
 @given(
     st.one_of(
+        st.just(JSON_LINE.encode() * 3),
         st.binary(max_size=400),
         st.builds(_mutated, st.just(JSON_LINE.encode() * 3), EDITS, st.none() | st.integers(1, 200)),
     )
@@ -49,7 +50,12 @@ def test_json_lines_reader(data: bytes) -> None:
                 frame, skipped = read_indications(path, skip_bad_lines=skip)
             except ChemblError:
                 continue
-            assert frame.height + skipped >= 0
+            # a result is records of the schema, one per line at most, and nothing skipped unless asked
+            assert frame.schema == INDICATION_SCHEMA
+            assert frame.height + skipped <= len(data.splitlines())
+            assert skip or skipped == 0
+            if data == JSON_LINE.encode() * 3:
+                assert (frame["molecule_chembl_id"].to_list(), skipped) == (["CHEMBL25"] * 3, 0)
     finally:
         path.unlink()
 

@@ -10,13 +10,12 @@ import pytest
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.mapping import (
-    GENERIC_DRUG_LABELS,
     disease_lookup,
     drug_lookup,
+    find_disease_mentions,
     map_evidence,
     mesh_lookup,
     resolve_labels,
-    without_qualifiers,
 )
 from clinical_mining.steps.pairs import FinalDataError, drug_disease_pairs, validate_final
 from clinical_mining.steps.stage import aact_stage, chembl_stage
@@ -147,12 +146,7 @@ def test_labels_exact_cleaned_ambiguous_generic() -> None:
             None,
         ]
     )
-    resolved = {
-        row["raw"]: row
-        for row in resolve_labels(
-            labels, drug_lookup(DRUGS), ("placebo", "standard of care", "chemotherapy")
-        ).to_dicts()
-    }
+    resolved = {row["raw"]: row for row in resolve_labels(labels, drug_lookup(DRUGS), "drug").to_dicts()}
     assert (resolved["Metformin"]["id"], resolved["Metformin"]["method"]) == ("CHEMBL1431", "exact")
     assert (
         resolved["METFORMIN 500 mg film-coated tablet"]["id"],
@@ -398,11 +392,11 @@ def test_the_benchmark_long_tail_spreads_labels_as_the_registry_does_and_maps_by
     assert conditions.n_unique() > 0.08 * conditions.len()
     assert generate_aact(4000, seed=5)["interventions"]["name"].n_unique() < 300
 
-    drugs = resolve_labels(names, drug_lookup(drug_index()), GENERIC_DRUG_LABELS)
+    drugs = resolve_labels(names, drug_lookup(drug_index()), "drug")
     dosed = drugs.filter(pl.col("raw").str.contains(r"^\w+ \d+ mg$")).with_columns(
         base=pl.col("raw").str.replace(r" \d+ mg$", "")
     )
-    bases = resolve_labels(dosed["base"], drug_lookup(drug_index())).select(base="raw", base_id="id")
+    bases = resolve_labels(dosed["base"], drug_lookup(drug_index()), "drug").select(base="raw", base_id="id")
     dosed = dosed.join(bases, on="base").filter(pl.col("base_id").is_not_null())
     assert dosed.height > 20
     assert (dosed["id"] == dosed["base_id"]).all()  # "Nivolumab 984 mg" is Nivolumab, found once cleaned
@@ -411,9 +405,7 @@ def test_the_benchmark_long_tail_spreads_labels_as_the_registry_does_and_maps_by
     assert codes.height > 100
     assert codes["id"].null_count() == codes.height  # a sponsor's compound code is in no vocabulary
 
-    diseases = resolve_labels(
-        conditions, disease_lookup(disease_index()), extra_tiers=(("qualified", without_qualifiers(pl.col("raw"))),)
-    )
+    diseases = resolve_labels(conditions, disease_lookup(disease_index()), "disease")
     qualified = diseases.filter(pl.col("raw").str.contains("^(Advanced|Recurrent|Refractory|Metastatic) "))
     assert qualified["method"].drop_nulls().unique().to_list() == ["qualified"]
     subtypes = diseases.filter(pl.col("raw").str.contains(r" subtype \d+$"))
@@ -423,7 +415,8 @@ def test_the_benchmark_long_tail_spreads_labels_as_the_registry_does_and_maps_by
 
 def test_rows_for_several_ids_keep_every_column_of_their_source_row() -> None:
     """A (study, label) curated to two ids and a label naming three drugs each become a row per id or
-    component, with the rest of their source row, and the other rows stay as they were."""
+    component that is a drug (the placebo component gives none), with the rest of their source row, and the
+    other rows stay as they were."""
     evidence = pl.DataFrame(
         {
             "studyId": ["NCT6", "NCT7", "NCT8"],
@@ -450,9 +443,198 @@ def test_rows_for_several_ids_keep_every_column_of_their_source_row() -> None:
             ("NCT6", "Janumet", "CHEMBL1431", "curation", None, "u6", date(2020, 1, 6)),
             ("NCT7", "Metformin", "CHEMBL1431", "combination", "Metformin + Januvia + Placebo", "u7", date(2020, 1, 7)),
             ("NCT7", "Januvia", "CHEMBL1422", "combination", "Metformin + Januvia + Placebo", "u7", date(2020, 1, 7)),
-            ("NCT7", "Placebo", None, None, "Metformin + Januvia + Placebo", "u7", date(2020, 1, 7)),
             ("NCT8", "Metformin", "CHEMBL1431", "exact", None, "u8", date(2020, 1, 8)),
         ],
         key=str,
     )
     assert set(mapped["disease_id"]) == {"MONDO_0005148"}
+
+
+def _disease_vocabulary(*entries: tuple[str, str, list[str]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {
+                "id": disease_id,
+                "name": name,
+                "synonyms": {
+                    "hasExactSynonym": synonyms,
+                    "hasRelatedSynonym": [],
+                    "hasNarrowSynonym": [],
+                    "hasBroadSynonym": [],
+                },
+                "dbXRefs": [],
+            }
+            for disease_id, name, synonyms in entries
+        ],
+        schema=DISEASE_SCHEMA,
+    )
+
+
+def test_disease_labels_keep_the_words_a_drug_label_sheds() -> None:
+    vocabulary = _disease_vocabulary(
+        ("EFO_0003868", "oral cancer", []),
+        ("EFO_0000756", "melanoma", []),
+        ("HP_0002902", "sodium deficiency", ["hyponatremia"]),
+        ("EFO_0000305", "breast carcinoma", ["breast cancer"]),
+    )
+    labels = pl.Series(
+        ["Cancer, Oral", "Sodium deficiency (chronic)", "Stage IV Melanoma", "Cancer (breast, ductal)", "Oral"]
+    )
+    resolved = {r["raw"]: r for r in resolve_labels(labels, disease_lookup(vocabulary), "disease").to_dicts()}
+    assert (resolved["Cancer, Oral"]["id"], resolved["Cancer, Oral"]["method"]) == ("EFO_0003868", "cleaned")
+    assert resolved["Sodium deficiency (chronic)"]["id"] == "HP_0002902"
+    # "IV" is a stage here, not "intravenous": the qualified tier, not the cleaned one, finds melanoma
+    assert (resolved["Stage IV Melanoma"]["id"], resolved["Stage IV Melanoma"]["method"]) == (
+        "EFO_0000756",
+        "qualified",
+    )
+    # the parentheses go before the comma is read as an inversion: "cancer", which is no disease of the vocabulary
+    assert resolved["Cancer (breast, ductal)"]["id"] is None
+    assert resolved["Oral"]["id"] is None
+    # the drug side still sheds forms and salts
+    drugs = resolve_labels(pl.Series(["Metformin Oral Tablet 5 MG/ML"]), drug_lookup(DRUGS), "drug")
+    assert drugs.select("id", "method").row(0) == ("CHEMBL1431", "cleaned")
+
+
+def test_salt_ids_from_a_source_or_the_curation_become_the_parent() -> None:
+    evidence = pl.DataFrame(
+        {
+            "studyId": ["label-1", "NCT1"],
+            "drug_name": [None, "Glucophage XR"],
+            "disease_name": ["type 2 diabetes mellitus", "T2DM"],
+            "drug_id": ["CHEMBL1703", None],
+            "source": ["FDA", "AACT"],
+        }
+    )
+    curation = pl.DataFrame(
+        {
+            "studyId": ["NCT1"],
+            "drug_id": ["CHEMBL1703"],
+            "disease_id": [None],
+            "drug_name": ["Glucophage XR"],
+            "disease_name": [None],
+        },
+        schema={
+            "studyId": pl.String,
+            "drug_id": pl.String,
+            "disease_id": pl.String,
+            "drug_name": pl.String,
+            "disease_name": pl.String,
+        },
+    )
+    with collecting() as figures:
+        mapped = map_evidence(evidence, drug_lookup(DRUGS), disease_lookup(DISEASES), curation=curation)
+    assert mapped.select("studyId", "drug_id", "drug_method", "drug_vocabulary_name").rows() == [
+        ("NCT1", "CHEMBL1431", "curation", "METFORMIN"),
+        ("label-1", "CHEMBL1431", "source", "METFORMIN"),
+    ]
+    assert figures["drug/ids_folded_to_parent"] == 2
+    final = drug_disease_pairs(mapped.with_columns(url=pl.lit("u"), clinical_stage=pl.lit("PHASE_2")))
+    assert final.select("drug_name", "drug_id", "disease_id").rows() == [("METFORMIN", "CHEMBL1431", "MONDO_0005148")]
+
+
+def test_combination_components_are_only_the_drugs() -> None:
+    evidence = pl.DataFrame(
+        {
+            "studyId": ["NCT1", "NCT2", "NCT3", "NCT4"],
+            "drug_name": [
+                "Placebo + Metformin",
+                "Metformin 5 MG/ML / Januvia",
+                "standard treatment COVID-19 + Triazavirin",
+                "Januvia + Metformin",
+            ],
+            "disease_name": ["T2DM"] * 4,
+        }
+    )
+    mapped = map_evidence(evidence, drug_lookup(DRUGS), disease_lookup(DISEASES))
+    rows = mapped.select("studyId", "drug_name", "drug_id", "drug_method", "combination_label").rows()
+    assert rows == [
+        ("NCT1", "Metformin", "CHEMBL1431", "combination", "Placebo + Metformin"),
+        ("NCT2", "Januvia", "CHEMBL1422", "combination", "Metformin 5 MG/ML / Januvia"),
+        ("NCT2", "Metformin", "CHEMBL1431", "combination", "Metformin 5 MG/ML / Januvia"),
+        # no component is a known drug: the label's row stays, unmapped, and no "standard treatment" row appears
+        ("NCT3", "standard treatment COVID-19 + Triazavirin", None, None, None),
+        ("NCT4", "Januvia", "CHEMBL1422", "combination", "Januvia + Metformin"),
+        ("NCT4", "Metformin", "CHEMBL1431", "combination", "Januvia + Metformin"),
+    ]
+
+
+def test_mesh_names_only_the_one_unmapped_condition_and_never_a_generic_one() -> None:
+    vocabulary = _disease_vocabulary(("EFO_0000537", "hypertension", []))
+    xrefs = vocabulary.with_columns(dbXRefs=pl.lit(["MeSH:D006973"]))
+    headings = pl.DataFrame({"mesh_id": ["D006973"], "mesh_heading": ["Hypertension"]})
+    evidence = pl.DataFrame(
+        {
+            "studyId": ["NCT1", "NCT1", "NCT2", "NCT3"],
+            "drug_name": ["Aspirin"] * 4,
+            "disease_name": ["Healthy subjects", "High blood pressure", "Raised BP", "Healthy Volunteers"],
+        }
+    )
+    browse = pl.DataFrame({"nct_id": ["NCT1", "NCT2", "NCT3"], "mesh_term": ["Hypertension"] * 3})
+    mapped = map_evidence(
+        evidence,
+        drug_lookup(DRUGS),
+        disease_lookup(vocabulary),
+        mesh_lookup=mesh_lookup(xrefs, headings),
+        browse_conditions=browse,
+    )
+    assert mapped.select("studyId", "disease_name", "disease_id", "disease_method").rows() == [
+        ("NCT1", "Healthy subjects", None, None),  # two unmapped conditions: which one the term names is unknown
+        ("NCT1", "High blood pressure", None, None),
+        ("NCT2", "Raised BP", "EFO_0000537", "mesh"),
+        ("NCT3", "Healthy Volunteers", None, None),  # the only one, but not a disease
+    ]
+
+
+def test_a_later_tier_does_not_erase_an_ambiguous_rows_method_and_candidates() -> None:
+    evidence = pl.DataFrame(
+        {"studyId": ["NCT1"], "drug_name": ["ASA"], "disease_name": ["T2DM"], "intervention_id": [7]}
+    )
+    other_names = pl.DataFrame({"intervention_id": [7], "name": ["Acetaminophen"]})
+    mapped = map_evidence(
+        evidence, drug_lookup(DRUGS), disease_lookup(DISEASES), intervention_other_names=other_names
+    ).row(0, named=True)
+    assert (mapped["drug_id"], mapped["drug_method"], mapped["drug_candidates"]) == (
+        None,
+        "exact",
+        ["CHEMBL25", "CHEMBL9999"],
+    )
+
+
+def test_an_all_null_stage_fails_validation() -> None:
+    good = drug_disease_pairs(_mapped_rows())
+    nulls = good.with_columns(max_clinical_stage=pl.lit(None, pl.String))
+    assert validate_final(nulls) == [
+        "max_clinical_stage null or unknown: 2 row(s), e.g. ('METFORMIN', 'type 2 diabetes mellitus', 'CHEMBL1431',"
+        " 'MONDO_0005148')"
+    ]
+
+
+def test_free_text_finds_abbreviations_only_in_their_own_case_and_no_short_words() -> None:
+    vocabulary = _disease_vocabulary(
+        ("MONDO_0005301", "multiple sclerosis", ["MS"]),
+        ("EFO_0000220", "acute lymphoblastic leukemia", ["ALL"]),
+        ("MONDO_0005812", "influenza", ["flu"]),
+        ("EFO_0000182", "hepatocellular carcinoma", ["HCC"]),
+    )
+    notes = pl.Series(
+        [
+            "Indicated for all patients with relapsing MS (multiple sclerosis).",
+            "Infuse over 5 ms; not for the flu season.",
+            "For unresectable HCC and for ALL in children.",
+            "for hcc, ms or all",
+        ]
+    )
+    found = dict(find_disease_mentions(notes, disease_lookup(vocabulary)).rows())
+    assert found == {
+        "Indicated for all patients with relapsing MS (multiple sclerosis).": ["multiple sclerosis", "ms"],
+        "Infuse over 5 ms; not for the flu season.": [],
+        "For unresectable HCC and for ALL in children.": ["hcc", "all"],
+        "for hcc, ms or all": [],
+    }
+
+
+def test_a_source_method_such_as_text_match_is_kept() -> None:
+    evidence = _evidence(disease_id=["MONDO_0005148"], disease_method=["text_match"], source=["PMDA"])
+    mapped = map_evidence(evidence, drug_lookup(DRUGS), disease_lookup(DISEASES)).row(0, named=True)
+    assert (mapped["disease_method"], mapped["drug_method"]) == ("text_match", "exact")

@@ -208,6 +208,12 @@ def test_a_malformed_page_is_reported_and_the_rest_parsed(tmp_path: Path) -> Non
     assert details["pages"] == 3
     assert set(frame["page"]) == {1, 3}
     assert frame.height == whole.filter(pl.col("page") != 2).height
+    # a parse that lost a page is not kept as if it were the list: the next read parses the file again
+    resource = PmdaResource(path=str(broken), cache_dir=str(tmp_path / "cache"), processes=1)
+    for _ in range(2):
+        again, details = resource.read(broken)
+        assert (details["cache"], again.height) == ("not stored: pages failed", frame.height)
+    assert not list((tmp_path / "cache").rglob("*.parquet"))
 
 
 def test_an_unchanged_pdf_is_parsed_once(tmp_path: Path, write_config: Callable[..., Path], sample_pdf: Path) -> None:

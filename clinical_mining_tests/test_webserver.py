@@ -17,6 +17,7 @@ import polars as pl
 import pytest
 
 from clinical_mining.config import PROJECT_ROOT
+from clinical_mining_tests.test_default_graph import EXPECTED_GRAPH
 
 RUN_TIMES = "query($id: ID!) { runOrError(runId: $id) { ... on Run { startTime endTime tags { key value } } } }"
 RUN_STATUS = "query($id: ID!) { runOrError(runId: $id) { __typename ... on Run { status } } }"
@@ -120,7 +121,7 @@ def test_list_assets_and_materialise_final_df_over_graphql(webserver: tuple[int,
     assert location == "clinical_mining"
     nodes = _graphql(port, "{ assetNodes { assetKey { path } groupName } }")["assetNodes"]
     keys = {"/".join(node["assetKey"]["path"]): node["groupName"] for node in nodes}
-    assert keys["final_df"] == "process" and keys["studies"] == "sources" and len(keys) == 23
+    assert keys == {name: group for name, (group, _) in EXPECTED_GRAPH.items()}
 
     run_id = _launch(port, location, "__ASSET_JOB", list(keys))
     assert _wait(port, run_id, 420) == "SUCCESS"

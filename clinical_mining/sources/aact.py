@@ -15,8 +15,9 @@ from typing import Any
 
 import polars as pl
 
-from clinical_mining.config import IDENTIFIER, AactTableConfig
-from clinical_mining.sources.database import DatabaseTarget, InputError
+from clinical_mining.config import AactTableConfig
+from clinical_mining.errors import InputError
+from clinical_mining.sources.database import DatabaseTarget, quote_identifier
 
 _PG_TYPES: dict[str, pl.DataType] = {
     "integer": pl.Int64(),
@@ -47,23 +48,12 @@ def column_dtype(table: str, column: str) -> pl.DataType:
     return _PG_TYPES.get(pg_type.split(" DEFAULT ")[0], pl.String())
 
 
-def _text_columns(table: str, columns: list[str]) -> list[str]:
-    return [c for c in columns if column_dtype(table, c) == pl.String()]
-
-
 def _sql_literal(value: str | int | bool) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
         return str(value)
     return "'" + str(value).replace("'", "''") + "'"
-
-
-def quote_identifier(name: str) -> str:
-    """A double-quoted SQL identifier; only plain identifiers are accepted, so nothing can escape the quotes."""
-    if not IDENTIFIER.match(name):
-        raise AactError(f"{name!r} is not a valid SQL identifier")
-    return f'"{name}"'
 
 
 def select_query(schema: str, table: str, spec: AactTableConfig) -> str:

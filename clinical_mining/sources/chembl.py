@@ -10,7 +10,8 @@ from pathlib import Path
 
 import polars as pl
 
-from clinical_mining.sources.database import DatabaseTarget, InputError
+from clinical_mining.errors import InputError
+from clinical_mining.sources.database import DatabaseTarget, quote_identifier
 
 REF = pl.Struct({"ref_id": pl.String, "ref_type": pl.String, "ref_url": pl.String})
 INDICATION_SCHEMA = pl.Schema(
@@ -157,17 +158,22 @@ def curation_from_tables(conditions: pl.DataFrame, molecules: pl.DataFrame, dict
         ~pl.col("MOLREGNO").cast(pl.String).is_in(MOLECULE_SENTINELS) & pl.col("MOLREGNO").is_not_null()
     ).with_columns(pl.col("MOLREGNO").cast(pl.String).str.strip_chars().cast(pl.Int64, strict=False))
     ids = dictionary.select(pl.col("MOLREGNO").cast(pl.Int64), pl.col("CHEMBL_ID").cast(pl.String))
+    curated_drugs = drugs.join(ids, on="MOLREGNO").select(
+        studyId=pl.col("NCT_ID").cast(pl.String),
+        drug_id="CHEMBL_ID",
+        drug_name=pl.col("INTERVENTION_NAME").cast(pl.String),
+    )
+    curated_diseases = diseases.select(
+        studyId=pl.col("NCT_ID").cast(pl.String),
+        disease_id=normalise_efo(pl.col("EFO").cast(pl.String)),
+        disease_name=pl.col("CONDITION_1").cast(pl.String),
+    )
+    # a trial curated on one side only keeps that side: its drugs are curated even where no condition is
     return (
-        drugs.join(ids, on="MOLREGNO")
-        .join(diseases, on="NCT_ID")
-        .select(
-            studyId=pl.col("NCT_ID").cast(pl.String),
-            drug_id="CHEMBL_ID",
-            disease_id=normalise_efo(pl.col("EFO").cast(pl.String)),
-            drug_name=pl.col("INTERVENTION_NAME").cast(pl.String),
-            disease_name=pl.col("CONDITION_1").cast(pl.String),
-        )
-        .unique(maintain_order=True)
+        curated_drugs.join(curated_diseases, on="studyId", how="full", coalesce=True)
+        .select(CURATION_SCHEMA.names())
+        .unique()
+        .sort(CURATION_SCHEMA.names(), nulls_last=True)
     )
 
 
@@ -176,9 +182,11 @@ def read_curation_database(target: DatabaseTarget, curation_schema: str, molecul
     frames = []
     for table, columns in CURATION_TABLES.items():
         schema = molecule_schema if table == "MOLECULE_DICTIONARY" else curation_schema
-        selected = "*" if table == "CT_NCTID_CONDITION_EFO" else ", ".join(columns)
+        case = str.lower if target.folds_to_lower_case else str.upper
+        selected = "*" if table == "CT_NCTID_CONDITION_EFO" else ", ".join(quote_identifier(case(c)) for c in columns)
         try:
-            frame = target.read(f"SELECT {selected} FROM {schema}.{table}")
+            source = f"{quote_identifier(case(schema))}.{quote_identifier(case(table))}"
+            frame = target.read(f"SELECT {selected} FROM {source}")
         except InputError as exc:
             raise ChemblError(f"ChEMBL curation table {schema}.{table} ({', '.join(columns)}): {exc}") from None
         frames.append(frame.rename({c: c.upper() for c in frame.columns}))
@@ -200,6 +208,9 @@ def read_curation_file(path: Path) -> pl.DataFrame:
             f"ChEMBL curation file {path} lacks column(s) {', '.join(missing)} (it has: {', '.join(present)})"
         )
     frame = scan.select(pl.col(c).cast(t) for c, t in CURATION_SCHEMA.items()).collect()
-    return frame.filter(
-        ~pl.col("disease_id").is_in(CONDITION_SENTINELS) & ~pl.col("drug_id").is_in(MOLECULE_SENTINELS)
-    ).with_columns(disease_id=normalise_efo(pl.col("disease_id")))
+    # a sentinel or null on one side leaves the other side's curation standing
+    drug = pl.when(~pl.col("drug_id").is_in(MOLECULE_SENTINELS)).then("drug_id")
+    disease = pl.when(~pl.col("disease_id").is_in(CONDITION_SENTINELS)).then(normalise_efo(pl.col("disease_id")))
+    return frame.with_columns(drug_id=drug, disease_id=disease).filter(
+        pl.col("drug_id").is_not_null() | pl.col("disease_id").is_not_null()
+    )

@@ -7,11 +7,14 @@ error raised from a read is rewritten with the password removed in each spelling
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import connectorx as cx
 import polars as pl
 import psycopg
+
+from clinical_mining.config import IDENTIFIER
+from clinical_mining.errors import InputError
 
 _PERMANENT_DB_ERRORS = re.compile(
     r"password authentication failed|no password supplied|role .* does not exist|database .* does not exist"
@@ -21,12 +24,15 @@ _PERMANENT_DB_ERRORS = re.compile(
 )
 
 
-class InputError(RuntimeError):
-    """Input a user must fix (a wrong table, column, file or password); retrying will not help."""
-
-
 class DatabaseConnectionError(RuntimeError):
     """The database could not be reached or stopped answering; worth retrying."""
+
+
+def quote_identifier(name: str) -> str:
+    """A double-quoted SQL identifier; only plain identifiers are accepted, so nothing can escape the quotes."""
+    if not IDENTIFIER.match(name):
+        raise InputError(f"{name!r} is not a valid SQL identifier")
+    return f'"{name}"'
 
 
 @dataclass(frozen=True)
@@ -47,14 +53,21 @@ class DatabaseTarget:
             timeout = {"options": f"-c statement_timeout={self.statement_timeout_seconds * 1000}"}
             setting = urlencode(timeout, quote_via=quote)  # %20, not "+": libpq does not read "+" as a space
             parts = parts._replace(query=f"{parts.query}&{setting}" if parts.query else setting)
-        user = self.user or parts.username
-        password = self.password or parts.password
+        # a user or password written into the URI is percent-encoded there: decoded first, so it is encoded once
+        user = self.user or (unquote(parts.username) if parts.username else None)
+        password = self.password or (unquote(parts.password) if parts.password else None)
         host = parts.hostname or ("localhost" if host_fallback else "")  # connectorx needs a host with ?host=
         netloc = quote(user, safe="") if user else ""
         if password:
             netloc += ":" + quote(password, safe="")
         netloc += ("@" if netloc else "") + host + (f":{parts.port}" if parts.port else "")
         return urlunsplit(parts._replace(netloc=netloc))
+
+    @property
+    def folds_to_lower_case(self) -> bool:
+        """Whether the server stores unquoted names in lower case (PostgreSQL) rather than upper (Oracle): a quoted
+        name must then be written in that case."""
+        return urlsplit(self.uri).scheme.startswith(("postgres", "redshift"))
 
     @property
     def display(self) -> str:
@@ -66,8 +79,9 @@ class DatabaseTarget:
 
     def scrub(self, text: str) -> str:
         """The text with the password removed in every spelling it could take."""
-        password = self.password or urlsplit(self.uri).password
-        for secret in filter(None, {password, quote(password or "", safe="")}):
+        written = urlsplit(self.uri).password
+        password = self.password or (unquote(written) if written else None)
+        for secret in filter(None, {password, written, quote(password or "", safe="")}):
             text = text.replace(secret, "***")
         return text
 

@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING
 
 import polars as pl
 
-from clinical_mining.sources.database import InputError
+from clinical_mining.errors import InputError
 
 if TYPE_CHECKING:
     import pdfplumber

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from clinical_mining.sources.database import InputError
+from clinical_mining.errors import InputError
 
 SYNONYM_KINDS = ("hasExactSynonym", "hasRelatedSynonym", "hasNarrowSynonym", "hasBroadSynonym")
 DISEASE_SCHEMA = pl.Schema(

@@ -5,7 +5,7 @@ import polars as pl
 from clinical_mining.sources.chembl import normalise_efo
 from clinical_mining.step_stats import record, record_filter
 from clinical_mining.steps.aact import STUDY_URL
-from clinical_mining.steps.stage import STAGE_DTYPE, chembl_stage
+from clinical_mining.steps.stage import CHEMBL_PHASES, STAGE_DTYPE, chembl_stage
 
 REGULATORY_SOURCES = ("FDA", "EMA", "DailyMed")
 NAMING_SOURCES = ("INN", "USAN")
@@ -13,28 +13,27 @@ TRIAL_SOURCE = "ClinicalTrials"
 
 
 def indication_evidence(indications: pl.DataFrame, drop_clinical_trials: bool = True) -> pl.DataFrame:
-    """Every drug id of a record (`_metadata.all_molecule_chembl_ids`, else the molecule and its parent) with
-    every reference; a ClinicalTrials reference gives one row per NCT id it packs.
+    """One drug id per record, the parent molecule's (salts and forms are the same molecule: a row per form
+    would be the same evidence several times under ids no vocabulary name is found for), with every reference;
+    a ClinicalTrials reference gives one row per NCT id it packs.
 
     Regulatory references (FDA, EMA, DailyMed) mean approval; INN and USAN only name the drug (stage UNKNOWN).
     `drop_clinical_trials` (on by default, for the default graph reads AACT) drops ClinicalTrials references,
     which duplicate AACT's own evidence; set it to false when AACT is not a source.
     """
-    drug_ids = (
-        pl.when(pl.col("_metadata").struct["all_molecule_chembl_ids"].list.len() > 0)
-        .then(pl.col("_metadata").struct["all_molecule_chembl_ids"])
-        .otherwise(pl.concat_list("molecule_chembl_id", "parent_molecule_chembl_id").list.drop_nulls())
-        .list.unique(maintain_order=True)
+    parent = pl.coalesce(
+        "parent_molecule_chembl_id",
+        "molecule_chembl_id",
+        pl.col("_metadata").struct["all_molecule_chembl_ids"].list.first(),
     )
     refs = (
         indications.select(
-            drug_id=drug_ids,
+            drug_id=parent,
             disease_id=normalise_efo(pl.col("efo_id")),
             disease_name="efo_term",
             phase="max_phase_for_ind",
             ref="indication_refs",
         )
-        .explode("drug_id")
         .explode("ref", empty_as_null=True)
         .unnest("ref")
     )
@@ -65,6 +64,12 @@ def indication_evidence(indications: pl.DataFrame, drop_clinical_trials: bool = 
             .otherwise(chembl_stage(pl.col("phase"))),
         )
     )
-    for source, count in evidence["source"].value_counts().iter_rows():
+    for source, count in evidence["source"].value_counts().sort("source").iter_rows():
         record(f"rows/{source}", count)
+    number = indications["max_phase_for_ind"].str.strip_chars().cast(pl.Float64, strict=False)
+    unrecognised = indications["max_phase_for_ind"].filter(
+        indications["max_phase_for_ind"].is_not_null() & ~number.is_in([*CHEMBL_PHASES, -1.0]).fill_null(False)
+    )
+    for phase, count in unrecognised.value_counts().sort("max_phase_for_ind").rows():
+        record(f"phase/unrecognised/{phase}", count)
     return evidence

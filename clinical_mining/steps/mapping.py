@@ -4,6 +4,8 @@ Each side gets an id, the vocabulary name, the method that found it and, when a 
 the same tier, the candidates: such a label stays unmapped instead of multiplying the evidence row.
 """
 
+from typing import Literal
+
 import polars as pl
 
 from clinical_mining.step_stats import record
@@ -23,7 +25,7 @@ GENERIC_DRUG_LABELS = (
     "normal saline",
     "no intervention",
 )
-_DOSE = r"\b\d+(?:[.,]\d+)?\s*(?:mg/kg|mg/m2|mg/ml|mcg|µg|ug|mg|g|ml|iu|units?|%)(?:\s*/\s*(?:day|d|kg|ml))?\b"
+_DOSE = r"(?i)\b\d+(?:[.,]\d+)?\s*(?:mg/kg|mg/m2|mg/ml|mcg|µg|ug|mg|g|ml|iu|units?|%)(?:\s*/\s*(?:day|d|kg|ml))?\b"
 _FORMS = (
     r"\b(?:oral|tablets?|capsules?|film[- ]coated|extended[- ]release|injections?|injectable|solution|"
     r"suspension|infusion|intravenous|iv|subcutaneous|sc|topical|cream|gel|ointment|patch|inhaler|spray|"
@@ -50,21 +52,36 @@ def normalised_labels(labels: pl.Series) -> pl.Series:
     return _aligned(labels.to_frame("label"), ["label"], distinct)["key"]
 
 
-def clean(label: pl.Expr) -> pl.Expr:
-    """The label without what is not the entity: doses, forms, salts, parentheses, inverted word order."""
-    uninverted = (
+def _without_parentheses(label: pl.Expr) -> pl.Expr:
+    return label.str.replace_all(r"\([^)]*\)|\[[^\]]*\]", " ").str.replace_all(r"\s+", " ").str.strip_chars(" ,")
+
+
+def _uninverted(label: pl.Expr) -> pl.Expr:
+    """ "Carcinoma, Hepatocellular" read as "Hepatocellular Carcinoma": a heading inverted at its one comma."""
+    return (
         pl.when(label.str.count_matches(",") == 1)
         .then(label.str.replace(r"^\s*([^,]+),\s*(.+)$", "$2 $1"))
         .otherwise(label)
     )
+
+
+def clean_drug(label: pl.Expr) -> pl.Expr:
+    """A drug label without what is not the molecule: doses, forms, salts, parentheses, inverted word order."""
     stripped = (
-        uninverted.str.to_lowercase()
-        .str.replace_all(r"\([^)]*\)|\[[^\]]*\]", " ")
+        _uninverted(_without_parentheses(label))
+        .str.to_lowercase()
         .str.replace_all(_DOSE, " ")
         .str.replace_all(_FORMS, " ")
         .str.replace_all(_SALTS, " ")
     )
     return normalise(stripped)
+
+
+def clean_disease(label: pl.Expr) -> pl.Expr:
+    """A disease label without parentheses and inverted word order. Nothing else is taken away: the words a drug
+    label sheds ("oral", "sodium", "IV") are part of a disease's name ("oral cancer", "sodium deficiency",
+    "stage IV melanoma"). Parentheses go first, so a comma inside them does not count as an inversion."""
+    return normalise(_uninverted(_without_parentheses(label)))
 
 
 DISEASE_QUALIFIERS = (
@@ -78,36 +95,76 @@ def without_qualifiers(label: pl.Expr) -> pl.Expr:
     """A cleaned disease label without the leading qualifiers trials add to it ("advanced", "relapsed", "stage
     III", ...): a last-resort tier, since the qualified disease is usually a narrower case of the vocabulary's."""
     stripped = (
-        clean(label)
+        clean_disease(label)
         .str.replace(DISEASE_QUALIFIERS, "")
         .str.replace(r"\s+(?:in|of)\s+(?:adults?|children|patients)$", "")
     )
     return stripped.str.strip_chars()
 
 
-KIND_RANK = {"name": 1, "exact_synonym": 2, "synonym": 2, "trade_name": 3}
+KIND_RANK = {"chembl_id": 1, "name": 1, "exact_synonym": 2, "synonym": 2, "trade_name": 3}
 COMBINATION_SPLIT = r"\s*(?:\+|/|,|;|\band\b|\bplus\b|\bwith\b|&)\s*"
-LOOKUP_SCHEMA = {"label": pl.String, "id": pl.String, "vocabulary_name": pl.String, "kind": pl.String, "rank": pl.Int32}
+LOOKUP_SCHEMA = {
+    "label": pl.String,
+    "id": pl.String,
+    "vocabulary_name": pl.String,
+    "kind": pl.String,
+    "rank": pl.Int32,
+    "abbreviation": pl.Boolean,
+}
+GENERIC_DISEASE_LABELS = (
+    "healthy",
+    "healthy volunteers",
+    "healthy volunteer",
+    "healthy subjects",
+    "healthy subject",
+    "healthy adults",
+    "healthy participants",
+    "normal volunteers",
+    "disease",
+    "diseases",
+    "condition",
+    "conditions",
+    "other",
+    "unknown",
+    "none",
+    "n a",
+)
+Side = Literal["drug", "disease"]
+
+
+def is_abbreviation(label: pl.Expr) -> pl.Expr:
+    """A label written in capitals ("NSCLC", "MS", "T2DM", "COVID-19"): in running text it means the disease
+    only in its own case, since in lower case it is often an ordinary word ("all", "ms")."""
+    return label.str.contains(r"^[A-Z0-9][A-Z0-9\-]*$") & label.str.contains(r"[A-Z]") & (label.str.len_chars() > 1)
 
 
 def _lookup(pairs: pl.DataFrame) -> pl.DataFrame:
-    """(label, id, vocabulary name, label kind, rank) with the best-ranked kind kept per (label, id)."""
+    """(label, id, vocabulary name, label kind, rank, abbreviation) with the best-ranked kind kept per (label, id);
+    ties in rank are broken by kind and name, so the row kept does not depend on the vocabulary's row order."""
     return (
         pairs.with_columns(
-            label=normalise(pl.col("label")), rank=pl.col("kind").replace_strict(KIND_RANK, return_dtype=pl.Int32)
+            abbreviation=is_abbreviation(pl.col("label")),
+            label=normalise(pl.col("label")),
+            rank=pl.col("kind").replace_strict(KIND_RANK, return_dtype=pl.Int32),
         )
         .filter(pl.col("label").is_not_null() & (pl.col("label") != ""))
-        .sort("rank")
+        .sort("rank", "kind", "vocabulary_name", nulls_last=True)
         .group_by("label", "id")
-        .agg(pl.col("vocabulary_name").first(), pl.col("kind").first(), pl.col("rank").first())
+        .agg(
+            pl.col("vocabulary_name").first(),
+            pl.col("kind").first(),
+            pl.col("rank").first(),
+            pl.col("abbreviation").any(),
+        )
         .select(LOOKUP_SCHEMA.keys())
         .sort("label", "rank", "id")
     )
 
 
 def drug_lookup(drug_vocabulary: pl.DataFrame) -> pl.DataFrame:
-    """Every label of the molecule index (names, synonyms, trade names) to its ChEMBL id; a salt's or form's
-    labels lead to its parent, since evidence is about the active moiety."""
+    """Every label of the molecule index (names, synonyms, trade names, and the ChEMBL id itself) to its ChEMBL
+    id; a salt's or form's labels and id lead to its parent, since evidence is about the active moiety."""
     parents = drug_vocabulary.select("id", parent=pl.coalesce("parentId", "id")).join(
         drug_vocabulary.select(parent="id", vocabulary_name="name"), on="parent", how="left"
     )
@@ -117,6 +174,7 @@ def drug_lookup(drug_vocabulary: pl.DataFrame) -> pl.DataFrame:
             name=pl.concat_list("name"),
             synonym="synonyms",
             trade_name="tradeNames",
+            chembl_id=pl.concat_list("id"),
         )
         .unpivot(index="id", variable_name="kind", value_name="label")
         .explode("label")
@@ -170,7 +228,8 @@ def _best(matches: pl.DataFrame, key: str, method: str) -> pl.DataFrame:
     """Per `key`: the id of the best-ranked match, or the candidates when several ids share the best rank."""
     best = matches.filter(pl.col("rank") == pl.col("rank").min().over(key))
     return (
-        best.group_by(key)
+        best.sort(key, "id")
+        .group_by(key)
         .agg(pl.col("id").unique().sort().alias("candidates"), pl.col("vocabulary_name").first())
         .select(
             key,
@@ -191,25 +250,85 @@ RESOLVED_SCHEMA = {
 }
 
 
-def resolve_labels(
-    raw_labels: pl.Series,
-    lookup: pl.DataFrame,
-    generic: tuple[str, ...] = (),
-    extra_tiers: tuple[tuple[str, pl.Expr], ...] = (),
-) -> pl.DataFrame:
-    """For each distinct label: id, vocabulary name, method (`exact`, `cleaned`, then any `extra_tiers`) and
-    the candidates of an ambiguous label. Generic labels, raw or cleaned, are never resolved."""
-    labels = pl.DataFrame({"raw": raw_labels.unique().drop_nulls()}, schema={"raw": pl.String})
-    remaining = labels.filter(
-        ~normalise(pl.col("raw")).is_in(list(generic)) & ~clean(pl.col("raw")).is_in(list(generic))
-    )
+def is_generic(label: pl.Expr, side: Side) -> pl.Expr:
+    """Labels that name no entity of their side: "placebo", "standard of care" for a drug; "healthy
+    volunteers", "disease" for a condition. They are never resolved, raw or cleaned."""
+    if side == "drug":
+        return normalise(label).is_in(GENERIC_DRUG_LABELS) | clean_drug(label).is_in(GENERIC_DRUG_LABELS)
+    key = clean_disease(label)
+    return key.is_in(GENERIC_DISEASE_LABELS) | key.str.starts_with("healthy ")
+
+
+def _tiers(side: Side) -> tuple[tuple[str, pl.Expr], ...]:
+    raw = pl.col("raw")
+    if side == "drug":
+        return (("exact", normalise(raw)), ("cleaned", clean_drug(raw)))
+    return (("exact", normalise(raw)), ("cleaned", clean_disease(raw)), ("qualified", without_qualifiers(raw)))
+
+
+def resolve_labels(raw_labels: pl.Series, lookup: pl.DataFrame, side: Side) -> pl.DataFrame:
+    """For each distinct label: id, vocabulary name, method (`exact`, `cleaned`, and for a disease `qualified`)
+    and the candidates of an ambiguous label. Each side is cleaned its own way; generic labels never resolve."""
+    labels = pl.DataFrame({"raw": raw_labels.unique().drop_nulls().sort()}, schema={"raw": pl.String})
+    remaining = labels.filter(~is_generic(pl.col("raw"), side))
     resolved = [pl.DataFrame(schema=RESOLVED_SCHEMA)]
-    for method, key in (("exact", normalise(pl.col("raw"))), ("cleaned", clean(pl.col("raw"))), *extra_tiers):
+    for method, key in _tiers(side):
         matches = remaining.with_columns(key=key).join(lookup, left_on="key", right_on="label")
         found = _best(matches, "raw", method)
         resolved.append(found.select(RESOLVED_SCHEMA.keys()))
         remaining = remaining.join(found, on="raw", how="anti")
-    return labels.join(pl.concat(resolved), on="raw", how="left")
+    return labels.join(pl.concat(resolved), on="raw", how="left", maintain_order="left")
+
+
+MIN_MENTION_CHARS = 4
+
+
+def _spaced(words: pl.Expr) -> pl.Expr:
+    """Words two spaces apart with a space at each end, so that a pattern built the same way matches whole words
+    only and two adjacent mentions can both match."""
+    return pl.lit(" ") + words.str.replace_all(" ", "  ", literal=True) + pl.lit(" ")
+
+
+def find_disease_mentions(texts: pl.Series, disease_lookup: pl.DataFrame) -> pl.DataFrame:
+    """For each distinct free text (PMDA notes, an indication): the vocabulary labels it names, longest match
+    first, whole words only. A label written in capitals is found only in capitals and not after a number ("MS"
+    in "multiple sclerosis (MS)", not in "for 5 ms"); any other label is found in any case when it has at least
+    `MIN_MENTION_CHARS` characters, so that no short ordinary word is read as a disease."""
+    labels = disease_lookup.group_by("label").agg(pl.col("abbreviation").any()).sort("label")
+    by_length = [pl.col("pattern").str.len_chars(), "pattern"]
+    words = (
+        labels.filter(~pl.col("abbreviation") & (pl.col("label").str.len_chars() >= MIN_MENTION_CHARS))
+        .select(pattern=_spaced(pl.col("label")))
+        .sort(by_length, descending=[True, False])["pattern"]
+    )
+    capitals = (
+        labels.filter("abbreviation")
+        .select(pattern=_spaced(pl.col("label").str.to_uppercase()))
+        .sort(by_length, descending=[True, False])["pattern"]
+    )
+    frame = pl.DataFrame({"text": texts.unique().drop_nulls().sort()}, schema={"text": pl.String})
+    found: list[pl.Expr] = []
+    if len(words):
+        found.append(
+            _spaced(normalise(pl.col("text"))).str.extract_many(words.implode(), overlapping=False, leftmost=True)
+        )
+    if len(capitals):
+        as_written = (
+            pl.col("text")
+            .str.replace_all(r"[®™©]", "")
+            .str.replace_all(r"(\d)\s+(\p{L})", "${1}${2}")  # "5 MS" is a quantity, not a mention
+            .str.replace_all(r"[^\p{L}\p{N}]+", " ")
+            .str.strip_chars()
+        )
+        mentions = _spaced(as_written).str.extract_many(capitals.implode(), overlapping=False, leftmost=True)
+        found.append(mentions.list.eval(pl.element().str.to_lowercase()))
+    if not found:
+        return frame.with_columns(labels=pl.lit([], pl.List(pl.String)))
+    return frame.with_columns(
+        labels=pl.concat_list(found)
+        .list.eval(pl.element().str.replace_all(r"\s+", " ").str.strip_chars())
+        .list.unique(maintain_order=True)
+    )
 
 
 def _aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataFrame:
@@ -226,7 +345,7 @@ def _aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.Data
     return aligned
 
 
-def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: str) -> pl.DataFrame:
+def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: Side) -> pl.DataFrame:
     """Evidence rows with the curated ids of their (study, label); a label curated to several ids (a combination)
     keeps its row with the first id and gains an appended row for each other id (appended, the wide frame is not
     copied)."""
@@ -253,25 +372,41 @@ def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: str) -> pl.Da
     return pl.concat([updated, others.explode(id_column)], rechunk=False)
 
 
-def _fill(evidence: pl.DataFrame, side: str, found: pl.DataFrame, on: list[str]) -> pl.DataFrame:
-    """Take id, method and candidates from `found` (keyed by `on`) for the rows still unmapped on `side`."""
-    id_column = f"{side}_id"
+def _to_parents(evidence: pl.DataFrame, drug_lookup: pl.DataFrame) -> pl.DataFrame:
+    """Drug ids a source or the curation gave for a salt or form (CHEMBL1642, imatinib mesylate) replaced by the
+    parent's (CHEMBL941): one molecule, one id, as the labels already resolve."""
+    parents = drug_lookup.filter(kind="chembl_id").select(_key="label", _parent="id")
+    key = evidence.select(_key=pl.col("drug_id").str.to_lowercase())
+    parent = _aligned(key, ["_key"], parents)["_parent"]
+    folded = parent.is_not_null() & (parent != evidence["drug_id"])
+    record("drug/ids_folded_to_parent", int(folded.sum()))
+    if not folded.any():
+        return evidence
+    return evidence.with_columns(pl.when(folded).then(parent).otherwise(pl.col("drug_id")).alias("drug_id"))
+
+
+def _fill(evidence: pl.DataFrame, side: Side, found: pl.DataFrame, on: list[str]) -> pl.DataFrame:
+    """Take id, method and candidates from `found` (keyed by `on`) for the rows still open on `side`: no id and
+    no candidates. A row an earlier tier found ambiguous keeps its method and candidates."""
+    id_column, method, candidates = f"{side}_id", f"{side}_method", f"{side}_candidates"
     if not found.height:
         return evidence
     match = _aligned(evidence, on, found.select(*on, "id", "method", "candidates"))
-    open_ = pl.col(id_column).is_null()
+    hit = (
+        pl.col(id_column).is_null()
+        & pl.col(candidates).is_null()
+        & (match["id"].is_not_null() | match["candidates"].is_not_null())
+    )
     return evidence.with_columns(
-        pl.when(open_).then(match["method"]).otherwise(f"{side}_method").alias(f"{side}_method"),
-        pl.when(open_ & match["id"].is_null())
-        .then(pl.coalesce(match["candidates"], f"{side}_candidates"))
-        .alias(f"{side}_candidates"),
-        pl.coalesce(id_column, match["id"]).alias(id_column),
+        pl.when(hit).then(match["method"]).otherwise(method).alias(method),
+        pl.when(hit).then(match["candidates"]).otherwise(candidates).alias(candidates),
+        pl.when(hit).then(match["id"]).otherwise(id_column).alias(id_column),
     )
 
 
 def _by_other_names(evidence: pl.DataFrame, other_names: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
     """(intervention_id, id) when the sponsor's other names of an intervention point to exactly one drug."""
-    names = resolve_labels(other_names["name"], lookup, GENERIC_DRUG_LABELS).filter(pl.col("id").is_not_null())
+    names = resolve_labels(other_names["name"], lookup, "drug").filter(pl.col("id").is_not_null())
     pending = evidence.lazy().filter(pl.col("drug_id").is_null()).select("intervention_id").unique().collect()
     found = (
         other_names.join(pending, on="intervention_id")
@@ -288,15 +423,19 @@ def _by_other_names(evidence: pl.DataFrame, other_names: pl.DataFrame, lookup: p
 
 
 def _by_mesh(evidence: pl.DataFrame, browse: pl.DataFrame, mesh: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
-    """(studyId, disease_name, id) for a condition label still unmapped when the study's MeSH terms name exactly
-    one disease that none of the study's other conditions already has."""
+    """(studyId, disease_name, id) for the one condition label of a study still unmapped, when the study's MeSH
+    terms name exactly one disease that none of its other conditions already has. A study with two unmapped
+    labels gets nothing (which of them the term names cannot be told), nor does a generic or healthy-volunteer
+    label."""
     rows = evidence.lazy().select("studyId", "disease_name", "disease_id")
-    pending = (
+    unmapped = (
         rows.filter(pl.col("disease_id").is_null() & pl.col("disease_name").is_not_null())
         .select("studyId", "disease_name")
         .unique()
+        .filter(pl.len().over("studyId") == 1)
         .collect()
     )
+    pending = unmapped.filter(~is_generic(pl.col("disease_name"), "disease"))
     studies = pending.select("studyId").unique()
     terms = (
         browse.lazy()
@@ -309,7 +448,7 @@ def _by_mesh(evidence: pl.DataFrame, browse: pl.DataFrame, mesh: pl.DataFrame, l
     term_diseases = pl.concat(
         [
             distinct.join(mesh, left_on=normalise(pl.col("term")), right_on="mesh_term").select("term", "disease_id"),
-            resolve_labels(distinct["term"], lookup)
+            resolve_labels(distinct["term"], lookup, "disease")
             .filter(pl.col("id").is_not_null())
             .select(term="raw", disease_id="id"),
         ]
@@ -338,11 +477,16 @@ def _by_mesh(evidence: pl.DataFrame, browse: pl.DataFrame, mesh: pl.DataFrame, l
     )
 
 
+COMPONENT_COLUMNS = ["combination_label", "drug_name", "drug_id", "drug_method", "drug_candidates"]
+
+
 def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
-    """Unmapped drug labels naming several drugs ("A + B", "A/B", "A and B") become one row per component, each
-    resolved on its own; the whole label is kept in `combination_label`. Labels are split and tested once
-    each, not once per row. The first component takes the label's row and the others are appended, so the
-    wide frame is not copied (filtering it and concatenating copied every column)."""
+    """Unmapped drug labels naming several drugs ("A + B", "A/B", "A and B") become one row per component that
+    resolves to a drug (or to candidates), the whole label kept in `combination_label`; components that resolve
+    to nothing or to a generic label ("Placebo", "standard treatment") are no evidence and give no row. A label
+    none of whose components resolves keeps its row as it was. Doses ("5 MG/ML") are removed before splitting,
+    so a unit is never a component. The first component in the label's own order takes the label's row and the
+    others are appended, so the wide frame is not copied."""
     open_ = pl.col("drug_id").is_null() & pl.col("drug_candidates").is_null()
     labels = evidence.lazy().filter(open_).select("drug_name").unique().collect()
     cleaned_label = pl.col("drug_name").str.replace_all(_DOSE, " ")
@@ -352,19 +496,26 @@ def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.Data
             "drug_name",
             part=cleaned_label.str.replace_all(COMBINATION_SPLIT, "\x1f")
             .str.split("\x1f")
-            .list.eval(pl.element().str.strip_chars().filter(pl.element() != "")),
+            .list.eval(pl.element().str.strip_chars().filter(pl.element() != ""))
+            .list.unique(maintain_order=True),
         )
-        .filter(pl.col("part").list.len() > 0)
+        .explode("part")
+        .drop_nulls("part")
+        .with_columns(_position=pl.int_range(pl.len(), dtype=pl.UInt32).over("drug_name"))
     )
     if not components.height:
         return evidence
-    resolved = resolve_labels(components["part"].explode(), lookup, GENERIC_DRUG_LABELS)
+    resolved = resolve_labels(components["part"], lookup, "drug").filter(
+        pl.col("id").is_not_null() | pl.col("candidates").is_not_null()
+    )
+    usable = components.join(resolved.select(part="raw", _id="id", _candidates="candidates"), on="part")
+    if not usable.height:
+        return evidence
     rows = evidence.lazy().select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), "drug_name", _open=open_)
     parts = (
         rows.filter("_open")
-        .join(components.lazy(), on="drug_name")
-        .explode("part")
-        .join(resolved.lazy().select(part="raw", _id="id", _candidates="candidates"), on="part", how="left")
+        .join(usable.lazy(), on="drug_name")
+        .sort("_row", "_position")
         .select(
             "_row",
             _first=pl.int_range(pl.len()).over("_row") == 0,
@@ -376,13 +527,33 @@ def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.Data
         )
         .collect()
     )
-    columns = ["combination_label", "drug_name", "drug_id", "drug_method", "drug_candidates"]
     first = _aligned(rows.select("_row").collect(), ["_row"], parts.filter("_first").drop("_first"))
     is_part = first["combination_label"].is_not_null()
-    in_place = evidence.with_columns(pl.when(is_part).then(first[c]).otherwise(pl.col(c)).alias(c) for c in columns)
+    in_place = evidence.with_columns(
+        pl.when(is_part).then(first[c]).otherwise(pl.col(c)).alias(c) for c in COMPONENT_COLUMNS
+    )
     others = parts.filter(~pl.col("_first"))
-    appended = evidence[others["_row"]].with_columns(others[c] for c in columns).cast(in_place.schema)
+    appended = evidence[others["_row"]].with_columns(others[c] for c in COMPONENT_COLUMNS).cast(in_place.schema)
+    record("drug/combination_labels_split", int(usable["drug_name"].n_unique()))
     return pl.concat([in_place, appended], rechunk=False)
+
+
+# The order evidence rows are written in, so the same inputs in any row order give the same file: rows equal on
+# these columns are equal on every other (a study's phase, status and dates; a label's methods and candidates).
+EVIDENCE_ORDER = (
+    "source",
+    "studyId",
+    "drug_name",
+    "disease_name",
+    "drug_id",
+    "disease_id",
+    "intervention_id",
+    "combination_label",
+    "url",
+    "phase",
+    "clinical_stage",
+    "approval_date",
+)
 
 
 def map_evidence(
@@ -397,30 +568,32 @@ def map_evidence(
     """Evidence rows with drug and disease ids, vocabulary names, the method behind each id and, for labels that
     match several ids at one tier, the candidates (those rows stay unmapped, never multiplied).
 
-    Trust order: ids the source gave (`source`); ChEMBL's curation of the study's label (`curation`); the label
-    (`exact`), then cleaned of doses, forms, salts and inverted word order (`cleaned`), a disease label also
-    without leading qualifiers such as "advanced" or "stage III" (`qualified`); for AACT rows, the
-    intervention's other names (`other_name`) and the study's MeSH terms (`mesh`); last, combinations split into
-    their components (`combination`). Generic labels (placebo, standard of care, ...) never map to a drug.
+    Trust order: ids the source gave (`source`, or the source's own method such as PMDA's `text_match`);
+    ChEMBL's curation of the study's label (`curation`); the label (`exact`), then cleaned (`cleaned`: for a
+    drug of doses, forms, salts and inverted word order, for a disease only of parentheses and inversion), a
+    disease label also without leading qualifiers such as "advanced" or "stage III" (`qualified`); for AACT rows,
+    the intervention's other names (`other_name`) and the study's MeSH terms (`mesh`); last, combinations split
+    into their components (`combination`). Salts' ids become their parent's. Generic labels (placebo, standard
+    of care, healthy volunteers...) never map. Rows come out in `EVIDENCE_ORDER`, whatever the inputs' order.
     """
     mapped = evidence
     for side in ("drug", "disease"):
-        id_column = f"{side}_id"
+        id_column, method, candidates = f"{side}_id", f"{side}_method", f"{side}_candidates"
         if id_column not in mapped.columns:
             mapped = mapped.with_columns(pl.lit(None, pl.String).alias(id_column))
+        given = pl.col(method) if method in mapped.columns else pl.lit(None, pl.String)
         mapped = mapped.with_columns(
-            pl.when(pl.col(id_column).is_not_null()).then(pl.lit("source")).alias(f"{side}_method"),
-            pl.lit(None, pl.List(pl.String)).alias(f"{side}_candidates"),
+            pl.when(pl.col(id_column).is_not_null()).then(pl.coalesce(given, pl.lit("source"))).alias(method),
+            (pl.col(candidates) if candidates in mapped.columns else pl.lit(None, pl.List(pl.String))).alias(
+                candidates
+            ),
         )
         if curation is not None and curation.height:
             mapped = _curated(mapped, curation, side)
-    disease_tiers = (("qualified", without_qualifiers(pl.col("raw"))),)
-    for side, lookup, generic, tiers in (
-        ("drug", drug_lookup, GENERIC_DRUG_LABELS, ()),
-        ("disease", disease_lookup, (), disease_tiers),
-    ):
-        pending = mapped[f"{side}_name"].filter(mapped[f"{side}_id"].is_null())
-        found = resolve_labels(pending, lookup, generic, tiers).rename({"raw": f"{side}_name"})
+    mapped = _to_parents(mapped, drug_lookup)
+    for side, lookup in (("drug", drug_lookup), ("disease", disease_lookup)):
+        pending = mapped[f"{side}_name"].filter(mapped[f"{side}_id"].is_null() & mapped[f"{side}_candidates"].is_null())
+        found = resolve_labels(pending, lookup, side).rename({"raw": f"{side}_name"})
         mapped = _fill(mapped, side, found, [f"{side}_name"])
     if intervention_other_names is not None and "intervention_id" in mapped.columns:
         mapped = _fill(
@@ -430,14 +603,15 @@ def map_evidence(
         found = _by_mesh(mapped, browse_conditions, mesh_lookup, disease_lookup)
         mapped = _fill(mapped, "disease", found, ["studyId", "disease_name"])
     mapped = _split_combinations(mapped.with_columns(combination_label=pl.lit(None, pl.String)), drug_lookup)
-    names = {
-        "drug": drug_lookup.select(drug_id="id", drug_vocabulary_name="vocabulary_name").unique("drug_id"),
-        "disease": disease_lookup.select(disease_id="id", disease_vocabulary_name="vocabulary_name").unique(
-            "disease_id"
-        ),
-    }
-    for side, table in names.items():
-        mapped = mapped.hstack(_aligned(mapped, [f"{side}_id"], table))
+    for side, lookup in (("drug", drug_lookup), ("disease", disease_lookup)):
+        names = (
+            lookup.sort("id", "rank", "vocabulary_name", nulls_last=True)
+            .unique("id", keep="first", maintain_order=True)
+            .select(pl.col("id").alias(f"{side}_id"), pl.col("vocabulary_name").alias(f"{side}_vocabulary_name"))
+        )
+        mapped = mapped.hstack(_aligned(mapped, [f"{side}_id"], names))
+    # ties are equal rows, so an unstable sort (a third of the time of a stable one) gives the same file
+    mapped = mapped.sort([c for c in EVIDENCE_ORDER if c in mapped.columns], nulls_last=True)
     _record_coverage(mapped)
     return mapped
 

@@ -68,7 +68,7 @@ def validate_final(final: pl.DataFrame) -> list[str]:
         "disease_id not like EFO_0000305": final["disease_id"].is_not_null()
         & ~final["disease_id"].str.contains(DISEASE_ID),
         "unknown mapping_status": ~final["mapping_status"].is_in(MAPPING_STATUSES),
-        "unknown max_clinical_stage": ~final["max_clinical_stage"].is_in(CLINICAL_STAGES),
+        "max_clinical_stage null or unknown": ~final["max_clinical_stage"].is_in(CLINICAL_STAGES).fill_null(False),
         "no evidence in sources": final["sources"].list.len().fill_null(0) == 0,
     }
     for problem, bad in checks.items():
@@ -120,27 +120,35 @@ def drug_disease_pairs(evidence: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
         clinical_stage=pl.col("clinical_stage").cast(STAGE_DTYPE)
     )
     is_approval = pl.col("clinical_stage") == "APPROVAL"
+    # Every value is chosen without regard to the rows' order: a key's name is its vocabulary name, else the
+    # first of its labels in sort order; lists are sorted.
     pairs = keyed.group_by("drug_key", "disease_key").agg(
-        drug_name=pl.coalesce("drug_vocabulary_name", "drug_name", "drug_id").first(),
-        disease_name=pl.coalesce("disease_vocabulary_name", "disease_name", "disease_id").first(),
-        drug_id=pl.col("drug_id").first(),
-        disease_id=pl.col("disease_id").first(),
+        drug_name=pl.coalesce("drug_vocabulary_name", "drug_name", "drug_id").min(),
+        disease_name=pl.coalesce("disease_vocabulary_name", "disease_name", "disease_id").min(),
+        drug_id=pl.col("drug_id").min(),
+        disease_id=pl.col("disease_id").min(),
         max_clinical_stage=pl.col("clinical_stage").max(),
-        approval=pl.struct("source", date="approval_date").filter(is_approval).unique(maintain_order=True),
+        approval=pl.struct("source", date="approval_date").filter(is_approval).unique().sort(),
         sources=pl.struct(
             "studyId", "source", "url", phase=pl.col("clinical_stage").cast(pl.String), status="overall_status"
-        ).unique(maintain_order=True),
+        )
+        .unique()
+        .sort(),
     )
-    final = pairs.select(
-        "drug_name",
-        "disease_name",
-        "drug_id",
-        "disease_id",
-        max_clinical_stage=pl.col("max_clinical_stage").cast(pl.String),
-        mapping_status=_mapping_status(),
-        approval=pl.when(pl.col("approval").list.len() > 0).then("approval"),
-        sources="sources",
-    ).sort("drug_name", "disease_name", "drug_id", "disease_id", nulls_last=True)
+    final = (
+        pairs.sort("drug_key", "disease_key")
+        .select(
+            "drug_name",
+            "disease_name",
+            "drug_id",
+            "disease_id",
+            max_clinical_stage=pl.col("max_clinical_stage").cast(pl.String),
+            mapping_status=_mapping_status(),
+            approval=pl.when(pl.col("approval").list.len() > 0).then("approval"),
+            sources="sources",
+        )
+        .sort("drug_name", "disease_name", "drug_id", "disease_id", nulls_last=True, maintain_order=True)
+    )
     for status, count in final["mapping_status"].value_counts().iter_rows():
         record(f"pairs/{status}", count)
     for stage, count in final["max_clinical_stage"].value_counts().iter_rows():

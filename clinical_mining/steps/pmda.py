@@ -3,11 +3,12 @@
 import polars as pl
 
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping import normalise, resolve_labels
+from clinical_mining.steps.mapping import find_disease_mentions, resolve_labels
 from clinical_mining.steps.stage import STAGE_DTYPE
 
 PMDA_URL = "https://www.pmda.go.jp/english/"
 NO_INGREDIENT = ("n/a", "na", "-", "none", "")
+TEXT_MATCH = "text_match"  # the method of a disease found in the notes' free text
 
 
 def clean_ingredient(ingredient: pl.Expr) -> pl.Expr:
@@ -20,35 +21,12 @@ def clean_ingredient(ingredient: pl.Expr) -> pl.Expr:
     return pl.when(cleaned.str.to_lowercase().is_in(NO_INGREDIENT)).then(None).otherwise(cleaned)
 
 
-def _spaced(text: pl.Expr) -> pl.Expr:
-    """Normalised text with words two spaces apart and a space at each end, so that a pattern built the same
-    way matches whole words only and two adjacent diseases can both match."""
-    return pl.lit(" ") + normalise(text).str.replace_all(" ", "  ", literal=True) + pl.lit(" ")
-
-
-def find_diseases(notes: pl.Series, disease_lookup: pl.DataFrame) -> pl.DataFrame:
-    """For each distinct note: the vocabulary labels it names (longest match, case-insensitive, whole words)."""
-    patterns = (
-        disease_lookup.select(pattern=_spaced(pl.col("label")))
-        .unique()
-        .sort(pl.col("pattern").str.len_chars(), "pattern", descending=[True, False])["pattern"]
-    )
-    texts = pl.DataFrame({"notes": notes.unique().drop_nulls()})
-    if not len(patterns) or not texts.height:
-        return texts.with_columns(labels=pl.lit([], pl.List(pl.String)))
-    return texts.with_columns(
-        labels=_spaced(pl.col("notes"))
-        .str.extract_many(patterns.implode(), overlapping=False, leftmost=True)
-        .list.eval(pl.element().str.replace_all(r"\s+", " ").str.strip_chars())
-        .list.unique(maintain_order=True)
-    )
-
-
 def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str = PMDA_URL) -> pl.DataFrame:
-    """One row per (ingredient, disease) of each approval row. A note naming no known disease keeps its row with
-    a null disease; a row without an ingredient ("N/A") yields no evidence. Both are counted."""
-    found = find_diseases(pmda["notes"], disease_lookup)
-    ids = resolve_labels(found["labels"].explode(), disease_lookup)  # ambiguous labels keep their candidates
+    """One row per (ingredient, disease) of each approval row, the disease found in the notes' text
+    (`find_disease_mentions`, method `text_match`). A note naming no known disease keeps its row with a null
+    disease; a row without an ingredient ("N/A") yields no evidence. Both are counted."""
+    found = find_disease_mentions(pmda["notes"], disease_lookup).rename({"text": "notes"})
+    ids = resolve_labels(found["labels"].explode(), disease_lookup, "disease")  # ambiguous ones keep candidates
     key = pl.coalesce(pl.col("approval_date").cast(pl.String), "approval_date_text", pl.lit("undated"))
     rows = pmda.with_columns(
         studyId=pl.format("PMDA/{}/{}/{}", key, "brand_name", "approval_type"),
@@ -70,6 +48,9 @@ def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str
             disease_name="labels",
             disease_id="id",
             disease_candidates="candidates",
+            disease_method=pl.when(pl.col("id").is_not_null() | pl.col("candidates").is_not_null()).then(
+                pl.lit(TEXT_MATCH)
+            ),
             source=pl.lit("PMDA"),
             url=pl.lit(url),
             phase=pl.lit("APPROVAL"),

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-# Highest first; the rank of a stage is its distance from the end, so max(rank) is the furthest stage.
+# Highest first.
 CLINICAL_STAGES = (
     "APPROVAL",
     "PHASE_4",
@@ -15,7 +15,6 @@ CLINICAL_STAGES = (
     "PRECLINICAL",
     "UNKNOWN",
 )
-STAGE_RANK = {stage: len(CLINICAL_STAGES) - i for i, stage in enumerate(CLINICAL_STAGES)}
 STAGE_DTYPE = pl.Enum(list(reversed(CLINICAL_STAGES)))  # ordered low to high, so max() is the furthest stage
 
 AACT_PHASES = {
@@ -30,7 +29,6 @@ AACT_PHASES = {
 }
 CHEMBL_PHASES = {4.0: "APPROVAL", 3.0: "PHASE_3", 2.0: "PHASE_2", 1.0: "PHASE_1", 0.5: "EARLY_PHASE_1"}
 APPROVAL_STATUSES = ("APPROVED_FOR_MARKETING",)
-WITHDRAWN_STATUSES = ("WITHDRAWN", "NO_LONGER_AVAILABLE", "WITHHELD")
 
 
 def aact_stage(phase: pl.Expr, overall_status: pl.Expr) -> pl.Expr:
