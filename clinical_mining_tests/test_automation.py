@@ -69,7 +69,16 @@ def test_file_sensor_runs_downstream_once_per_version(tmp_path: Path) -> None:
     (request,) = first.run_requests
     assert request.run_key.startswith("pmda:")
     selected = {key.to_user_string() for key in sensor.asset_selection.resolve(defs.resolve_asset_graph())}
-    assert selected == {"pmda", "pmda_evidence", "union", "evidence", "final_df"}
+    assert selected == {
+        "pmda",
+        "pmda_evidence",
+        "union",
+        "evidence",
+        "result_group_arms",
+        "efficacy",
+        "trial_efficacy",
+        "final_df",
+    }
     with build_sensor_context(instance=instance, cursor=first.cursor, definitions=defs) as context:
         again = sensor.evaluate_tick(context)
     assert again.run_requests == [] and "has not changed" in again.skip_message

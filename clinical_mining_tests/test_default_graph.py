@@ -16,6 +16,7 @@ from dagster import AssetKey, DagsterEventType, DagsterInstance
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
 from clinical_mining.instance_storage import KeptOpenSqliteEventLogStorage
+from clinical_mining.synthetic.results import KNOWN_VERDICTS
 from clinical_mining_tests.conftest import run_config
 
 SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
@@ -28,6 +29,9 @@ FINAL_COLUMNS = [
     "mapping_status",
     "approval",
     "sources",
+    "trials_with_results",
+    "primary_met",
+    "primary_not_met",
 ]
 EXPECTED_GRAPH = {
     "studies": ("sources", []),
@@ -35,6 +39,12 @@ EXPECTED_GRAPH = {
     "conditions": ("sources", []),
     "intervention_other_names": ("sources", []),
     "browse_conditions": ("sources", []),
+    "design_groups": ("sources", []),
+    "design_group_interventions": ("sources", []),
+    "result_groups": ("sources", []),
+    "outcomes": ("sources", []),
+    "outcome_analyses": ("sources", []),
+    "outcome_analysis_groups": ("sources", []),
     "chembl_indications": ("sources", []),
     "chembl_curation": ("sources", []),
     "pmda": ("sources", []),
@@ -60,7 +70,23 @@ EXPECTED_GRAPH = {
             "union",
         ],
     ),
-    "final_df": ("process", ["evidence"]),
+    "result_group_arms": (
+        "process",
+        [
+            "design_group_interventions",
+            "design_groups",
+            "evidence",
+            "intervention_other_names",
+            "interventions",
+            "result_groups",
+        ],
+    ),
+    "efficacy": (
+        "process",
+        ["evidence", "outcome_analyses", "outcome_analysis_groups", "outcomes", "result_group_arms"],
+    ),
+    "trial_efficacy": ("process", ["efficacy", "evidence", "outcomes"]),
+    "final_df": ("process", ["evidence", "trial_efficacy"]),
 }
 
 
@@ -133,6 +159,7 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     # pmda is the last step to start of those it does not feed, giving its helpers (started with the run) time
     starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
     downstream = {"pmda_evidence", "union", "evidence", "evidence_mapping_coverage", "final_df"}
+    downstream |= {"result_group_arms", "efficacy", "trial_efficacy"}
     assert [step for step in starts if step not in downstream][-1] == "pmda"
     # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does
     assert [name for name in sorted(EXPECTED_GRAPH) if _has_statistics(out / f"{name}.parquet")] == ["final_df"]
@@ -177,6 +204,27 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert statuses["FULLY_MAPPED"] > final.height / 2
     unmapped_drugs = set(final.filter(pl.col("drug_id").is_null())["drug_name"])
     assert {"Triazavirin", "ABC-1234"} <= unmapped_drugs
+    # the sample's hand-built trials with posted results, each with the verdict a statistician reads in it
+    trial_efficacy = pl.read_parquet(out / "trial_efficacy.parquet")
+    verdicts = {(r["studyId"], r["drug_key"]): r["primary_verdict"] for r in trial_efficacy.iter_rows(named=True)}
+    assert {key: verdicts.get(key) for key in KNOWN_VERDICTS} == KNOWN_VERDICTS
+    assert trial_efficacy["studyId"].n_unique() == pl.read_parquet(out / "outcomes.parquet")["nct_id"].n_unique()
+    sitagliptin = final.filter(drug_id="CHEMBL1422", disease_id="MONDO_0005148").row(0, named=True)
+    assert sitagliptin["trials_with_results"] >= 2 and sitagliptin["primary_met"] >= 1
+    adalimumab = final.filter(drug_id="CHEMBL1201580", disease_id="EFO_0000685").row(0, named=True)
+    assert (adalimumab["primary_met"], adalimumab["primary_not_met"]) >= (1, 0)
+    methotrexate = final.filter(drug_id="CHEMBL34259", disease_id="EFO_0000685").row(0, named=True)
+    assert methotrexate["trials_with_results"] >= 1  # the backbone: its trial counted, never as met by it
+    assert (
+        methotrexate["primary_met"]
+        == trial_efficacy.filter(drug_key="CHEMBL34259", primary_verdict=pl.lit("MET"))
+        .join(mapped.filter(disease_id="EFO_0000685").select("studyId").unique(), on="studyId")
+        .height
+    )
+    counts = result.asset_materializations_for_node("trial_efficacy")[0].metadata
+    assert counts["primary_verdict/MET"].value == (trial_efficacy["primary_verdict"] == "MET").sum()
+    groups = result.asset_materializations_for_node("result_group_arms")[0].metadata
+    assert 0.8 < groups["groups/Outcome/matched_share"].value <= 1.0
     coverage = next(c for c in result.get_asset_check_evaluations() if c.check_name == "mapping_coverage")
     assert coverage.passed
     assert coverage.metadata["drug_label_coverage"].value > 0.9

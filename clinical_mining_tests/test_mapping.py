@@ -306,8 +306,12 @@ def test_pairs_one_row_per_pair_with_furthest_stage() -> None:
         "mapping_status",
         "approval",
         "sources",
+        "trials_with_results",
+        "primary_met",
+        "primary_not_met",
     ]
     metformin = final.filter(drug_id="CHEMBL1431").row(0, named=True)
+    assert (metformin["trials_with_results"], metformin["primary_met"], metformin["primary_not_met"]) == (0, 0, 0)
     assert final.height == 2
     assert (metformin["max_clinical_stage"], metformin["mapping_status"]) == ("APPROVAL", "FULLY_MAPPED")
     assert metformin["approval"] == [{"source": "FDA", "date": date(2001, 5, 1)}]
@@ -322,6 +326,25 @@ def test_pairs_one_row_per_pair_with_furthest_stage() -> None:
         "UNMAPPED",
         None,
     )
+
+
+def test_pairs_count_trials_with_results_and_their_verdicts() -> None:
+    rows = pl.concat(
+        [_mapped_rows(), _mapped_rows().head(1).with_columns(studyId=pl.lit("NCT9"), url=pl.lit("e"))],
+        how="vertical_relaxed",
+    )
+    efficacy = pl.DataFrame(
+        {
+            "studyId": ["NCT1", "NCT2", "NCT9", "NCT3"],
+            "drug_key": ["CHEMBL1431", "CHEMBL1431", "CHEMBL1431", "triazavirin"],
+            "primary_verdict": ["MET", "INDETERMINATE", "NI_NOT_SHOWN", "NON_INFERIOR"],
+        }
+    )
+    final = drug_disease_pairs(rows, efficacy)
+    counts = final.select("drug_name", "trials_with_results", "primary_met", "primary_not_met").rows()
+    assert counts == [("METFORMIN", 3, 1, 1), ("Triazavirin", 1, 1, 0)]
+    broken = final.with_columns(primary_met=pl.lit(5, pl.UInt32))
+    assert validate_final(broken)[0].startswith("more verdicts than trials with results: 2 row(s)")
 
 
 def test_validation_names_each_problem() -> None:

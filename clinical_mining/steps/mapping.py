@@ -49,7 +49,7 @@ def normalised_labels(labels: pl.Series) -> pl.Series:
     """`normalise` of each label, computed once per distinct label: evidence repeats its labels many times over,
     and the regular expressions cost far more than the lookup."""
     distinct = labels.unique().to_frame("label").with_columns(key=normalise(pl.col("label")))
-    return _aligned(labels.to_frame("label"), ["label"], distinct)["key"]
+    return aligned(labels.to_frame("label"), ["label"], distinct)["key"]
 
 
 def _without_parentheses(label: pl.Expr) -> pl.Expr:
@@ -331,7 +331,7 @@ def find_disease_mentions(texts: pl.Series, disease_lookup: pl.DataFrame) -> pl.
     )
 
 
-def _aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataFrame:
+def aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataFrame:
     """`table`'s other columns, one row per row of `frame` (null where no key matches), in `frame`'s order.
 
     Joining only the key columns and adding the result as columns leaves a wide frame such as the evidence
@@ -357,7 +357,7 @@ def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: Side) -> pl.D
         .agg(pl.col(id_column).unique().sort().alias("_curated"))
         .collect()
     )
-    ids = _aligned(evidence, ["studyId", label], curated)["_curated"]
+    ids = aligned(evidence, ["studyId", label], curated)["_curated"]
     use = evidence[id_column].is_null() & ids.is_not_null()
     if not use.any():
         return evidence
@@ -377,7 +377,7 @@ def _to_parents(evidence: pl.DataFrame, drug_lookup: pl.DataFrame) -> pl.DataFra
     parent's (CHEMBL941): one molecule, one id, as the labels already resolve."""
     parents = drug_lookup.filter(kind="chembl_id").select(_key="label", _parent="id")
     key = evidence.select(_key=pl.col("drug_id").str.to_lowercase())
-    parent = _aligned(key, ["_key"], parents)["_parent"]
+    parent = aligned(key, ["_key"], parents)["_parent"]
     folded = parent.is_not_null() & (parent != evidence["drug_id"])
     record("drug/ids_folded_to_parent", int(folded.sum()))
     if not folded.any():
@@ -391,7 +391,7 @@ def _fill(evidence: pl.DataFrame, side: Side, found: pl.DataFrame, on: list[str]
     id_column, method, candidates = f"{side}_id", f"{side}_method", f"{side}_candidates"
     if not found.height:
         return evidence
-    match = _aligned(evidence, on, found.select(*on, "id", "method", "candidates"))
+    match = aligned(evidence, on, found.select(*on, "id", "method", "candidates"))
     hit = (
         pl.col(id_column).is_null()
         & pl.col(candidates).is_null()
@@ -527,7 +527,7 @@ def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.Data
         )
         .collect()
     )
-    first = _aligned(rows.select("_row").collect(), ["_row"], parts.filter("_first").drop("_first"))
+    first = aligned(rows.select("_row").collect(), ["_row"], parts.filter("_first").drop("_first"))
     is_part = first["combination_label"].is_not_null()
     in_place = evidence.with_columns(
         pl.when(is_part).then(first[c]).otherwise(pl.col(c)).alias(c) for c in COMPONENT_COLUMNS
@@ -609,7 +609,7 @@ def map_evidence(
             .unique("id", keep="first", maintain_order=True)
             .select(pl.col("id").alias(f"{side}_id"), pl.col("vocabulary_name").alias(f"{side}_vocabulary_name"))
         )
-        mapped = mapped.hstack(_aligned(mapped, [f"{side}_id"], names))
+        mapped = mapped.hstack(aligned(mapped, [f"{side}_id"], names))
     # ties are equal rows, so an unstable sort (a third of the time of a stable one) gives the same file
     mapped = mapped.sort([c for c in EVIDENCE_ORDER if c in mapped.columns], nulls_last=True)
     _record_coverage(mapped)

@@ -3,12 +3,14 @@
 import polars as pl
 
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping import normalised_labels
+from clinical_mining.steps.mapping import aligned, normalised_labels
 from clinical_mining.steps.stage import CLINICAL_STAGES, STAGE_DTYPE
 
 MAPPING_STATUSES = ("FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED")
 DRUG_ID = r"^CHEMBL\d+$"
 DISEASE_ID = r"^(EFO|MONDO|HP|Orphanet|DOID|NCIT|OTAR|GO|MP)_[A-Za-z0-9]+$"
+MET_VERDICTS = ("MET", "NON_INFERIOR")
+NOT_MET_VERDICTS = ("NOT_MET", "NI_NOT_SHOWN")
 SOURCE_FIELDS = {"studyId": pl.String, "source": pl.String, "url": pl.String, "phase": pl.String}
 FINAL_SCHEMA = {
     "drug_name": pl.String,
@@ -18,6 +20,9 @@ FINAL_SCHEMA = {
     "max_clinical_stage": pl.String,
     "mapping_status": pl.String,
     "approval": pl.List(pl.Struct({"source": pl.String, "date": pl.Date})),
+    "trials_with_results": pl.UInt32,
+    "primary_met": pl.UInt32,
+    "primary_not_met": pl.UInt32,
 }
 
 
@@ -70,6 +75,8 @@ def validate_final(final: pl.DataFrame) -> list[str]:
         "unknown mapping_status": ~final["mapping_status"].is_in(MAPPING_STATUSES),
         "max_clinical_stage null or unknown": ~final["max_clinical_stage"].is_in(CLINICAL_STAGES).fill_null(False),
         "no evidence in sources": final["sources"].list.len().fill_null(0) == 0,
+        "more verdicts than trials with results": final["primary_met"] + final["primary_not_met"]
+        > final["trials_with_results"],
     }
     for problem, bad in checks.items():
         if bad.any():
@@ -93,8 +100,14 @@ PAIR_COLUMNS = (
 OPTIONAL_PAIR_COLUMNS = {"approval_date": pl.Date, "overall_status": pl.String}  # null where no source has them
 
 
-def drug_disease_pairs(evidence: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
+def drug_disease_pairs(
+    evidence: pl.LazyFrame | pl.DataFrame, trial_efficacy: pl.LazyFrame | pl.DataFrame | None = None
+) -> pl.DataFrame:
     """One row per drug-disease pair, keyed by id when mapped and by the normalised label otherwise.
+
+    With `trial_efficacy`, each pair counts its trials that posted results (`trials_with_results`) and those
+    whose primary verdict for the drug met its objective (`primary_met`: MET or NON_INFERIOR) or did not
+    (`primary_not_met`: NOT_MET or NI_NOT_SHOWN); the other verdicts (cannot tell) are in neither count.
 
     Only the columns a pair is made of are read: from the evidence file that is about half of its columns (no
     methods, candidates, dates or free text), which is less to decode and less to hold at this step's peak.
@@ -119,6 +132,13 @@ def drug_disease_pairs(evidence: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
     keyed = with_disease.hstack(_pair_keys(with_disease)).with_columns(
         clinical_stage=pl.col("clinical_stage").cast(STAGE_DTYPE)
     )
+    verdicts = (
+        trial_efficacy.lazy().select("studyId", "drug_key", _verdict="primary_verdict").collect()
+        if trial_efficacy is not None
+        else pl.DataFrame(schema={"studyId": pl.String, "drug_key": pl.String, "_verdict": pl.String})
+    )
+    keyed = keyed.hstack(aligned(keyed, ["studyId", "drug_key"], verdicts))
+    with_results = pl.col("studyId").filter(pl.col("_verdict").is_not_null()).n_unique()
     is_approval = pl.col("clinical_stage") == "APPROVAL"
     # Every value is chosen without regard to the rows' order: a key's name is its vocabulary name, else the
     # first of its labels in sort order; lists are sorted.
@@ -134,6 +154,9 @@ def drug_disease_pairs(evidence: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
         )
         .unique()
         .sort(),
+        trials_with_results=with_results.cast(pl.UInt32),
+        primary_met=pl.col("studyId").filter(pl.col("_verdict").is_in(MET_VERDICTS)).n_unique().cast(pl.UInt32),
+        primary_not_met=pl.col("studyId").filter(pl.col("_verdict").is_in(NOT_MET_VERDICTS)).n_unique().cast(pl.UInt32),
     )
     final = (
         pairs.sort("drug_key", "disease_key")
@@ -146,6 +169,9 @@ def drug_disease_pairs(evidence: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
             mapping_status=_mapping_status(),
             approval=pl.when(pl.col("approval").list.len() > 0).then("approval"),
             sources="sources",
+            trials_with_results="trials_with_results",
+            primary_met="primary_met",
+            primary_not_met="primary_not_met",
         )
         .sort("drug_name", "disease_name", "drug_id", "disease_id", nulls_last=True, maintain_order=True)
     )

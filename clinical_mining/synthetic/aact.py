@@ -285,7 +285,18 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         "study_references": references_table,
         "brief_summaries": summaries_table,
     }
+    from clinical_mining.synthetic.results import generate_results  # it builds on this module's helpers
+
+    tables |= generate_results(tables, seed)
     return {name: _typed(name, frame) for name, frame in tables.items()}
+
+
+def add_tables(tables: dict[str, pl.DataFrame], extra: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """`tables` with the rows of `extra` appended (missing columns null), typed as AACT's schema says."""
+    joined = dict(tables)
+    for name, frame in extra.items():
+        joined[name] = pl.concat([tables[name], frame], how="diagonal_relaxed").select(tables[name].columns)
+    return {name: _typed(name, frame) for name, frame in joined.items()}
 
 
 def _typed(table: str, frame: pl.DataFrame) -> pl.DataFrame:

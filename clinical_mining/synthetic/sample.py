@@ -6,9 +6,10 @@ Deterministic: the same code and seed give the same files, so a change to the sa
 import sys
 from pathlib import Path
 
-from clinical_mining.synthetic.aact import generate_aact, write_flatfiles
+from clinical_mining.synthetic.aact import add_tables, generate_aact, write_flatfiles
 from clinical_mining.synthetic.chembl import curation_export, indication_records, write_indications
 from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
+from clinical_mining.synthetic.results import known_trials
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
@@ -17,7 +18,7 @@ SAMPLE_SEED = 7
 
 
 def build_sample(folder: Path = SAMPLE_DIR) -> None:
-    tables = generate_aact(SAMPLE_STUDIES, SAMPLE_SEED)
+    tables = add_tables(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), known_trials())
     write_flatfiles(tables, folder / "aact")
     (folder / "chembl").mkdir(parents=True, exist_ok=True)
     write_indications(

@@ -1,0 +1,278 @@
+"""Which drugs each result group of a trial received: arms with their mapped drugs, and result groups matched to arms.
+
+AACT has no key from a result group (the columns of posted results, adverse events) to an arm (a design group),
+and result group titles differ from arm titles ("CZP 200 mg Q2W (FAS)" against "Certolizumab Pegol 200 mg
+Q2W"). A group is matched to an arm by, in turn: its title equal to one arm's title; placebo words in it
+(placebo, vehicle, sham, saline, no intervention: they win over a drug name, since "ACU-D1 Ointment Vehicle"
+is the control) to the one control arm whose drugs it names; the drugs it names (by intervention names, their
+other names and vocabulary names) to the one arm holding most of them, ties broken by the doses written in
+both titles. Crossover and switch groups ("Placebo->OL CZP") are left out; a group no rule settles stays
+unmatched and is counted, never guessed. Efficacy and safety both read groups through `result_group_arms`.
+"""
+
+import polars as pl
+
+from clinical_mining.step_stats import record
+from clinical_mining.steps.mapping import clean_drug, normalise
+
+PLACEBO_WORDS = (
+    r"(?i)\b(?:placebos?|vehicle|sham|saline|dummy|sugar pill|no intervention|no treatment|untreated|"
+    r"inactive (?:tablet|capsule|comparator))\b"
+)
+CONTROL_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
+CROSSOVER = (
+    r"(?i)->|→|=>|>>|\bthen\b|\bfollowed by\b|\bswitch(?:ed|ing)?\b|\bcross-?over\b|\bto OL\b|/OL\b|"
+    r"\bopen[- ]label extension\b|\brollover\b"
+)
+MIN_LABEL_CHARS = 3  # a drug label shorter than this ("A", "X") is not looked for in titles
+DOSE_NUMBERS = r"\d+(?:\.\d+)?"
+
+ARM_SCHEMA = {
+    "nct_id": pl.String,
+    "design_group_id": pl.Int64,
+    "group_type": pl.String,
+    "arm_title": pl.String,
+    "control": pl.Boolean,
+    "drug_keys": pl.List(pl.String),
+}
+MATCH_METHODS = ("title", "placebo", "drug", "drug_dose", "crossover", "unmatched")
+
+
+def drug_key(drug_id: pl.Expr, drug_name: pl.Expr) -> pl.Expr:
+    """A drug's key, as in `final_df`: its id when mapped, else its normalised label."""
+    return pl.coalesce(drug_id, normalise(drug_name))
+
+
+def _spaced(text: pl.Expr) -> pl.Expr:
+    return pl.lit(" ") + normalise(text) + pl.lit(" ")
+
+
+def _intervention_drugs(evidence: pl.LazyFrame) -> pl.LazyFrame:
+    """(nct_id, intervention_id, drug_key, drug_id, drug_name) of each AACT intervention the mapping kept, one row
+    per drug (a combination gives one per component), with the ids `evidence` holds: no second mapping."""
+    return (
+        evidence.filter(pl.col("source") == "AACT", pl.col("intervention_id").is_not_null())
+        .select(
+            nct_id="studyId",
+            intervention_id="intervention_id",
+            drug_key=drug_key(pl.col("drug_id"), pl.col("drug_name")),
+            drug_id="drug_id",
+            drug_name=pl.coalesce("drug_vocabulary_name", "drug_name"),
+            label="drug_name",
+            whole_label=pl.coalesce("combination_label", "drug_name"),
+        )
+        .filter(~pl.col("drug_name").str.contains(PLACEBO_WORDS).fill_null(False))
+        .unique()
+    )
+
+
+def study_drugs(evidence: pl.LazyFrame) -> pl.DataFrame:
+    """Each study's drugs as the arms know them: (nct_id, drug_key, drug_id, drug_name), one row per drug."""
+    return (
+        _intervention_drugs(evidence)
+        .group_by("nct_id", "drug_key")
+        .agg(pl.col("drug_id").min(), pl.col("drug_name").min())
+        .sort("nct_id", "drug_key")
+        .collect()
+    )
+
+
+def _drug_labels(drugs: pl.LazyFrame, other_names: pl.LazyFrame | None) -> pl.LazyFrame:
+    """(nct_id, drug_key, spaced label) of every way a study writes each of its drugs, for finding them in text."""
+    names = [drugs.select("nct_id", "drug_key", label=column) for column in ("label", "whole_label", "drug_name")] + [
+        drugs.select("nct_id", "drug_key", label=clean_drug(pl.col("label")))
+    ]
+    if other_names is not None:
+        names.append(
+            drugs.select("nct_id", "intervention_id", "drug_key")
+            .join(other_names.select("intervention_id", label="name"), on="intervention_id")
+            .select("nct_id", "drug_key", "label")
+        )
+    return (
+        pl.concat(names, how="vertical_relaxed")
+        .with_columns(label=_spaced(pl.col("label")))
+        .filter(pl.col("label").str.len_chars() >= MIN_LABEL_CHARS + 2)
+        .unique()
+    )
+
+
+def _named_drugs(texts: pl.LazyFrame, key: str, labels: pl.LazyFrame) -> pl.LazyFrame:
+    """(key, drug_keys) of the study's drugs named as whole words in each text."""
+    return (
+        texts.join(labels, on="nct_id")
+        .filter(pl.col("text").str.contains(pl.col("label"), literal=True))
+        .group_by(key)
+        .agg(pl.col("drug_key").unique().sort().alias("named"))
+    )
+
+
+def study_arms(
+    design_groups: pl.LazyFrame,
+    design_group_interventions: pl.LazyFrame,
+    interventions: pl.LazyFrame,
+    evidence: pl.LazyFrame,
+    intervention_other_names: pl.LazyFrame | None = None,
+) -> pl.DataFrame:
+    """Each arm with its drugs (mapped keys of its interventions; only when AACT linked no intervention to it,
+    the drugs its title names) and whether it is a control: typed placebo, sham or no intervention, or holding
+    no drug and titled with placebo words or given a placebo intervention, whatever its type says."""
+    drugs = _intervention_drugs(evidence)
+    links = design_group_interventions.select("design_group_id", "intervention_id")
+    linked = (
+        links.join(drugs.select("intervention_id", "drug_key"), on="intervention_id", how="left")
+        .group_by("design_group_id")
+        .agg(pl.col("drug_key").drop_nulls().unique().sort().alias("linked"))
+    )
+    placebo_interventions = (
+        links.join(interventions.select(intervention_id="id", name="name"), on="intervention_id")
+        .filter(pl.col("name").str.contains(PLACEBO_WORDS).fill_null(False))
+        .select("design_group_id")
+        .unique()
+        .with_columns(has_placebo=pl.lit(True))
+    )
+    arms = design_groups.select(
+        "nct_id", design_group_id="id", group_type="group_type", arm_title="title", description="description"
+    )
+    named = _named_drugs(
+        arms.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))),
+        "design_group_id",
+        _drug_labels(drugs, intervention_other_names),
+    )
+    placebo_titled = pl.col("arm_title").str.contains(PLACEBO_WORDS).fill_null(False)
+    result = (
+        arms.join(linked, on="design_group_id", how="left")
+        .join(named, on="design_group_id", how="left")
+        .join(placebo_interventions, on="design_group_id", how="left")
+        .with_columns(drug_keys=pl.coalesce("linked", "named", pl.lit([], pl.List(pl.String))))
+        .with_columns(
+            control=pl.col("group_type").is_in(CONTROL_TYPES)
+            | (placebo_titled & (pl.col("drug_keys").list.len() == 0))
+            | (pl.col("has_placebo").fill_null(False) & (pl.col("drug_keys").list.len() == 0))
+        )
+        .select(ARM_SCHEMA.keys())
+        .sort("nct_id", "design_group_id")
+        .collect()
+    )
+    return result.cast(ARM_SCHEMA)
+
+
+def _numbers(text: pl.Expr) -> pl.Expr:
+    return text.str.extract_all(DOSE_NUMBERS).list.unique().list.sort()
+
+
+def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels: pl.LazyFrame) -> pl.DataFrame:
+    """Every result group with the arm it is matched to (or none), how, and that arm's drugs and control flag."""
+    groups = result_groups.select(
+        "nct_id",
+        result_group_id="id",
+        ctgov_group_code="ctgov_group_code",
+        result_type="result_type",
+        group_title="title",
+        text=_spaced(pl.concat_str(pl.col("title"), pl.col("description"), separator=" ", ignore_nulls=True)),
+        crossover=pl.col("title").str.contains(CROSSOVER).fill_null(False),
+        placebo=pl.concat_str(pl.col("title"), pl.col("description"), separator=" ", ignore_nulls=True)
+        .str.contains(PLACEBO_WORDS)
+        .fill_null(False),
+        title_key=normalise(pl.col("title").str.replace_all(r"\([^)]*\)", " ")),
+        numbers=_numbers(pl.col("title")),
+    )
+    named = _named_drugs(groups.select("nct_id", "result_group_id", "text"), "result_group_id", labels)
+    candidates = (
+        groups.join(named, on="result_group_id", how="left")
+        .with_columns(pl.col("named").fill_null([]))
+        .join(
+            arms.lazy().with_columns(
+                arm_key=normalise(pl.col("arm_title").str.replace_all(r"\([^)]*\)", " ")),
+                arm_numbers=_numbers(pl.col("arm_title")),
+            ),
+            on="nct_id",
+        )
+        .with_columns(
+            same_title=pl.col("title_key") == pl.col("arm_key"),
+            overlap=pl.col("named").list.set_intersection("drug_keys").list.len(),
+            # a placebo group names at most the drugs its control arm also holds (a backbone, or the drug the
+            # placebo matches: "Placebo for ACU-D1" names ACU-D1, which its vehicle arm does not hold)
+            fits_placebo=pl.col("control"),
+            same_dose=pl.col("numbers") == pl.col("arm_numbers"),
+        )
+    )
+    by_title = candidates.filter("same_title").filter(pl.len().over("result_group_id") == 1)
+    placebo = candidates.filter(~pl.col("same_title").any().over("result_group_id"), "placebo", "fits_placebo")
+    placebo = placebo.filter(pl.col("overlap") == pl.col("overlap").max().over("result_group_id")).filter(
+        pl.len().over("result_group_id") == 1
+    )
+    drug = candidates.filter(
+        ~pl.col("same_title").any().over("result_group_id"), ~pl.col("placebo"), pl.col("overlap") > 0
+    ).filter(pl.col("overlap") == pl.col("overlap").max().over("result_group_id"))
+    by_drug = drug.filter(pl.len().over("result_group_id") == 1).with_columns(method=pl.lit("drug"))
+    by_dose = (
+        drug.filter(pl.len().over("result_group_id") > 1, "same_dose")
+        .filter(pl.len().over("result_group_id") == 1)
+        .with_columns(method=pl.lit("drug_dose"))
+    )
+    matched = pl.concat(
+        [
+            by_title.with_columns(method=pl.lit("title")),
+            placebo.with_columns(method=pl.lit("placebo")),
+            by_drug,
+            by_dose,
+        ],
+        how="vertical_relaxed",
+    ).select("result_group_id", "design_group_id", "method")
+    result = (
+        groups.join(matched, on="result_group_id", how="left")
+        .join(
+            arms.lazy().select("design_group_id", "group_type", "control", "drug_keys"),
+            on="design_group_id",
+            how="left",
+        )
+        .with_columns(
+            design_group_id=pl.when(~pl.col("crossover")).then("design_group_id"),
+            match=pl.when("crossover").then(pl.lit("crossover")).otherwise(pl.coalesce("method", pl.lit("unmatched"))),
+        )
+        .with_columns(
+            group_type=pl.when(pl.col("design_group_id").is_not_null()).then("group_type"),
+            control=pl.when(pl.col("design_group_id").is_not_null()).then("control"),
+            drug_keys=pl.when(pl.col("design_group_id").is_not_null()).then("drug_keys"),
+        )
+        .select(
+            "nct_id",
+            "result_group_id",
+            "ctgov_group_code",
+            "result_type",
+            "group_title",
+            "design_group_id",
+            "match",
+            "group_type",
+            "control",
+            "drug_keys",
+        )
+        .sort("nct_id", "result_group_id")
+        .collect()
+    )
+    return result
+
+
+def result_group_arms(
+    result_groups: pl.LazyFrame,
+    design_groups: pl.LazyFrame,
+    design_group_interventions: pl.LazyFrame,
+    interventions: pl.LazyFrame,
+    evidence: pl.LazyFrame,
+    intervention_other_names: pl.LazyFrame | None = None,
+) -> pl.DataFrame:
+    """Every result group (outcome and adverse-event groups alike) with its matched arm, the match method and the
+    arm's drug keys: the one arm matching that the efficacy and safety steps share. The share matched, per
+    result type, is in the metadata, and so is every method's count."""
+    arms = study_arms(design_groups, design_group_interventions, interventions, evidence, intervention_other_names)
+    labels = _drug_labels(_intervention_drugs(evidence), intervention_other_names)
+    matched = match_result_groups(result_groups, arms, labels)
+    record("arms", arms.height)
+    record("arms/control", int(arms["control"].sum()))
+    record("arms/without_drugs", int((arms["drug_keys"].list.len() == 0).sum()))
+    for (result_type,), frame in matched.partition_by("result_type", as_dict=True, maintain_order=True).items():
+        share = frame["design_group_id"].is_not_null().mean() if frame.height else 0.0
+        record(f"groups/{result_type}/matched_share", round(float(share or 0.0), 4))
+    for method in MATCH_METHODS:
+        record(f"groups/match/{method}", int((matched["match"] == method).sum()))
+    return matched

@@ -1,0 +1,474 @@
+"""AACT's results tables for the generated studies: arms, result groups, outcomes and analyses with the quirks of
+the real registry, and a few hand-built trials whose verdicts are known, for the sample and its tests.
+
+About 14% of studies post results (ClinicalTrials.gov's own statistics); here, every generated completed or
+terminated interventional study of phase 2 or later with a drug posts them, which is about that share. The
+quirks, each at a rate: result group titles unlike arm titles ("(FAS)", doses), placebo arms typed OTHER or
+EXPERIMENTAL, crossover groups ("Placebo->OL X"), groups that match no arm ("Cohort 1"), one-sided tests,
+non-inferiority analyses whose margin is written only in the description, several analyses per outcome,
+primary outcomes without analysis (pharmacokinetics), p-values written "<0.001", ">0.05", "=0.247", "NA",
+and 90% intervals. Randomness comes from hashing row numbers, as in `synthetic.aact`.
+"""
+
+from typing import NamedTuple
+
+import polars as pl
+
+from clinical_mining.synthetic.aact import PLACEBOS, _pick, _uniform
+
+RESULTS_PHASES = ["PHASE2", "PHASE2/PHASE3", "PHASE3", "PHASE4"]
+RESULTS_STATUSES = ["COMPLETED", "TERMINATED"]
+P_VALUES = ["<0.001", "<0.001", "=0.247", "0.03", ">0.05", "0.0004", "0.12", "<0.05", "NA", "0.05", "p=0.008", "0.61"]
+PLACEBO_TYPES = ["PLACEBO_COMPARATOR", "PLACEBO_COMPARATOR", "PLACEBO_COMPARATOR", "OTHER", "EXPERIMENTAL"]
+PLACEBO_GROUP_TITLES = ["Placebo", "Matching Placebo", "Placebo Group", "Vehicle"]
+OUTCOME_TITLES = [
+    "Change From Baseline in HbA1c at Week 24",
+    "Proportion of Participants Achieving ACR20 at Week 12",
+    "Overall Survival",
+    "Progression-free Survival",
+    "Change in Systolic Blood Pressure",
+    "Percentage of Participants With Clinical Response",
+]
+PARAM_TYPES = ["Mean Difference (Final Values)", "Hazard Ratio (HR)", "Odds Ratio (OR)", "Risk Difference (RD)"]
+RESULT_TABLES = (
+    "design_groups",
+    "design_group_interventions",
+    "result_groups",
+    "outcomes",
+    "outcome_analyses",
+    "outcome_analysis_groups",
+)
+RESULT_ID_BASES = {
+    "design_groups": 460_000_000,
+    "design_group_interventions": 470_000_000,
+    "result_groups": 480_000_000,
+    "outcomes": 490_000_000,
+    "outcome_analyses": 500_000_000,
+    "outcome_analysis_groups": 510_000_000,
+}
+
+
+def _id(table: str, height: int) -> pl.Expr:
+    return pl.int_range(height, dtype=pl.Int64) * 3 + RESULT_ID_BASES[table]
+
+
+def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl.DataFrame]:
+    """The six results tables for the studies of `tables` that post results."""
+    posting = tables["studies"].filter(
+        pl.col("study_type") == "INTERVENTIONAL",
+        pl.col("phase").is_in(RESULTS_PHASES),
+        pl.col("overall_status").is_in(RESULTS_STATUSES),
+    )
+    drugs = (
+        tables["interventions"]
+        .join(posting.select("nct_id"), on="nct_id", how="semi")
+        .filter(
+            pl.col("intervention_type").is_in(["DRUG", "BIOLOGICAL"]),
+            ~pl.col("name").str.to_lowercase().str.contains("placebo"),
+        )
+        .select("nct_id", intervention_id="id", name="name")
+        .sort("nct_id", "intervention_id")
+    )
+    studies = drugs.select("nct_id").unique(maintain_order=True)
+    placebo_names = (
+        tables["interventions"]
+        .join(studies, on="nct_id", how="semi")
+        .filter(pl.col("name").is_in(PLACEBOS))
+        .group_by("nct_id", maintain_order=True)
+        .agg(placebo_id=pl.col("id").min())
+    )
+    # arms: one per drug intervention, and a placebo arm, typed as sponsors type them
+    experimental = drugs.with_columns(group_type=pl.lit("EXPERIMENTAL"), title=pl.col("name"), control=pl.lit(False))
+    control = studies.join(placebo_names, on="nct_id", how="left").select(
+        "nct_id",
+        intervention_id="placebo_id",
+        name=pl.lit("Placebo"),
+        group_type=_pick(PLACEBO_TYPES, seed, 40),
+        title=pl.lit("Placebo"),
+        control=pl.lit(True),
+    )
+    arms = pl.concat([experimental, control], how="vertical_relaxed").sort("nct_id", "control")
+    arms = arms.with_columns(arm_id=_id("design_groups", arms.height))
+    design_groups = arms.select(
+        id="arm_id",
+        nct_id="nct_id",
+        group_type="group_type",
+        title="title",
+        description=pl.format("Participants receive {}", pl.col("name")),
+    )
+    links = arms.filter(pl.col("intervention_id").is_not_null())
+    design_group_interventions = links.select(
+        id=_id("design_group_interventions", links.height),
+        nct_id="nct_id",
+        design_group_id="arm_id",
+        intervention_id="intervention_id",
+    )
+    # result groups: one per arm per module, titled unlike the arm; some crossover, some matching nothing
+    draw = _uniform(seed, 41)
+    outcome_title = (
+        pl.when(pl.col("control"))
+        .then(_pick(PLACEBO_GROUP_TITLES, seed, 42))
+        .when(draw < 0.04)
+        .then(pl.format("Placebo->OL {}", pl.col("name")))
+        .when(draw < 0.08)
+        .then(pl.format("Cohort {}", (_uniform(seed, 43) * 9).cast(pl.Int64) + 1))
+        .when(draw < 0.55)
+        .then(pl.format("{} (FAS)", pl.col("name")))
+        .otherwise(pl.format("{} {} mg", pl.col("name"), (_uniform(seed, 44) * 40).cast(pl.Int64) * 5 + 5))
+    )
+    groups = pl.concat(
+        [
+            arms.with_columns(result_type=pl.lit("Outcome"), group_title=outcome_title, code_prefix=pl.lit("OG")),
+            arms.with_columns(result_type=pl.lit("Reported Event"), group_title="title", code_prefix=pl.lit("EG")),
+        ]
+    ).with_columns(
+        ctgov_group_code=pl.format(
+            "{}{}", "code_prefix", pl.int_range(pl.len()).over("nct_id", "result_type").cast(pl.String).str.zfill(3)
+        )
+    )
+    groups = groups.with_columns(group_id=_id("result_groups", groups.height))
+    result_groups = groups.select(
+        id="group_id",
+        nct_id="nct_id",
+        ctgov_group_code="ctgov_group_code",
+        result_type="result_type",
+        title="group_title",
+        description=pl.format("{} as randomised", pl.col("name")),
+    )
+    # outcomes: one to three per study, the first primary; some primaries are pharmacokinetics, never analysed
+    counts = studies.with_columns(n=(_uniform(seed, 45) * 3).cast(pl.Int64) + 1)
+    outcomes = counts.select(pl.col("nct_id").repeat_by("n")).explode("nct_id")
+    outcomes = outcomes.with_columns(
+        position=pl.int_range(pl.len()).over("nct_id"), outcome_id=_id("outcomes", outcomes.height)
+    )
+    pk = _uniform(seed, 46) < 0.1
+    outcomes = outcomes.with_columns(
+        outcome_type=pl.when(pl.col("position") < 2).then(pl.lit("PRIMARY")).otherwise(pl.lit("SECONDARY")),
+        title=pl.when(pk)
+        .then(pl.lit("Maximum Plasma Concentration (Cmax)"))
+        .otherwise(_pick(OUTCOME_TITLES, seed, 47)),
+        analysed=~pk,
+    )
+    outcomes_table = outcomes.select(
+        id="outcome_id",
+        nct_id="nct_id",
+        outcome_type="outcome_type",
+        title="title",
+        time_frame=pl.lit("Baseline to week 24"),
+        units=pl.lit("percent"),
+        param_type=pl.lit("Least Squares Mean"),
+    )
+    # analyses: each analysed outcome compares the first experimental group with the placebo group, and every
+    # third outcome also gives a second analysis (another estimate of the same comparison)
+    outcome_groups = groups.filter(result_type="Outcome")
+    first_drug = outcome_groups.filter(~pl.col("control")).group_by("nct_id").agg(drug_group=pl.col("group_id").min())
+    placebo_group = outcome_groups.filter("control").select("nct_id", placebo_group="group_id")
+    analysed = (
+        outcomes.filter("analysed")
+        .join(first_drug, on="nct_id")
+        .join(placebo_group, on="nct_id")
+        .with_columns(n=pl.when(_uniform(seed, 48) < 0.33).then(2).otherwise(1))
+    )
+    analyses = analysed.select(pl.all().repeat_by("n")).explode(pl.all())
+    analyses = analyses.with_columns(analysis_id=_id("outcome_analyses", analyses.height))
+    kind = _uniform(seed, 49)
+    lower = (_uniform(seed, 50) * 2 - 1.2).round(2)
+    is_ni = kind < 0.08
+    outcome_analyses = analyses.select(
+        id="analysis_id",
+        nct_id="nct_id",
+        outcome_id="outcome_id",
+        non_inferiority_type=pl.when(is_ni)
+        .then(pl.lit("NON_INFERIORITY"))
+        .when(kind < 0.12)
+        .then(pl.lit("OTHER"))
+        .otherwise(pl.lit("SUPERIORITY")),
+        non_inferiority_description=pl.when(is_ni).then(pl.lit("The non-inferiority margin was -0.4.")),
+        param_type=_pick(PARAM_TYPES, seed, 51),
+        param_value=(lower + 0.3).round(2),
+        p_value_raw=pl.when(kind < 0.2).then(None).otherwise(_pick(P_VALUES, seed, 52)),
+        ci_n_sides=pl.when(_uniform(seed, 53) < 0.05).then(pl.lit("ONE_SIDED")).otherwise(pl.lit("TWO_SIDED")),
+        ci_percent=pl.when(_uniform(seed, 54) < 0.1).then(90.0).otherwise(95.0),
+        ci_lower_limit=lower,
+        ci_upper_limit=(lower + 0.6).round(2),
+        method=pl.lit("ANCOVA"),
+    )
+    members = pl.concat(
+        [
+            analyses.select("analysis_id", "nct_id", group_id="drug_group"),
+            analyses.select("analysis_id", "nct_id", group_id="placebo_group"),
+        ]
+    ).sort("analysis_id", "group_id")
+    outcome_analysis_groups = members.join(
+        result_groups.select(group_id="id", ctgov_group_code="ctgov_group_code"), on="group_id"
+    ).select(
+        id=_id("outcome_analysis_groups", members.height),
+        nct_id="nct_id",
+        outcome_analysis_id="analysis_id",
+        result_group_id="group_id",
+        ctgov_group_code="ctgov_group_code",
+    )
+    return {
+        "design_groups": design_groups,
+        "design_group_interventions": design_group_interventions,
+        "result_groups": result_groups,
+        "outcomes": outcomes_table,
+        "outcome_analyses": outcome_analyses,
+        "outcome_analysis_groups": outcome_analysis_groups,
+    }
+
+
+class Known(NamedTuple):
+    """A hand-built trial with posted results whose verdicts are known (see `KNOWN_VERDICTS`)."""
+
+    nct_id: str
+    condition: str
+    arms: tuple[tuple[str, str, tuple[str, ...]], ...]  # (title, group type, intervention names)
+    groups: tuple[str, ...]  # outcome result group titles
+    outcomes: tuple[tuple[str, str, tuple[dict[str, object], ...]], ...]  # (type, title, analyses)
+
+
+SAMPLE_TRIALS: tuple[Known, ...] = (
+    Known(  # placebo arm typed OTHER, group titles unlike arm titles
+        "NCT09100001",
+        "type 2 diabetes mellitus",
+        (("Sitagliptin 100 mg QD", "EXPERIMENTAL", ("Sitagliptin",)), ("Placebo", "OTHER", ("Placebo",))),
+        ("Sitagliptin 100 mg QD (FAS)", "Matching Placebo"),
+        (
+            (
+                "PRIMARY",
+                "Change From Baseline in HbA1c at Week 24",
+                (
+                    {
+                        "groups": (0, 1),
+                        "p_value_raw": "<0.001",
+                        "param_type": "Mean Difference (Final Values)",
+                        "param_value": -0.7,
+                        "ci_percent": 95.0,
+                        "ci_lower_limit": -0.9,
+                        "ci_upper_limit": -0.5,
+                    },
+                ),
+            ),
+        ),
+    ),
+    Known(  # non-inferiority against an active drug, the margin only in the description
+        "NCT09100002",
+        "type 2 diabetes mellitus",
+        (
+            ("Dapagliflozin 10 mg", "EXPERIMENTAL", ("Dapagliflozin",)),
+            ("Sitagliptin 100 mg", "ACTIVE_COMPARATOR", ("Sitagliptin",)),
+        ),
+        ("Dapagliflozin", "Sitagliptin"),
+        (
+            (
+                "PRIMARY",
+                "Change From Baseline in HbA1c at Week 52",
+                (
+                    {
+                        "groups": (0, 1),
+                        "non_inferiority_type": "NON_INFERIORITY",
+                        "non_inferiority_description": "Non-inferiority was concluded if the upper limit of the"
+                        " two-sided 95% CI was below the margin of 0.35%.",
+                        "param_type": "Mean Difference (Final Values)",
+                        "param_value": -0.05,
+                        "ci_percent": 95.0,
+                        "ci_lower_limit": -0.15,
+                        "ci_upper_limit": 0.05,
+                    },
+                ),
+            ),
+        ),
+    ),
+    Known(  # an add-on to a backbone in both arms: only the add-on is credited
+        "NCT09100003",
+        "rheumatoid arthritis",
+        (
+            ("Adalimumab + Methotrexate", "EXPERIMENTAL", ("Adalimumab", "Methotrexate")),
+            ("Placebo + Methotrexate", "PLACEBO_COMPARATOR", ("Placebo", "Methotrexate")),
+        ),
+        ("Adalimumab 40 mg eow + MTX", "Placebo + Methotrexate"),
+        (
+            (
+                "PRIMARY",
+                "Percentage of Participants Achieving ACR20 at Week 24",
+                ({"groups": (0, 1), "p_value_raw": "=0.002", "param_type": "Risk Difference (RD)"},),
+            ),
+        ),
+    ),
+    Known(  # a pharmacokinetic primary outcome: nothing to analyse
+        "NCT09100004",
+        "COVID-19",
+        (("Remdesivir 200 mg", "EXPERIMENTAL", ("Remdesivir",)),),
+        ("Remdesivir",),
+        (("PRIMARY", "Maximum Plasma Concentration (Cmax) of Remdesivir", ()),),
+    ),
+    Known(  # a one-sided test at alpha 0.025, a crossover group beside it
+        "NCT09100005",
+        "coronary artery disease",
+        (("Atorvastatin 80 mg", "EXPERIMENTAL", ("Atorvastatin",)), ("Placebo", "PLACEBO_COMPARATOR", ("Placebo",))),
+        ("Atorvastatin 80 mg", "Placebo", "Placebo->OL Atorvastatin"),
+        (
+            (
+                "PRIMARY",
+                "Major Adverse Cardiac Events",
+                (
+                    {
+                        "groups": (0, 1),
+                        "p_value_raw": "0.03",
+                        "ci_n_sides": "ONE_SIDED",
+                        "param_type": "Hazard Ratio (HR)",
+                    },
+                ),
+            ),
+        ),
+    ),
+    Known(  # a vehicle named after the drug, its arm typed EXPERIMENTAL
+        "NCT09100006",
+        "osteoarthritis",
+        (("Celecoxib Gel", "EXPERIMENTAL", ("Celecoxib",)), ("Vehicle Gel", "EXPERIMENTAL", ("Vehicle",))),
+        ("Celecoxib Gel 2%", "Celecoxib Gel Vehicle"),
+        (("PRIMARY", "WOMAC Pain at Week 12", ({"groups": (0, 1), "p_value_raw": "=0.004"},)),),
+    ),
+    Known(  # one arm only: strata and a test against baseline
+        "NCT09100007",
+        "hepatocellular carcinoma",
+        (("Sorafenib 400 mg BID", "EXPERIMENTAL", ("Sorafenib",)),),
+        ("Sorafenib - Asian", "Sorafenib - non-Asian"),
+        (
+            (
+                "PRIMARY",
+                "Overall Survival",
+                ({"groups": (0, 1), "p_value_raw": "0.01"}, {"groups": (0,), "p_value_raw": "<0.001"}),
+            ),
+        ),
+    ),
+    Known(  # a p-value that is text and a 90% interval: cannot tell
+        "NCT09100008",
+        "chronic myelogenous leukemia",
+        (("Imatinib 400 mg", "EXPERIMENTAL", ("Imatinib",)), ("Placebo", "PLACEBO_COMPARATOR", ("Placebo",))),
+        ("Imatinib", "Placebo"),
+        (
+            (
+                "PRIMARY",
+                "Major Molecular Response",
+                (
+                    {
+                        "groups": (0, 1),
+                        "p_value_raw": "see text",
+                        "param_type": "Hazard Ratio (HR)",
+                        "ci_percent": 90.0,
+                        "ci_lower_limit": 0.5,
+                        "ci_upper_limit": 0.9,
+                    },
+                ),
+            ),
+        ),
+    ),
+)
+# (study, drug) -> primary verdict, as a trial statistician reads the trials above
+KNOWN_VERDICTS = {
+    ("NCT09100001", "CHEMBL1422"): "MET",
+    ("NCT09100002", "CHEMBL429910"): "NON_INFERIOR",
+    ("NCT09100002", "CHEMBL1422"): "NO_COMPARATOR",
+    ("NCT09100003", "CHEMBL1201580"): "MET",
+    ("NCT09100003", "CHEMBL34259"): "NO_COMPARATOR",
+    ("NCT09100004", "CHEMBL4065616"): "NO_ANALYSIS",
+    ("NCT09100005", "CHEMBL1487"): "NOT_MET",
+    ("NCT09100006", "CHEMBL118"): "MET",
+    ("NCT09100007", "CHEMBL1336"): "NO_COMPARATOR",
+    ("NCT09100008", "CHEMBL941"): "INDETERMINATE",
+}
+ANALYSIS_DEFAULTS: dict[str, object] = {
+    "non_inferiority_type": "SUPERIORITY",
+    "non_inferiority_description": None,
+    "param_type": None,
+    "param_value": None,
+    "p_value_raw": None,
+    "ci_n_sides": "TWO_SIDED",
+    "ci_percent": None,
+    "ci_lower_limit": None,
+    "ci_upper_limit": None,
+    "method": "ANCOVA",
+}
+
+
+def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.DataFrame]:
+    """The hand-built trials as rows of the AACT tables (studies, interventions, conditions and the results
+    tables), typed as the generator's, to be appended to a generated registry."""
+    rows: dict[str, list[dict[str, object]]] = {
+        name: [] for name in ("studies", "interventions", "conditions", *RESULT_TABLES)
+    }
+    next_id = iter(range(600_000_000, 700_000_000, 7))
+    for trial in trials:
+        rows["studies"].append(
+            {
+                "nct_id": trial.nct_id,
+                "study_type": "INTERVENTIONAL",
+                "phase": "PHASE3",
+                "overall_status": "COMPLETED",
+                "number_of_arms": len(trial.arms),
+                "enrollment": 300,
+                "brief_title": f"A trial of {trial.arms[0][0]} in {trial.condition}",
+            }
+        )
+        rows["conditions"].append(
+            {
+                "id": next(next_id),
+                "nct_id": trial.nct_id,
+                "name": trial.condition,
+                "downcase_name": trial.condition.lower(),
+            }
+        )
+        names: dict[str, int] = {}
+        for _, _, interventions in trial.arms:
+            for name in interventions:
+                if name not in names:
+                    names[name] = next(next_id)
+                    kind = "OTHER" if name == "Vehicle" else "DRUG"
+                    rows["interventions"].append(
+                        {"id": names[name], "nct_id": trial.nct_id, "intervention_type": kind, "name": name}
+                    )
+        for title, group_type, interventions in trial.arms:
+            arm = next(next_id)
+            rows["design_groups"].append(
+                {"id": arm, "nct_id": trial.nct_id, "group_type": group_type, "title": title, "description": None}
+            )
+            rows["design_group_interventions"] += [
+                {"id": next(next_id), "nct_id": trial.nct_id, "design_group_id": arm, "intervention_id": names[name]}
+                for name in interventions
+            ]
+        group_ids = [next(next_id) for _ in trial.groups]
+        rows["result_groups"] += [
+            {
+                "id": group,
+                "nct_id": trial.nct_id,
+                "ctgov_group_code": f"OG{i:03d}",
+                "result_type": "Outcome",
+                "title": title,
+                "description": None,
+            }
+            for i, (group, title) in enumerate(zip(group_ids, trial.groups, strict=True))
+        ]
+        for outcome_type, title, analyses in trial.outcomes:
+            outcome = next(next_id)
+            rows["outcomes"].append(
+                {"id": outcome, "nct_id": trial.nct_id, "outcome_type": outcome_type, "title": title}
+            )
+            for analysis in analyses:
+                number = next(next_id)
+                values = {key: value for key, value in analysis.items() if key != "groups"}
+                rows["outcome_analyses"].append(
+                    {"id": number, "nct_id": trial.nct_id, "outcome_id": outcome, **ANALYSIS_DEFAULTS, **values}
+                )
+                rows["outcome_analysis_groups"] += [
+                    {
+                        "id": next(next_id),
+                        "nct_id": trial.nct_id,
+                        "outcome_analysis_id": number,
+                        "result_group_id": group_ids[index],
+                        "ctgov_group_code": f"OG{index:03d}",
+                    }
+                    for index in analysis["groups"]  # type: ignore[attr-defined]
+                ]
+    return {name: pl.DataFrame(frame_rows) for name, frame_rows in rows.items()}

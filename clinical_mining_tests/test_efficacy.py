@@ -1,0 +1,584 @@
+"""Efficacy: result groups matched to arms, a verdict per analysis, and the primary verdict per trial and drug.
+
+Frames are shaped as AACT writes its results tables (column names and enum spellings of `aact_schema.json`).
+"""
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from clinical_mining.config import PROJECT_ROOT
+from clinical_mining.step_stats import collecting
+from clinical_mining.steps.arms import result_group_arms
+from clinical_mining.steps.efficacy import (
+    EfficacyInputError,
+    analysis_verdicts,
+    efficacy,
+    parse_p_value,
+    trial_efficacy,
+)
+from clinical_mining.synthetic.aact import add_tables, generate_aact, write_postgres
+from clinical_mining.synthetic.results import KNOWN_VERDICTS, known_trials
+from clinical_mining.synthetic.sample import SAMPLE_SEED, SAMPLE_STUDIES
+from clinical_mining_tests.conftest import Postgres, output, run_config
+
+
+def _evidence(rows: list[tuple[str, int, str, str | None]]) -> pl.LazyFrame:
+    """Mapped AACT evidence: (study, intervention id, label, drug id)."""
+    return pl.LazyFrame(
+        {
+            "studyId": [r[0] for r in rows],
+            "intervention_id": [r[1] for r in rows],
+            "drug_name": [r[2] for r in rows],
+            "drug_id": [r[3] for r in rows],
+            "drug_vocabulary_name": [None] * len(rows),
+            "combination_label": [None] * len(rows),
+            "source": ["AACT"] * len(rows),
+        },
+        schema_overrides={"drug_vocabulary_name": pl.String, "combination_label": pl.String},
+    )
+
+
+class Trial:
+    """One study's arms, interventions, result groups and analyses, built up as AACT stores them."""
+
+    def __init__(self, nct: str) -> None:
+        self.nct = nct
+        self.arms: list[dict[str, object]] = []
+        self.links: list[dict[str, object]] = []
+        self.interventions: list[dict[str, object]] = []
+        self.evidence: list[tuple[str, int, str, str | None]] = []
+        self.groups: list[dict[str, object]] = []
+        self.outcomes: list[dict[str, object]] = []
+        self.analyses: list[dict[str, object]] = []
+        self.analysis_groups: list[dict[str, object]] = []
+        self.base = abs(hash(nct)) % 1000 * 1000 + 400_000_000
+
+    def intervention(self, name: str, drug_id: str | None = None, kind: str = "DRUG") -> int:
+        number = self.base + len(self.interventions) + 1
+        self.interventions.append({"id": number, "nct_id": self.nct, "intervention_type": kind, "name": name})
+        if not name.lower().startswith("placebo") and kind == "DRUG":
+            self.evidence.append((self.nct, number, name, drug_id))
+        return number
+
+    def arm(self, title: str, group_type: str, interventions: list[int]) -> int:
+        number = self.base + 100 + len(self.arms)
+        self.arms.append(
+            {"id": number, "nct_id": self.nct, "group_type": group_type, "title": title, "description": None}
+        )
+        for intervention in interventions:
+            self.links.append({"design_group_id": number, "intervention_id": intervention, "nct_id": self.nct})
+        return number
+
+    def group(self, title: str, result_type: str = "Outcome", description: str | None = None) -> int:
+        number = self.base + 200 + len(self.groups)
+        code = f"OG{len(self.groups):03d}"
+        self.groups.append(
+            {
+                "id": number,
+                "nct_id": self.nct,
+                "ctgov_group_code": code,
+                "result_type": result_type,
+                "title": title,
+                "description": description,
+            }
+        )
+        return number
+
+    def outcome(self, title: str, outcome_type: str = "PRIMARY") -> int:
+        number = self.base + 300 + len(self.outcomes)
+        self.outcomes.append({"id": number, "nct_id": self.nct, "outcome_type": outcome_type, "title": title})
+        return number
+
+    def analysis(self, outcome: int, groups: list[int], **values: object) -> int:
+        number = self.base + 500 + len(self.analyses)
+        row = {
+            "id": number,
+            "nct_id": self.nct,
+            "outcome_id": outcome,
+            "non_inferiority_type": "SUPERIORITY",
+            "non_inferiority_description": None,
+            "param_type": None,
+            "param_value": None,
+            "p_value_raw": None,
+            "ci_n_sides": "TWO_SIDED",
+            "ci_percent": None,
+            "ci_lower_limit": None,
+            "ci_upper_limit": None,
+            "method": "ANCOVA",
+        }
+        self.analyses.append(row | values)
+        self.analysis_groups += [{"outcome_analysis_id": number, "result_group_id": group} for group in groups]
+        return number
+
+
+SCHEMAS = {
+    "arms": {
+        "id": pl.Int64,
+        "nct_id": pl.String,
+        "group_type": pl.String,
+        "title": pl.String,
+        "description": pl.String,
+    },
+    "links": {"design_group_id": pl.Int64, "intervention_id": pl.Int64, "nct_id": pl.String},
+    "interventions": {"id": pl.Int64, "nct_id": pl.String, "intervention_type": pl.String, "name": pl.String},
+    "groups": {
+        "id": pl.Int64,
+        "nct_id": pl.String,
+        "ctgov_group_code": pl.String,
+        "result_type": pl.String,
+        "title": pl.String,
+        "description": pl.String,
+    },
+    "outcomes": {"id": pl.Int64, "nct_id": pl.String, "outcome_type": pl.String, "title": pl.String},
+    "analyses": {
+        "id": pl.Int64,
+        "nct_id": pl.String,
+        "outcome_id": pl.Int64,
+        "non_inferiority_type": pl.String,
+        "non_inferiority_description": pl.String,
+        "param_type": pl.String,
+        "param_value": pl.Float64,
+        "p_value_raw": pl.String,
+        "ci_n_sides": pl.String,
+        "ci_percent": pl.Float64,
+        "ci_lower_limit": pl.Float64,
+        "ci_upper_limit": pl.Float64,
+        "method": pl.String,
+    },
+    "analysis_groups": {"outcome_analysis_id": pl.Int64, "result_group_id": pl.Int64},
+}
+
+
+def _frame(trials: list[Trial], part: str) -> pl.LazyFrame:
+    rows = [row for trial in trials for row in getattr(trial, part)]
+    return pl.LazyFrame(rows, schema=SCHEMAS[part], orient="row") if rows else pl.LazyFrame(schema=SCHEMAS[part])
+
+
+def run(*trials: Trial) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, dict[str, object]]:
+    evidence = _evidence([row for trial in trials for row in trial.evidence])
+    with collecting() as figures:
+        groups = result_group_arms(
+            _frame(list(trials), "groups"),
+            _frame(list(trials), "arms"),
+            _frame(list(trials), "links"),
+            _frame(list(trials), "interventions"),
+            evidence,
+        )
+        rows = efficacy(
+            _frame(list(trials), "outcomes"),
+            _frame(list(trials), "analyses"),
+            _frame(list(trials), "analysis_groups"),
+            groups.lazy(),
+            evidence,
+        )
+        per_trial = trial_efficacy(rows.lazy(), _frame(list(trials), "outcomes"), evidence)
+    return groups, rows, per_trial, figures
+
+
+def _placebo_trial(nct: str, placebo_type: str = "PLACEBO_COMPARATOR", **analysis: object) -> Trial:
+    trial = Trial(nct)
+    drug = trial.intervention("Sitagliptin 100 mg", "CHEMBL1422")
+    placebo = trial.intervention("Matching placebo tablet")
+    trial.arm("Sitagliptin 100 mg QD", "EXPERIMENTAL", [drug])
+    trial.arm("Placebo", placebo_type, [placebo])
+    active, control = trial.group("Sitagliptin 100 mg (FAS)"), trial.group("Matching Placebo")
+    outcome = trial.outcome("Change in HbA1c at week 24")
+    trial.analysis(outcome, [active, control], **analysis)
+    return trial
+
+
+def _verdict(per_trial: pl.DataFrame, nct: str, drug: str) -> str:
+    return per_trial.filter(studyId=nct, drug_key=drug)["primary_verdict"].item()
+
+
+@pytest.mark.parametrize(
+    ("raw", "sides", "verdict"),
+    [
+        ("<0.001", "TWO_SIDED", "MET"),
+        ("=0.247", "TWO_SIDED", "NOT_MET"),
+        ("0.03", "TWO_SIDED", "MET"),
+        ("0.05", "TWO_SIDED", "NOT_MET"),  # p must be below alpha
+        ("<0.05", "TWO_SIDED", "MET"),
+        (">0.05", "TWO_SIDED", "NOT_MET"),
+        ("<0.1", "TWO_SIDED", "INDETERMINATE"),  # could be either side of 0.05
+        (">0.01", "TWO_SIDED", "INDETERMINATE"),
+        ("0.03", "ONE_SIDED", "NOT_MET"),  # one-sided alpha 0.025
+        ("0.02", "ONE_SIDED", "MET"),
+        ("NA", "TWO_SIDED", "INDETERMINATE"),
+        ("see text", "TWO_SIDED", "INDETERMINATE"),
+        ("p < .001", "TWO_SIDED", "MET"),
+    ],
+)
+def test_p_values_as_posted(raw: str, sides: str, verdict: str) -> None:
+    _, rows, per_trial, _ = run(_placebo_trial("NCT09000001", p_value_raw=raw, ci_n_sides=sides))
+    assert _verdict(per_trial, "NCT09000001", "CHEMBL1422") == verdict
+    assert rows["comparator"].to_list() == ["PLACEBO"]
+
+
+def test_p_value_parsing_keeps_the_modifier() -> None:
+    frame = pl.DataFrame({"raw": ["<0.001", "= 0.247", ">=0.05", "≤0.01", "1.5", "NA", None]})
+    modifier, value = parse_p_value(pl.col("raw"))
+    assert frame.select(modifier, value).rows() == [
+        ("<", 0.001),
+        ("=", 0.247),
+        (">=", 0.05),
+        ("<=", 0.01),
+        (None, None),  # not a probability
+        (None, None),
+        (None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("values", "verdict", "reason"),
+    [
+        (
+            {"param_type": "Hazard Ratio (HR)", "ci_percent": 95, "ci_lower_limit": 0.61, "ci_upper_limit": 0.92},
+            "MET",
+            "interval",
+        ),
+        (
+            {"param_type": "Hazard Ratio (HR)", "ci_percent": 95, "ci_lower_limit": 0.8, "ci_upper_limit": 1.1},
+            "NOT_MET",
+            "interval",
+        ),
+        (
+            {
+                "param_type": "Mean Difference (Final Values)",
+                "ci_percent": 95,
+                "ci_lower_limit": -1.2,
+                "ci_upper_limit": -0.3,
+            },
+            "MET",
+            "interval",
+        ),
+        # a 90% interval that excludes the null says nothing at 0.05; one that includes it says "not met" at 95% too
+        (
+            {"param_type": "Mean Difference", "ci_percent": 90, "ci_lower_limit": -1.2, "ci_upper_limit": -0.3},
+            "INDETERMINATE",
+            "interval narrower than 95%",
+        ),
+        (
+            {"param_type": "Mean Difference", "ci_percent": 90, "ci_lower_limit": -1.2, "ci_upper_limit": 0.3},
+            "NOT_MET",
+            "interval",
+        ),
+        (
+            {"param_type": "Log Hazard Ratio", "ci_percent": 95, "ci_lower_limit": -0.5, "ci_upper_limit": -0.1},
+            "MET",
+            "interval",
+        ),
+        (
+            {"param_type": "Other", "ci_percent": 95, "ci_lower_limit": 2.0, "ci_upper_limit": 3.0},
+            "INDETERMINATE",
+            "estimate kind unknown",
+        ),
+        ({}, "INDETERMINATE", "no p-value or interval"),
+    ],
+)
+def test_without_a_p_value_the_interval_decides(values: dict[str, object], verdict: str, reason: str) -> None:
+    _, rows, per_trial, _ = run(_placebo_trial("NCT09000002", **values))
+    assert (_verdict(per_trial, "NCT09000002", "CHEMBL1422"), rows["reason"].item()) == (verdict, reason)
+
+
+NI = {"non_inferiority_type": "NON_INFERIORITY", "ci_percent": 95}
+
+
+@pytest.mark.parametrize(
+    ("values", "verdict"),
+    [
+        (
+            {
+                "non_inferiority_description": "The non-inferiority margin was -0.4%.",
+                "param_type": "Mean Difference",
+                "ci_lower_limit": -0.2,
+                "ci_upper_limit": 0.1,
+            },
+            "NON_INFERIOR",
+        ),
+        (
+            {
+                "non_inferiority_description": "The non-inferiority margin was -0.4.",
+                "param_type": "Mean Difference",
+                "ci_lower_limit": -0.5,
+                "ci_upper_limit": 0.1,
+            },
+            "NI_NOT_SHOWN",
+        ),
+        (
+            {
+                "non_inferiority_description": "Non-inferior if the upper 95% CI limit is below the margin of 1.3",
+                "param_type": "Hazard Ratio",
+                "ci_lower_limit": 0.85,
+                "ci_upper_limit": 1.2,
+            },
+            "NON_INFERIOR",
+        ),
+        (
+            {
+                "non_inferiority_description": "margin of 1.3",
+                "param_type": "Hazard Ratio",
+                "ci_lower_limit": 0.9,
+                "ci_upper_limit": 1.45,
+            },
+            "NI_NOT_SHOWN",
+        ),
+        # an unsigned difference margin: read as "upper below 0.4" and as "lower above -0.4"; they disagree here
+        (
+            {
+                "non_inferiority_description": "margin 0.4",
+                "param_type": "Mean Difference",
+                "ci_lower_limit": -0.6,
+                "ci_upper_limit": 0.1,
+            },
+            "NI_UNRESOLVED",
+        ),
+        (
+            {
+                "non_inferiority_description": "Non-inferiority was tested.",
+                "param_type": "Mean Difference",
+                "ci_lower_limit": -0.2,
+                "ci_upper_limit": 0.1,
+            },
+            "NI_UNRESOLVED",
+        ),
+        # a 10% margin against an interval on the proportion scale: units cannot be told apart
+        (
+            {
+                "non_inferiority_description": "margin of -10%",
+                "param_type": "Risk Difference (RD)",
+                "ci_lower_limit": -0.05,
+                "ci_upper_limit": 0.02,
+            },
+            "NI_UNRESOLVED",
+        ),
+        (
+            {
+                "non_inferiority_description": "margin of -10%",
+                "param_type": "Risk Difference (RD)",
+                "ci_lower_limit": -5.0,
+                "ci_upper_limit": 2.0,
+                "p_value_raw": "<0.001",
+            },
+            "NON_INFERIOR",
+        ),
+    ],
+)
+def test_non_inferiority_against_the_margin_in_the_description(values: dict[str, object], verdict: str) -> None:
+    trial = Trial("NCT09000003")
+    new = trial.intervention("Empagliflozin 25 mg", "CHEMBL2107830")
+    old = trial.intervention("Glimepiride 4 mg", "CHEMBL1481")
+    trial.arm("Empagliflozin", "EXPERIMENTAL", [new])
+    trial.arm("Glimepiride", "ACTIVE_COMPARATOR", [old])
+    groups = [trial.group("Empagliflozin 25 mg"), trial.group("Glimepiride 1-4 mg")]
+    trial.analysis(trial.outcome("HbA1c change"), groups, **(NI | values))
+    _, rows, per_trial, _ = run(trial)
+    assert _verdict(per_trial, "NCT09000003", "CHEMBL2107830") == verdict
+    # the reference drug is not what the test is about
+    assert _verdict(per_trial, "NCT09000003", "CHEMBL1481") == "NO_COMPARATOR"
+    assert set(rows["comparator"]) == {"ACTIVE"}
+
+
+def test_a_significant_difference_from_an_active_drug_cannot_tell_which_worked() -> None:
+    trial = Trial("NCT09000004")
+    a, b = trial.intervention("Atorvastatin", "CHEMBL1487"), trial.intervention("Simvastatin", "CHEMBL1064")
+    trial.arm("Atorvastatin 80 mg", "EXPERIMENTAL", [a])
+    trial.arm("Simvastatin 40 mg", "ACTIVE_COMPARATOR", [b])
+    groups = [trial.group("Atorvastatin 80 mg"), trial.group("Simvastatin 40 mg")]
+    trial.analysis(trial.outcome("LDL-C"), groups, p_value_raw="<0.001")
+    _, rows, per_trial, _ = run(trial)
+    assert per_trial.select("drug_key", "primary_verdict", "comparator").rows() == [
+        ("CHEMBL1064", "INDETERMINATE", "ACTIVE"),
+        ("CHEMBL1487", "INDETERMINATE", "ACTIVE"),
+    ]
+    assert set(rows["reason"]) == {"a difference from an active drug, direction not posted"}
+
+
+def test_an_add_on_to_a_backbone_credits_only_the_add_on() -> None:
+    trial = Trial("NCT09000005")
+    ada, mtx = trial.intervention("Adalimumab", "CHEMBL1201580"), trial.intervention("Methotrexate", "CHEMBL34259")
+    placebo = trial.intervention("Placebo")
+    trial.arm("Adalimumab + MTX", "EXPERIMENTAL", [ada, mtx])
+    trial.arm("Placebo + MTX", "PLACEBO_COMPARATOR", [placebo, mtx])
+    groups = [trial.group("Adalimumab 40 mg eow + MTX"), trial.group("Placebo + MTX")]
+    trial.analysis(trial.outcome("ACR20 at week 24"), groups, p_value_raw="<0.001")
+    matched, rows, per_trial, _ = run(trial)
+    assert matched.select("group_title", "match").rows() == [
+        ("Adalimumab 40 mg eow + MTX", "drug"),
+        ("Placebo + MTX", "title"),
+    ]
+    assert per_trial.select("drug_key", "primary_verdict", "comparator").rows() == [
+        ("CHEMBL1201580", "MET", "PLACEBO"),
+        ("CHEMBL34259", "NO_COMPARATOR", None),
+    ]
+    assert rows.filter(drug_key="CHEMBL34259")["reason"].item() == "the drug is on every side"
+
+
+def test_strata_of_one_arm_and_single_group_tests_are_no_comparator() -> None:
+    trial = Trial("NCT09000006")
+    drug = trial.intervention("Sorafenib", "CHEMBL1336")
+    trial.arm("Sorafenib 400 mg BID", "EXPERIMENTAL", [drug])
+    asian, other = trial.group("Sorafenib - Asian"), trial.group("Sorafenib - non-Asian")
+    outcome = trial.outcome("Overall survival")
+    trial.analysis(outcome, [asian, other], p_value_raw="0.01")
+    trial.analysis(outcome, [asian], p_value_raw="<0.001")  # against baseline
+    _, rows, per_trial, _ = run(trial)
+    assert rows.select("comparator", "verdict", "reason").rows() == [
+        ("NONE", "NO_COMPARATOR", "the drug is on every side"),
+        ("NONE", "NO_COMPARATOR", "one group"),
+    ]
+    assert _verdict(per_trial, "NCT09000006", "CHEMBL1336") == "NO_COMPARATOR"
+
+
+def test_crossover_groups_are_left_out_and_their_analyses_cannot_tell() -> None:
+    trial = Trial("NCT09000007")
+    drug, placebo = trial.intervention("Certolizumab pegol", "CHEMBL1201831"), trial.intervention("Placebo")
+    trial.arm("Certolizumab Pegol 200 mg Q2W", "EXPERIMENTAL", [drug])
+    trial.arm("Placebo", "PLACEBO_COMPARATOR", [placebo])
+    switch, cz = trial.group("Placebo->OL CZP"), trial.group("CZP 200 mg Q2W (FAS)", description="Certolizumab pegol")
+    trial.analysis(trial.outcome("ASAS20 at week 12"), [cz, switch], p_value_raw="<0.001")
+    matched, rows, per_trial, figures = run(trial)
+    assert per_trial["primary_verdict"].to_list() == ["INDETERMINATE"]
+    assert matched.select("group_title", "match", "design_group_id").rows() == [
+        ("Placebo->OL CZP", "crossover", None),
+        ("CZP 200 mg Q2W (FAS)", "drug", trial.arms[0]["id"]),
+    ]
+    assert rows.select("verdict", "reason").rows() == [("INDETERMINATE", "a group not matched to an arm")]
+    assert figures["groups/match/crossover"] == 1 and figures["groups/Outcome/matched_share"] == 0.5
+
+
+def test_placebo_typed_other_or_experimental_is_still_the_control() -> None:
+    for placebo_type in ("OTHER", "EXPERIMENTAL"):
+        matched, rows, per_trial, _ = run(_placebo_trial("NCT09000008", placebo_type, p_value_raw="0.002"))
+        assert matched["control"].to_list() == [False, True]
+        assert (rows["comparator"].item(), _verdict(per_trial, "NCT09000008", "CHEMBL1422")) == ("PLACEBO", "MET")
+
+
+def test_a_vehicle_named_after_the_drug_is_the_control() -> None:
+    trial = Trial("NCT09000009")
+    drug, vehicle = trial.intervention("ACU-D1 Ointment"), trial.intervention("ACU-D1 Vehicle", kind="OTHER")
+    trial.arm("ACU-D1", "EXPERIMENTAL", [drug])
+    trial.arm("Vehicle", "EXPERIMENTAL", [vehicle])
+    groups = [trial.group("ACU-D1 Ointment 1%"), trial.group("ACU-D1 Ointment Vehicle")]
+    trial.analysis(trial.outcome("Lesion clearance"), groups, p_value_raw="=0.004")
+    matched, rows, per_trial, _ = run(trial)
+    assert rows["comparator"].to_list() == ["PLACEBO"]
+    assert matched.select("group_title", "match", "control").rows() == [
+        ("ACU-D1 Ointment 1%", "drug", False),
+        ("ACU-D1 Ointment Vehicle", "placebo", True),
+    ]
+    assert per_trial.select("drug_key", "primary_verdict", "comparator").rows() == [
+        ("acu d1 ointment", "MET", "PLACEBO")
+    ]
+
+
+def test_primary_outcome_without_analysis_and_the_first_eligible_primary() -> None:
+    pk = Trial("NCT09000010")
+    drug = pk.intervention("Remdesivir", "CHEMBL4065616")
+    pk.arm("Remdesivir 200 mg", "EXPERIMENTAL", [drug])
+    pk.group("Remdesivir")
+    pk.outcome("Cmax of remdesivir")  # pharmacokinetics: no analysis
+    two = _placebo_trial("NCT09000011", p_value_raw="0.40")
+    later = two.outcome("Fasting glucose")  # a second primary outcome, met; the first decides
+    two.analysis(later, [two.groups[0]["id"], two.groups[1]["id"]], p_value_raw="<0.001")
+    secondary = two.outcome("Weight", "SECONDARY")
+    two.analysis(secondary, [two.groups[0]["id"], two.groups[1]["id"]], p_value_raw="<0.001")
+    _, rows, per_trial, figures = run(pk, two)
+    assert per_trial.select("studyId", "drug_key", "primary_verdict", "primary_outcome", "p_value_raw").rows() == [
+        ("NCT09000010", "CHEMBL4065616", "NO_ANALYSIS", None, None),
+        ("NCT09000011", "CHEMBL1422", "NOT_MET", "Change in HbA1c at week 24", "0.40"),
+    ]
+    assert rows.height == 3 and figures["primary_verdict/NO_ANALYSIS"] == 1
+
+
+def test_several_analyses_of_one_outcome_decide_together() -> None:
+    trial = _placebo_trial("NCT09000012", p_value_raw="<0.001", param_type="Hazard Ratio")
+    ids = [trial.groups[0]["id"], trial.groups[1]["id"]]
+    outcome = trial.outcomes[0]["id"]
+    trial.analysis(outcome, ids, p_value_raw="0.62", param_type="Risk Difference")  # the same outcome, disagreeing
+    _, _, per_trial, _ = run(trial)
+    row = per_trial.row(0, named=True)
+    assert (row["primary_verdict"], row["analyses"], row["reason"]) == (
+        "INDETERMINATE",
+        2,
+        "the outcome's analyses disagree",
+    )
+
+
+def test_an_analysis_pointing_at_no_group_is_counted_and_never_met() -> None:
+    trial = _placebo_trial("NCT09000013", p_value_raw="<0.001")
+    trial.analysis_groups.append({"outcome_analysis_id": trial.analyses[0]["id"], "result_group_id": 1})
+    _, rows, _, figures = run(trial)
+    assert rows["verdict"].to_list() == ["INDETERMINATE"]
+    assert figures["analysis_groups/pointing_at_no_group"] == 1
+
+
+def test_a_results_table_without_a_column_names_it() -> None:
+    trial = _placebo_trial("NCT09000014", p_value_raw="<0.001")
+    evidence = _evidence(trial.evidence)
+    with pytest.raises(
+        EfficacyInputError,
+        match=r"outcome_analyses lacks column\(s\) p_value_raw .*"
+        r"sources.aact.tables.outcome_analyses.columns",
+    ):
+        efficacy(
+            _frame([trial], "outcomes"),
+            _frame([trial], "analyses").drop("p_value_raw"),
+            _frame([trial], "analysis_groups"),
+            pl.LazyFrame(schema={"result_group_id": pl.Int64}),
+            evidence,
+        )
+
+
+def test_statistics_before_sides() -> None:
+    frame = pl.DataFrame(
+        [
+            {"non_inferiority_type": "OTHER", "p_value_raw": "<0.001"},
+            {"non_inferiority_type": None, "p_value_raw": "0.01"},
+            {
+                "non_inferiority_type": "EQUIVALENCE",
+                "non_inferiority_description": "equivalence margin 0.5",
+                "param_type": "Mean Difference",
+                "ci_lower_limit": -0.3,
+                "ci_upper_limit": 0.2,
+            },
+        ],
+        schema=SCHEMAS["analyses"] | {},
+    )
+    assert analysis_verdicts(frame).select("statistic", "statistic_reason").rows() == [
+        ("INDETERMINATE", "hypothesis type other"),
+        ("MET", "p-value"),
+        ("NON_INFERIOR", "margin"),
+    ]
+
+
+def test_both_aact_kinds_give_the_same_efficacy(postgres: Postgres, tmp_path: Path) -> None:
+    """The default graph's efficacy steps on the sample read from PostgreSQL and from the flat files."""
+    write_postgres(add_tables(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), known_trials()), postgres.uri, "sample")
+    text = (PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text()
+    text = text.replace("../clinical_mining/sample_data", str(PROJECT_ROOT / "clinical_mining" / "sample_data"))
+    outputs = {}
+    for kind in ("flatfiles", "postgres"):
+        config = text.replace("${CLINICAL_MINING_OUTPUT:-../data/output}", str(tmp_path / kind))
+        if kind == "postgres":
+            config = config.replace(
+                "    kind: flatfiles ", f"    kind: postgres\n    uri: {postgres.uri}\n    schema: sample\n    #"
+            )
+        path = tmp_path / f"{kind}.yaml"
+        path.write_text(config)
+        result = run_config(path, selection="*trial_efficacy")
+        assert result.success
+        read = result.asset_materializations_for_node("outcome_analyses")[0].metadata
+        assert ("query" in read) is (kind == "postgres")  # the database kind really read the database
+        outputs[kind] = {name: output(path, name) for name in ("efficacy", "trial_efficacy")}
+    for name in ("efficacy", "trial_efficacy"):
+        assert_frame_equal(outputs["postgres"][name], outputs["flatfiles"][name])
+    verdicts = dict(
+        outputs["postgres"]["trial_efficacy"]
+        .select(pl.concat_str("studyId", "drug_key", separator="/"), "primary_verdict")
+        .iter_rows()
+    )
+    assert {f"{study}/{drug}": verdict for (study, drug), verdict in KNOWN_VERDICTS.items()}.items() <= verdicts.items()
