@@ -20,7 +20,7 @@ from clinical_mining.steps.efficacy import (
     trial_efficacy,
 )
 from clinical_mining.synthetic.aact import add_tables, generate_aact, write_postgres
-from clinical_mining.synthetic.results import KNOWN_VERDICTS, known_trials
+from clinical_mining.synthetic.results import ANALYSIS_DEFAULTS, KNOWN_VERDICTS, known_trials
 from clinical_mining.synthetic.sample import SAMPLE_SEED, SAMPLE_STUDIES
 from clinical_mining_tests.conftest import Postgres, output, run_config
 
@@ -94,21 +94,7 @@ class Trial:
 
     def analysis(self, outcome: int, groups: list[int], **values: object) -> int:
         number = self.base + 500 + len(self.analyses)
-        row = {
-            "id": number,
-            "nct_id": self.nct,
-            "outcome_id": outcome,
-            "non_inferiority_type": "SUPERIORITY",
-            "non_inferiority_description": None,
-            "param_type": None,
-            "param_value": None,
-            "p_value_raw": None,
-            "ci_n_sides": "TWO_SIDED",
-            "ci_percent": None,
-            "ci_lower_limit": None,
-            "ci_upper_limit": None,
-            "method": "ANCOVA",
-        }
+        row = {"id": number, "nct_id": self.nct, "outcome_id": outcome, **ANALYSIS_DEFAULTS}
         self.analyses.append(row | values)
         self.analysis_groups += [{"outcome_analysis_id": number, "result_group_id": group} for group in groups]
         return number
