@@ -10,10 +10,12 @@ both titles. Crossover and switch groups ("Placebo->OL CZP") are left out; a gro
 unmatched and is counted, never guessed. Efficacy and safety both read groups through `result_group_arms`.
 """
 
+from collections.abc import Callable
+
 import polars as pl
 
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping import clean_drug, normalise
+from clinical_mining.steps.mapping import clean_drug, normalise, normalised_labels
 
 PLACEBO_WORDS = (
     r"(?i)\b(?:placebos?|vehicle|sham|saline|dummy|sugar pill|no intervention|no treatment|untreated|"
@@ -38,24 +40,25 @@ ARM_SCHEMA = {
 MATCH_METHODS = ("title", "placebo", "drug", "drug_dose", "crossover", "unmatched")
 
 
-def drug_key(drug_id: pl.Expr, drug_name: pl.Expr) -> pl.Expr:
-    """A drug's key, as in `final_df`: its id when mapped, else its normalised label."""
-    return pl.coalesce(drug_id, normalise(drug_name))
-
-
 def _spaced(text: pl.Expr) -> pl.Expr:
     return pl.lit(" ") + normalise(text) + pl.lit(" ")
 
 
-def _intervention_drugs(evidence: pl.LazyFrame) -> pl.LazyFrame:
-    """(nct_id, intervention_id, drug_key, drug_id, drug_name) of each AACT intervention the mapping kept, one row
-    per drug (a combination gives one per component), with the ids `evidence` holds: no second mapping."""
-    return (
+def _spaced_labels(labels: pl.Series, transform: Callable[[pl.Expr], pl.Expr] = normalise) -> pl.Series:
+    return " " + normalised_labels(labels, transform) + " "
+
+
+def intervention_drugs(evidence: pl.LazyFrame, studies: pl.LazyFrame) -> pl.DataFrame:
+    """(nct_id, intervention_id, drug_key, drug_id, drug_name, label, whole_label) of each AACT intervention of
+    `studies` (a frame of nct_id: those that posted results, a tenth of the registry) that the mapping kept, one
+    row per drug (a combination gives one per component), with the ids `evidence` holds: no second mapping. A
+    drug's key is its id when mapped, else its normalised label, as in `final_df`."""
+    rows = (
         evidence.filter(pl.col("source") == "AACT", pl.col("intervention_id").is_not_null())
+        .join(studies.select(studyId="nct_id").unique(), on="studyId", how="semi")
         .select(
             nct_id="studyId",
             intervention_id="intervention_id",
-            drug_key=drug_key(pl.col("drug_id"), pl.col("drug_name")),
             drug_id="drug_id",
             drug_name=pl.coalesce("drug_vocabulary_name", "drug_name"),
             label="drug_name",
@@ -63,43 +66,49 @@ def _intervention_drugs(evidence: pl.LazyFrame) -> pl.LazyFrame:
         )
         .filter(~pl.col("drug_name").str.contains(PLACEBO_WORDS).fill_null(False))
         .unique()
-    )
-
-
-def study_drugs(evidence: pl.LazyFrame) -> pl.DataFrame:
-    """Each study's drugs as the arms know them: (nct_id, drug_key, drug_id, drug_name), one row per drug."""
-    return (
-        _intervention_drugs(evidence)
-        .group_by("nct_id", "drug_key")
-        .agg(pl.col("drug_id").min(), pl.col("drug_name").min())
-        .sort("nct_id", "drug_key")
+        .sort("nct_id", "intervention_id", "label")
         .collect()
     )
+    return rows.with_columns(drug_key=pl.coalesce(pl.col("drug_id"), normalised_labels(rows["label"])))
 
 
-def _drug_labels(drugs: pl.LazyFrame, other_names: pl.LazyFrame | None) -> pl.LazyFrame:
-    """(nct_id, drug_key, spaced label) of every way a study writes each of its drugs, for finding them in text."""
-    names = [drugs.select("nct_id", "drug_key", label=column) for column in ("label", "whole_label", "drug_name")] + [
-        drugs.select("nct_id", "drug_key", label=clean_drug(pl.col("label")))
-    ]
-    if other_names is not None:
-        names.append(
-            drugs.select("nct_id", "intervention_id", "drug_key")
-            .join(other_names.select("intervention_id", label="name"), on="intervention_id")
-            .select("nct_id", "drug_key", "label")
-        )
+def study_drugs(drugs: pl.DataFrame) -> pl.DataFrame:
+    """Each study's drugs by key: (nct_id, drug_key, drug_id, drug_name), one row per drug."""
     return (
-        pl.concat(names, how="vertical_relaxed")
-        .with_columns(label=_spaced(pl.col("label")))
-        .filter(pl.col("label").str.len_chars() >= MIN_LABEL_CHARS + 2)
-        .unique()
+        drugs.group_by("nct_id", "drug_key")
+        .agg(pl.col("drug_id").min(), pl.col("drug_name").min())
+        .sort("nct_id", "drug_key")
     )
 
 
-def _named_drugs(texts: pl.LazyFrame, key: str, labels: pl.LazyFrame) -> pl.LazyFrame:
+def _drug_labels(drugs: pl.DataFrame, other_names: pl.LazyFrame | None) -> pl.DataFrame:
+    """(nct_id, drug_key, spaced label) of every way a study writes each of its drugs, for finding them in text:
+    its label, the whole combination label, the vocabulary name, the label without dose and form, other names."""
+    keys = drugs.select("nct_id", "drug_key")
+    names = [keys.with_columns(label=_spaced_labels(drugs[column])) for column in ("label", "whole_label")]
+    names.append(keys.with_columns(label=_spaced_labels(drugs["drug_name"])))
+    names.append(keys.with_columns(label=_spaced_labels(drugs["label"], clean_drug)))
+    if other_names is not None:
+        sponsor = (
+            drugs.lazy()
+            .select("nct_id", "intervention_id", "drug_key")
+            .join(other_names.select("intervention_id", name="name"), on="intervention_id")
+            .select("nct_id", "drug_key", "name")
+            .collect()
+        )
+        names.append(sponsor.select("nct_id", "drug_key", label=_spaced_labels(sponsor["name"])))
+    return (
+        pl.concat(names, how="vertical_relaxed")
+        .filter(pl.col("label").str.len_chars() >= MIN_LABEL_CHARS + 2)
+        .unique()
+        .sort("nct_id", "drug_key", "label")
+    )
+
+
+def _named_drugs(texts: pl.LazyFrame, key: str, labels: pl.DataFrame) -> pl.LazyFrame:
     """(key, drug_keys) of the study's drugs named as whole words in each text."""
     return (
-        texts.join(labels, on="nct_id")
+        texts.join(labels.lazy(), on="nct_id")
         .filter(pl.col("text").str.contains(pl.col("label"), literal=True))
         .group_by(key)
         .agg(pl.col("drug_key").unique().sort().alias("named"))
@@ -110,33 +119,38 @@ def study_arms(
     design_groups: pl.LazyFrame,
     design_group_interventions: pl.LazyFrame,
     interventions: pl.LazyFrame,
-    evidence: pl.LazyFrame,
-    intervention_other_names: pl.LazyFrame | None = None,
+    studies: pl.LazyFrame,
+    drugs: pl.DataFrame,
+    labels: pl.DataFrame,
 ) -> pl.DataFrame:
-    """Each arm with its drugs (mapped keys of its interventions; only when AACT linked no intervention to it,
-    the drugs its title names) and whether it is a control: typed placebo, sham or no intervention, or holding
-    no drug and titled with placebo words or given a placebo intervention, whatever its type says."""
-    drugs = _intervention_drugs(evidence)
-    links = design_group_interventions.select("design_group_id", "intervention_id")
+    """Each arm of `studies` (a frame of nct_id) with its drugs (mapped keys of its interventions; only when AACT linked
+    no intervention to it, the drugs its title names) and whether it is a control: typed placebo, sham or no
+    intervention, or holding no drug and titled with placebo words or given a placebo intervention, whatever its
+    type says."""
+    studies = studies.select("nct_id").unique()
+    arms = design_groups.join(studies, on="nct_id", how="semi").select(
+        "nct_id", design_group_id="id", group_type="group_type", arm_title="title"
+    )
+    links = design_group_interventions.join(studies, on="nct_id", how="semi").select(
+        "design_group_id", "intervention_id"
+    )
     linked = (
-        links.join(drugs.select("intervention_id", "drug_key"), on="intervention_id", how="left")
+        links.join(drugs.lazy().select("intervention_id", "drug_key"), on="intervention_id", how="left")
         .group_by("design_group_id")
         .agg(pl.col("drug_key").drop_nulls().unique().sort().alias("linked"))
     )
     placebo_interventions = (
-        links.join(interventions.select(intervention_id="id", name="name"), on="intervention_id")
+        links.join(
+            interventions.join(studies, on="nct_id", how="semi").select(intervention_id="id", name="name"),
+            on="intervention_id",
+        )
         .filter(pl.col("name").str.contains(PLACEBO_WORDS).fill_null(False))
         .select("design_group_id")
         .unique()
         .with_columns(has_placebo=pl.lit(True))
     )
-    arms = design_groups.select(
-        "nct_id", design_group_id="id", group_type="group_type", arm_title="title", description="description"
-    )
     named = _named_drugs(
-        arms.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))),
-        "design_group_id",
-        _drug_labels(drugs, intervention_other_names),
+        arms.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))), "design_group_id", labels
     )
     placebo_titled = pl.col("arm_title").str.contains(PLACEBO_WORDS).fill_null(False)
     result = (
@@ -156,33 +170,38 @@ def study_arms(
     return result.cast(ARM_SCHEMA)
 
 
+def _title_key(title: pl.Expr) -> pl.Expr:
+    """A title as compared with another: without parentheses ("(FAS)", "(N=120)"), normalised."""
+    return normalise(title.str.replace_all(r"\([^)]*\)", " "))
+
+
 def _numbers(text: pl.Expr) -> pl.Expr:
     return text.str.extract_all(DOSE_NUMBERS).list.unique().list.sort()
 
 
 def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels: pl.LazyFrame) -> pl.DataFrame:
     """Every result group with the arm it is matched to (or none), how, and that arm's drugs and control flag."""
+    both = pl.concat_str(pl.col("title"), pl.col("description"), separator=" ", ignore_nulls=True)
     groups = result_groups.select(
         "nct_id",
         result_group_id="id",
         ctgov_group_code="ctgov_group_code",
         result_type="result_type",
         group_title="title",
-        text=_spaced(pl.concat_str(pl.col("title"), pl.col("description"), separator=" ", ignore_nulls=True)),
+        text=_spaced(both),
         crossover=pl.col("title").str.contains(CROSSOVER).fill_null(False),
-        placebo=pl.concat_str(pl.col("title"), pl.col("description"), separator=" ", ignore_nulls=True)
-        .str.contains(PLACEBO_WORDS)
-        .fill_null(False),
-        title_key=normalise(pl.col("title").str.replace_all(r"\([^)]*\)", " ")),
+        placebo=both.str.contains(PLACEBO_WORDS).fill_null(False),
+        title_key=_title_key(pl.col("title")),
         numbers=_numbers(pl.col("title")),
-    )
-    named = _named_drugs(groups.select("nct_id", "result_group_id", "text"), "result_group_id", labels)
+    ).collect()  # read by two plans below: computed once
+    named = _named_drugs(groups.lazy().select("nct_id", "result_group_id", "text"), "result_group_id", labels)
     candidates = (
-        groups.join(named, on="result_group_id", how="left")
+        groups.lazy()
+        .join(named, on="result_group_id", how="left")
         .with_columns(pl.col("named").fill_null([]))
         .join(
             arms.lazy().with_columns(
-                arm_key=normalise(pl.col("arm_title").str.replace_all(r"\([^)]*\)", " ")),
+                arm_key=_title_key(pl.col("arm_title")),
                 arm_numbers=_numbers(pl.col("arm_title")),
             ),
             on="nct_id",
@@ -195,6 +214,7 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
             fits_placebo=pl.col("control"),
             same_dose=pl.col("numbers") == pl.col("arm_numbers"),
         )
+        .collect()  # each rule below filters the same candidates
     )
     by_title = candidates.filter("same_title").filter(pl.len().over("result_group_id") == 1)
     placebo = candidates.filter(~pl.col("same_title").any().over("result_group_id"), "placebo", "fits_placebo")
@@ -220,7 +240,8 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         how="vertical_relaxed",
     ).select("result_group_id", "design_group_id", "method")
     result = (
-        groups.join(matched, on="result_group_id", how="left")
+        groups.lazy()
+        .join(matched.lazy(), on="result_group_id", how="left")
         .join(
             arms.lazy().select("design_group_id", "group_type", "control", "drug_keys"),
             on="design_group_id",
@@ -264,8 +285,10 @@ def result_group_arms(
     """Every result group (outcome and adverse-event groups alike) with its matched arm, the match method and the
     arm's drug keys: the one arm matching that the efficacy and safety steps share. The share matched, per
     result type, is in the metadata, and so is every method's count."""
-    arms = study_arms(design_groups, design_group_interventions, interventions, evidence, intervention_other_names)
-    labels = _drug_labels(_intervention_drugs(evidence), intervention_other_names)
+    studies = result_groups.select("nct_id")
+    drugs = intervention_drugs(evidence, studies)
+    labels = _drug_labels(drugs, intervention_other_names)
+    arms = study_arms(design_groups, design_group_interventions, interventions, studies, drugs, labels)
     matched = match_result_groups(result_groups, arms, labels)
     record("arms", arms.height)
     record("arms/control", int(arms["control"].sum()))

@@ -25,7 +25,7 @@ import polars as pl
 
 from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import study_drugs
+from clinical_mining.steps.arms import intervention_drugs, study_drugs
 
 VERDICTS = (
     "MET",
@@ -164,11 +164,25 @@ def _equivalence_verdict(lower: pl.Expr, upper: pl.Expr, margin: pl.Expr, ratio:
 def analysis_verdicts(analyses: pl.DataFrame) -> pl.DataFrame:
     """The statistical verdict and its reason for each analysis, before the sides are known (`statistic`,
     `statistic_reason`): what its p-value, interval and margin say."""
-    modifier, value = parse_p_value(pl.col("p_value_raw"))
-    one_sided = pl.col("ci_n_sides").str.to_uppercase().str.contains("ONE|1").fill_null(False)
+    # the parsed parts first, as columns: every rule below reads them several times
+    modifier_parsed, value_parsed = parse_p_value(pl.col("p_value_raw"))
+    description = pl.col("non_inferiority_description").str.replace_all(INTERVAL_LEVEL, " interval ")
+    kind = pl.col("param_type").str.to_lowercase()
+    parsed = analyses.with_columns(
+        p_modifier=modifier_parsed,
+        p_value_parsed=value_parsed,
+        _one_sided=pl.col("ci_n_sides").str.to_uppercase().str.contains("ONE|1").fill_null(False),
+        _null=_null_value(pl.col("param_type")),
+        _ratio=kind.str.contains("ratio") & ~kind.str.contains(r"\blog\b"),
+        _margin_raw=description.str.extract(MARGIN, 1),
+        _percent_margin=description.str.contains(r"(?i)margin\D{0,40}?\d*\.?\d+\s*%").fill_null(False),
+        _ni_type=pl.col("non_inferiority_type").str.to_uppercase(),
+    ).with_columns(margin=pl.col("_margin_raw").str.replace_all(r"\s", "").cast(pl.Float64, strict=False))
+    modifier, value = pl.col("p_modifier"), pl.col("p_value_parsed")
+    one_sided = pl.col("_one_sided")
     alpha = pl.when(one_sided).then(pl.lit(0.025)).otherwise(pl.lit(0.05))
     lower, upper = pl.col("ci_lower_limit").cast(pl.Float64), pl.col("ci_upper_limit").cast(pl.Float64)
-    null = _null_value(pl.col("param_type"))
+    null = pl.col("_null")
     wide_enough = pl.when(one_sided).then(pl.col("ci_percent") >= 97.5).otherwise(pl.col("ci_percent") >= 95)
     excludes = (lower > null) | (upper < null)
     both_bounds = lower.is_not_null() & upper.is_not_null()
@@ -180,17 +194,8 @@ def analysis_verdicts(analyses: pl.DataFrame) -> pl.DataFrame:
         .when(wide_enough.fill_null(False))
         .then(pl.lit("MET"))
     )
-    ni_type = pl.col("non_inferiority_type").str.to_uppercase()
-    description = pl.col("non_inferiority_description").str.replace_all(INTERVAL_LEVEL, " interval ")
-    margin_raw = description.str.extract(MARGIN, 1)
-    margin = margin_raw.str.replace_all(r"\s", "").cast(pl.Float64, strict=False)
-    percent_margin = description.str.contains(r"(?i)margin\D{0,40}?\d*\.?\d+\s*%")
-    units_unclear = (
-        percent_margin.fill_null(False) & (margin.abs() > 1) & (pl.max_horizontal(lower.abs(), upper.abs()) <= 1)
-    )
-    ratio = pl.col("param_type").str.to_lowercase().str.contains("ratio") & ~pl.col(
-        "param_type"
-    ).str.to_lowercase().str.contains(r"\blog\b")
+    ni_type, margin, margin_raw, ratio = pl.col("_ni_type"), pl.col("margin"), pl.col("_margin_raw"), pl.col("_ratio")
+    units_unclear = pl.col("_percent_margin") & (margin.abs() > 1) & (pl.max_horizontal(lower.abs(), upper.abs()) <= 1)
     is_equivalence = ni_type.str.starts_with("EQUIVALENCE")
     ni = (
         pl.when(margin.is_null() | ~both_bounds | units_unclear | ratio.is_null())
@@ -201,10 +206,7 @@ def analysis_verdicts(analyses: pl.DataFrame) -> pl.DataFrame:
     )
     p_verdict = _p_verdict(modifier, value, alpha)
     superiority = ni_type.is_null() | ni_type.is_in(SUPERIORITY_TYPES)
-    return analyses.with_columns(
-        p_modifier=modifier,
-        p_value_parsed=value,
-        margin=margin,
+    return parsed.with_columns(
         statistic=pl.when(ni_type.is_in(NI_TYPES))
         .then(pl.coalesce(ni, pl.lit("NI_UNRESOLVED")))
         .when(superiority)
@@ -235,7 +237,7 @@ def analysis_verdicts(analyses: pl.DataFrame) -> pl.DataFrame:
         .when(both_bounds)
         .then(pl.lit("interval narrower than 95%"))
         .otherwise(pl.lit("no p-value or interval")),
-    )
+    ).drop("_one_sided", "_null", "_ratio", "_margin_raw", "_percent_margin", "_ni_type")
 
 
 EFFICACY_SCHEMA = {
@@ -358,11 +360,12 @@ def efficacy(
         reason = reason.when(condition).then(pl.lit(why))
     verdict, reason = verdict.otherwise(statistic), reason.otherwise(pl.col("statistic_reason"))
     outcome_rows = outcomes.select(outcome_id="id", outcome_type="outcome_type", outcome="title").collect()
-    names = study_drugs(evidence).rename({"nct_id": "studyId"})
+    names = study_drugs(intervention_drugs(evidence, outcomes.select("nct_id"))).rename({"nct_id": "studyId"})
     result = (
-        scored.with_columns(verdict=verdict, reason=reason)
-        .join(outcome_rows, on="outcome_id", how="left")
-        .join(names, left_on=["nct_id", "drug_key"], right_on=["studyId", "drug_key"], how="left")
+        scored.lazy()
+        .with_columns(verdict=verdict, reason=reason)
+        .join(outcome_rows.lazy(), on="outcome_id", how="left")
+        .join(names.lazy(), left_on=["nct_id", "drug_key"], right_on=["studyId", "drug_key"], how="left")
         .select(
             studyId="nct_id",
             drug_key="drug_key",
@@ -389,6 +392,7 @@ def efficacy(
         )
         .cast(EFFICACY_SCHEMA)
         .sort("studyId", "drug_key", "outcome_id", "analysis_id")
+        .collect()
     )
     unparsed = analyses.filter(pl.col("p_value_raw").is_not_null() & pl.col("p_value_parsed").is_null())
     record("analyses", analyses.height)
@@ -449,7 +453,7 @@ def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, evidence: pl.
     # studies and drugs with results but no eligible primary analysis
     primary_outcomes = outcomes.filter(pl.col("outcome_type") == "PRIMARY").select(studyId="nct_id").unique()
     with_primary_analysis = rows.select("studyId").unique()
-    drugs = study_drugs(evidence).select(
+    drugs = study_drugs(intervention_drugs(evidence, outcomes.select("nct_id"))).select(
         studyId="nct_id", drug_key="drug_key", drug_id="drug_id", drug_name=pl.coalesce("drug_name", "drug_key")
     )
     posted = drugs.join(outcomes.select(studyId="nct_id").unique().collect(), on="studyId")

@@ -4,6 +4,7 @@ Each side gets an id, the vocabulary name, the method that found it and, when a 
 the same tier, the candidates: such a label stays unmapped instead of multiplying the evidence row.
 """
 
+from collections.abc import Callable
 from typing import Literal
 
 import polars as pl
@@ -45,10 +46,10 @@ def normalise(label: pl.Expr) -> pl.Expr:
     )
 
 
-def normalised_labels(labels: pl.Series) -> pl.Series:
-    """`normalise` of each label, computed once per distinct label: evidence repeats its labels many times over,
-    and the regular expressions cost far more than the lookup."""
-    distinct = labels.unique().to_frame("label").with_columns(key=normalise(pl.col("label")))
+def normalised_labels(labels: pl.Series, transform: Callable[[pl.Expr], pl.Expr] | None = None) -> pl.Series:
+    """`normalise` (or `transform`) of each label, computed once per distinct label: evidence repeats its labels
+    many times over, and the regular expressions cost far more than the lookup."""
+    distinct = labels.unique().to_frame("label").with_columns(key=(transform or normalise)(pl.col("label")))
     return aligned(labels.to_frame("label"), ["label"], distinct)["key"]
 
 
