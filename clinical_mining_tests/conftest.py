@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 import pytest
 import yaml
-from dagster import DagsterInstance, ExecuteInProcessResult, materialize
+from dagster import AssetSelection, DagsterInstance, ExecuteInProcessResult, materialize
 
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
@@ -44,7 +44,7 @@ def write_config(tmp_path: Path) -> Callable[..., Path]:
 
 
 def run_config(
-    path: Path, selection: str | None = None, instance: DagsterInstance | None = None
+    path: Path, selection: str | AssetSelection | None = None, instance: DagsterInstance | None = None
 ) -> ExecuteInProcessResult:
     """Materialise a config's whole graph in process, on a throwaway instance unless one is given."""
     defs = build_definitions(load_config(path))

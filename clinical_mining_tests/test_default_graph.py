@@ -16,7 +16,7 @@ from dagster import AssetKey, DagsterEventType, DagsterInstance
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
 from clinical_mining.instance_storage import KeptOpenSqliteEventLogStorage
-from clinical_mining.synthetic.results import KNOWN_VERDICTS
+from clinical_mining.synthetic.results import KNOWN_SAFETY, KNOWN_VERDICTS
 from clinical_mining_tests.conftest import run_config
 
 SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
@@ -45,6 +45,7 @@ EXPECTED_GRAPH = {
     "outcomes": ("sources", []),
     "outcome_analyses": ("sources", []),
     "outcome_analysis_groups": ("sources", []),
+    "reported_event_totals": ("sources", []),
     "chembl_indications": ("sources", []),
     "chembl_curation": ("sources", []),
     "pmda": ("sources", []),
@@ -86,6 +87,7 @@ EXPECTED_GRAPH = {
         ["evidence", "outcome_analyses", "outcome_analysis_groups", "outcomes", "result_group_arms"],
     ),
     "trial_efficacy": ("process", ["efficacy", "evidence", "outcomes"]),
+    "trial_safety": ("process", ["evidence", "reported_event_totals", "result_group_arms"]),
     "final_df": ("process", ["evidence", "trial_efficacy"]),
 }
 
@@ -159,7 +161,7 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     # pmda is the last step to start of those it does not feed, giving its helpers (started with the run) time
     starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
     downstream = {"pmda_evidence", "union", "evidence", "evidence_mapping_coverage", "final_df"}
-    downstream |= {"result_group_arms", "efficacy", "trial_efficacy"}
+    downstream |= {"result_group_arms", "efficacy", "trial_efficacy", "trial_safety"}
     assert [step for step in starts if step not in downstream][-1] == "pmda"
     # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does
     assert [name for name in sorted(EXPECTED_GRAPH) if _has_statistics(out / f"{name}.parquet")] == ["final_df"]
@@ -223,6 +225,14 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     )
     counts = result.asset_materializations_for_node("trial_efficacy")[0].metadata
     assert counts["primary_verdict/MET"].value == (trial_efficacy["primary_verdict"] == "MET").sum()
+    safety = pl.read_parquet(out / "trial_safety.parquet")
+    sae = ["sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk"]
+    got = {(r["studyId"], r["drug_key"]): tuple(r[c] for c in sae) for r in safety.iter_rows(named=True)}
+    assert {key: got.get(key) for key in KNOWN_SAFETY} == KNOWN_SAFETY
+    not_monitored = safety.filter(studyId="NCT09100005").row(0, named=True)  # its placebo arm: at risk 0
+    assert (not_monitored["control_sae_rate"], not_monitored["sae_risk_difference"]) == (None, None)
+    zero_cells = safety.filter(studyId="NCT09100006").row(0, named=True)
+    assert zero_cells["sae_risk_difference"] == 0 and zero_cells["sae_rd_lower"] < 0 < zero_cells["sae_rd_upper"]
     groups = result.asset_materializations_for_node("result_group_arms")[0].metadata
     assert 0.8 < groups["groups/Outcome/matched_share"].value <= 1.0
     coverage = next(c for c in result.get_asset_check_evaluations() if c.check_name == "mapping_coverage")

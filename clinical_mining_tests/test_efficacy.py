@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from dagster import AssetSelection
 from polars.testing import assert_frame_equal
 
 from clinical_mining.config import PROJECT_ROOT
@@ -555,12 +556,12 @@ def test_both_aact_kinds_give_the_same_efficacy(postgres: Postgres, tmp_path: Pa
             )
         path = tmp_path / f"{kind}.yaml"
         path.write_text(config)
-        result = run_config(path, selection="*trial_efficacy")
+        result = run_config(path, selection=AssetSelection.assets("trial_efficacy", "trial_safety").upstream())
         assert result.success
         read = result.asset_materializations_for_node("outcome_analyses")[0].metadata
         assert ("query" in read) is (kind == "postgres")  # the database kind really read the database
-        outputs[kind] = {name: output(path, name) for name in ("efficacy", "trial_efficacy")}
-    for name in ("efficacy", "trial_efficacy"):
+        outputs[kind] = {name: output(path, name) for name in ("efficacy", "trial_efficacy", "trial_safety")}
+    for name in ("efficacy", "trial_efficacy", "trial_safety"):
         assert_frame_equal(outputs["postgres"][name], outputs["flatfiles"][name])
     verdicts = dict(
         outputs["postgres"]["trial_efficacy"]

@@ -37,6 +37,7 @@ RESULT_TABLES = (
     "outcomes",
     "outcome_analyses",
     "outcome_analysis_groups",
+    "reported_event_totals",
 )
 RESULT_ID_BASES = {
     "design_groups": 460_000_000,
@@ -45,6 +46,12 @@ RESULT_ID_BASES = {
     "outcomes": 490_000_000,
     "outcome_analyses": 500_000_000,
     "outcome_analysis_groups": 510_000_000,
+    "reported_event_totals": 520_000_000,
+}
+EVENT_CLASSIFICATIONS = {
+    "serious": "Total, serious adverse events",
+    "other": "Total, other adverse events",
+    "deaths": "Total, all-cause mortality",
 }
 
 
@@ -208,7 +215,35 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         result_group_id="group_id",
         ctgov_group_code="ctgov_group_code",
     )
+    # adverse-event totals per 'Reported Event' group: serious, other and deaths; a few groups not monitored
+    event_groups = groups.filter(result_type="Reported Event")
+    at_risk = pl.when(_uniform(seed, 55) < 0.03).then(0).otherwise((_uniform(seed, 56) * 300).cast(pl.Int64) + 20)
+    per_group = event_groups.select(
+        "nct_id",
+        "ctgov_group_code",
+        at_risk=at_risk,
+        serious=_uniform(seed, 57) * 0.2,
+        other=_uniform(seed, 58) * 0.6,
+        deaths=_uniform(seed, 59) * 0.03,
+    )
+    totals = pl.concat(
+        [
+            per_group.select(
+                "nct_id",
+                "ctgov_group_code",
+                event_type=pl.lit(event_type),
+                classification=pl.lit(classification),
+                subjects_affected=(pl.col("at_risk") * pl.col(event_type)).cast(pl.Int64),
+                subjects_at_risk="at_risk",
+            )
+            for event_type, classification in EVENT_CLASSIFICATIONS.items()
+        ]
+    ).sort("nct_id", "ctgov_group_code", "event_type")
+    reported_event_totals = totals.with_columns(id=_id("reported_event_totals", totals.height)).select(
+        "id", "nct_id", "ctgov_group_code", "event_type", "classification", "subjects_affected", "subjects_at_risk"
+    )
     return {
+        "reported_event_totals": reported_event_totals,
         "design_groups": design_groups,
         "design_group_interventions": design_group_interventions,
         "result_groups": result_groups,
@@ -226,6 +261,7 @@ class Known(NamedTuple):
     arms: tuple[tuple[str, str, tuple[str, ...]], ...]  # (title, group type, intervention names)
     groups: tuple[str, ...]  # outcome result group titles
     outcomes: tuple[tuple[str, str, tuple[dict[str, object], ...]], ...]  # (type, title, analyses)
+    events: tuple[tuple[int, int, int | None], ...] = ()  # per arm: serious affected, at risk, deaths
 
 
 SAMPLE_TRIALS: tuple[Known, ...] = (
@@ -251,6 +287,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
                 ),
             ),
         ),
+        ((12, 300, 1), (6, 298, 0)),
     ),
     Known(  # non-inferiority against an active drug, the margin only in the description
         "NCT09100002",
@@ -322,6 +359,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
                 ),
             ),
         ),
+        ((30, 500, 4), (0, 0, None)),  # the placebo arm not monitored
     ),
     Known(  # a vehicle named after the drug, its arm typed EXPERIMENTAL
         "NCT09100006",
@@ -329,6 +367,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
         (("Celecoxib Gel", "EXPERIMENTAL", ("Celecoxib",)), ("Vehicle Gel", "EXPERIMENTAL", ("Vehicle",))),
         ("Celecoxib Gel 2%", "Celecoxib Gel Vehicle"),
         (("PRIMARY", "WOMAC Pain at Week 12", ({"groups": (0, 1), "p_value_raw": "=0.004"},)),),
+        ((0, 120, 0), (0, 118, 0)),  # zero cells
     ),
     Known(  # one arm only: strata and a test against baseline
         "NCT09100007",
@@ -366,6 +405,12 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
         ),
     ),
 )
+# (study, drug) -> (serious events affected, at risk, the comparator's, and the comparator's at risk)
+KNOWN_SAFETY = {
+    ("NCT09100001", "CHEMBL1422"): (12, 300, 6, 298),
+    ("NCT09100005", "CHEMBL1487"): (30, 500, 0, 0),
+    ("NCT09100006", "CHEMBL118"): (0, 120, 0, 118),
+}
 # (study, drug) -> primary verdict, as a trial statistician reads the trials above
 KNOWN_VERDICTS = {
     ("NCT09100001", "CHEMBL1422"): "MET",
@@ -450,6 +495,31 @@ def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.Data
             }
             for i, (group, title) in enumerate(zip(group_ids, trial.groups, strict=True))
         ]
+        for index, (affected, at_risk, deaths) in enumerate(trial.events):
+            code = f"EG{index:03d}"
+            rows["result_groups"].append(
+                {
+                    "id": next(next_id),
+                    "nct_id": trial.nct_id,
+                    "ctgov_group_code": code,
+                    "result_type": "Reported Event",
+                    "title": trial.arms[index][0],
+                    "description": None,
+                }
+            )
+            rows["reported_event_totals"] += [
+                {
+                    "id": next(next_id),
+                    "nct_id": trial.nct_id,
+                    "ctgov_group_code": code,
+                    "event_type": kind,
+                    "classification": EVENT_CLASSIFICATIONS[kind],
+                    "subjects_affected": value,
+                    "subjects_at_risk": at_risk,
+                }
+                for kind, value in (("serious", affected), ("deaths", deaths))
+                if value is not None
+            ]
         for outcome_type, title, analyses in trial.outcomes:
             outcome = next(next_id)
             rows["outcomes"].append(

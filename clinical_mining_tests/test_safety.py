@@ -1,0 +1,140 @@
+"""Safety: serious adverse events and deaths per trial and drug, through the arm matching efficacy uses."""
+
+import math
+
+import polars as pl
+import pytest
+
+from clinical_mining.step_stats import collecting
+from clinical_mining.steps.arms import result_group_arms
+from clinical_mining.steps.safety import newcombe_difference, trial_safety, wilson
+from clinical_mining_tests.test_efficacy import Trial, _evidence, _frame
+
+TOTALS_SCHEMA = {
+    "nct_id": pl.String,
+    "ctgov_group_code": pl.String,
+    "event_type": pl.String,
+    "classification": pl.String,
+    "subjects_affected": pl.Int64,
+    "subjects_at_risk": pl.Int64,
+}
+
+
+def _totals(rows: list[tuple[str, str, str, int | None, int | None]]) -> pl.LazyFrame:
+    return pl.LazyFrame(
+        [(nct, code, kind, f"Total, {kind}", affected, at_risk) for nct, code, kind, affected, at_risk in rows],
+        schema=TOTALS_SCHEMA,
+        orient="row",
+    )
+
+
+def _run(trial: Trial, totals: pl.LazyFrame) -> tuple[pl.DataFrame, dict[str, object]]:
+    evidence = _evidence(trial.evidence)
+    with collecting() as figures:
+        groups = result_group_arms(
+            _frame([trial], "groups"),
+            _frame([trial], "arms"),
+            _frame([trial], "links"),
+            _frame([trial], "interventions"),
+            evidence,
+        )
+        rows = trial_safety(totals, groups.lazy(), evidence)
+    return rows, figures
+
+
+def _placebo_trial(nct: str) -> Trial:
+    trial = Trial(nct)
+    drug, placebo = trial.intervention("Sitagliptin", "CHEMBL1422"), trial.intervention("Placebo")
+    trial.arm("Sitagliptin 100 mg", "EXPERIMENTAL", [drug])
+    trial.arm("Placebo", "OTHER", [placebo])
+    trial.group("Sitagliptin 100 mg", result_type="Reported Event")  # EG codes are the order of groups
+    trial.group("Placebo", result_type="Reported Event")
+    return trial
+
+
+def test_wilson_and_newcombe_against_published_values() -> None:
+    # Newcombe (1998), Table II, example (a): 56/70 against 48/80: 0.2000 (0.0524, 0.3339)
+    frame = pl.DataFrame({"a": [56], "n": [70], "b": [48], "m": [80]})
+    difference, lower, upper = newcombe_difference(pl.col("a"), pl.col("n"), pl.col("b"), pl.col("m"))
+    interval = (difference.alias("d"), lower.alias("l"), upper.alias("u"))
+    assert [round(v, 4) for v in frame.select(interval).row(0)] == [0.2, 0.0524, 0.3339]
+    # example (h): 0/10 against 0/20: 0 (-0.1611, 0.2775), which a Wald interval cannot give
+    frame = pl.DataFrame({"a": [0], "n": [10], "b": [0], "m": [20]})
+    interval = (e.alias(name) for e, name in zip(newcombe_difference(*map(pl.col, "anbm")), "dlu", strict=True))
+    assert [round(v, 4) for v in frame.select(interval).row(0)] == [
+        0.0,
+        -0.1611,
+        0.2775,
+    ]
+    low, high = wilson(pl.col("x"), pl.col("n"))
+    low, high = pl.DataFrame({"x": [0], "n": [0]}).select(low.alias("low"), high.alias("high")).row(0)
+    assert (low, high) == (None, None)  # nobody at risk: no interval, not [0, 0]
+
+
+def test_serious_events_and_deaths_against_placebo() -> None:
+    trial = _placebo_trial("NCT09200001")
+    totals = _totals(
+        [
+            ("NCT09200001", "OG000", "serious", 12, 300),
+            ("NCT09200001", "OG000", "deaths", 1, 300),
+            ("NCT09200001", "OG000", "other", 80, 300),
+            ("NCT09200001", "OG001", "serious", 6, 298),
+            ("NCT09200001", "OG001", "deaths", 0, 298),
+        ]
+    )
+    rows, _ = _run(trial, totals)
+    row = rows.row(0, named=True)
+    assert (row["drug_key"], row["comparator"], row["sae_affected"], row["sae_at_risk"]) == (
+        "CHEMBL1422",
+        "PLACEBO",
+        12,
+        300,
+    )
+    assert (row["control_sae_affected"], row["control_sae_at_risk"], row["deaths"], row["control_deaths"]) == (
+        6,
+        298,
+        1,
+        0,
+    )
+    assert math.isclose(row["sae_risk_difference"], 12 / 300 - 6 / 298)
+    assert row["sae_rd_lower"] < row["sae_risk_difference"] < row["sae_rd_upper"]
+    assert row["sae_rd_lower"] < 0 < row["sae_rd_upper"]  # 4% against 2% in 300: not shown to differ
+
+
+def test_a_group_at_risk_zero_has_no_rate_and_no_difference() -> None:
+    trial = _placebo_trial("NCT09200002")
+    totals = _totals([("NCT09200002", "OG000", "serious", 5, 100), ("NCT09200002", "OG001", "serious", 0, 0)])
+    row = _run(trial, totals)[0].row(0, named=True)
+    assert (row["sae_rate"], row["control_sae_rate"], row["sae_risk_difference"]) == (0.05, None, None)
+    assert row["control_deaths"] is None  # not reported
+
+
+def test_zero_cells_on_both_sides_give_an_interval_around_zero() -> None:
+    trial = _placebo_trial("NCT09200003")
+    totals = _totals([("NCT09200003", "OG000", "serious", 0, 120), ("NCT09200003", "OG001", "serious", 0, 118)])
+    row = _run(trial, totals)[0].row(0, named=True)
+    assert row["sae_risk_difference"] == 0.0
+    assert -0.04 < row["sae_rd_lower"] < 0 < row["sae_rd_upper"] < 0.04
+
+
+def test_totals_without_a_group_are_counted_and_an_unmatched_group_stops_the_comparison() -> None:
+    trial = _placebo_trial("NCT09200004")
+    trial.group("Cohort 9", result_type="Reported Event")  # matches no arm
+    totals = _totals(
+        [
+            ("NCT09200004", "OG000", "serious", 3, 50),
+            ("NCT09200004", "OG001", "serious", 1, 50),
+            ("NCT09200004", "OG002", "serious", 2, 50),
+            ("NCT09200004", "OG777", "serious", 9, 9),  # no such group
+        ]
+    )
+    rows, figures = _run(trial, totals)
+    row = rows.row(0, named=True)
+    assert (row["sae_affected"], row["sae_risk_difference"], row["note"]) == (3, None, "a group not matched to an arm")
+    assert (figures["totals/without_a_result_group"], figures["totals/group_not_matched_to_an_arm"]) == (1, 1)
+
+
+def test_a_missing_column_is_named() -> None:
+    trial = _placebo_trial("NCT09200005")
+    with pytest.raises(Exception, match=r"reported_event_totals lacks column\(s\) subjects_at_risk"):
+        _run(trial, _totals([]).drop("subjects_at_risk"))
