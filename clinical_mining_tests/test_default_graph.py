@@ -82,12 +82,9 @@ EXPECTED_GRAPH = {
             "result_groups",
         ],
     ),
-    "efficacy": (
-        "process",
-        ["evidence", "outcome_analyses", "outcome_analysis_groups", "outcomes", "result_group_arms"],
-    ),
-    "trial_efficacy": ("process", ["efficacy", "evidence", "outcomes"]),
-    "trial_safety": ("process", ["evidence", "reported_event_totals", "result_group_arms"]),
+    "efficacy": ("process", ["outcome_analyses", "outcome_analysis_groups", "outcomes", "result_group_arms"]),
+    "trial_efficacy": ("process", ["efficacy", "outcomes", "result_group_arms"]),
+    "trial_safety": ("process", ["reported_event_totals", "result_group_arms"]),
     "final_df": ("process", ["evidence", "trial_efficacy"]),
 }
 

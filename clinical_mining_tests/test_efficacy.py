@@ -159,9 +159,8 @@ def run(*trials: Trial) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, dict[
             _frame(list(trials), "analyses"),
             _frame(list(trials), "analysis_groups"),
             groups.lazy(),
-            evidence,
         )
-        per_trial = trial_efficacy(rows.lazy(), _frame(list(trials), "outcomes"), evidence)
+        per_trial = trial_efficacy(rows.lazy(), _frame(list(trials), "outcomes"), groups.lazy())
     return groups, rows, per_trial, figures
 
 
@@ -505,7 +504,6 @@ def test_an_analysis_pointing_at_no_group_is_counted_and_never_met() -> None:
 
 def test_a_results_table_without_a_column_names_it() -> None:
     trial = _placebo_trial("NCT09000014", p_value_raw="<0.001")
-    evidence = _evidence(trial.evidence)
     with pytest.raises(
         EfficacyInputError,
         match=r"outcome_analyses lacks column\(s\) p_value_raw .*"
@@ -516,7 +514,6 @@ def test_a_results_table_without_a_column_names_it() -> None:
             _frame([trial], "analyses").drop("p_value_raw"),
             _frame([trial], "analysis_groups"),
             pl.LazyFrame(schema={"result_group_id": pl.Int64}),
-            evidence,
         )
 
 

@@ -38,7 +38,7 @@ def _run(trial: Trial, totals: pl.LazyFrame) -> tuple[pl.DataFrame, dict[str, ob
             _frame([trial], "interventions"),
             evidence,
         )
-        rows = trial_safety(totals, groups.lazy(), evidence)
+        rows = trial_safety(totals, groups.lazy())
     return rows, figures
 
 

@@ -274,6 +274,39 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
     return result
 
 
+def _with_drug_names(matched: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
+    """`drug_ids` and `drug_names` beside each group's `drug_keys`, element for element, so that the efficacy
+    and safety steps name the drugs without reading the evidence again."""
+    named = (
+        matched.lazy()
+        .select("result_group_id", "nct_id", drug_key="drug_keys")
+        .explode("drug_key")
+        .drop_nulls("drug_key")
+        .join(names.lazy(), on=["nct_id", "drug_key"], how="left", maintain_order="left")
+        .group_by("result_group_id", maintain_order=True)
+        .agg(drug_ids=pl.col("drug_id"), drug_names=pl.coalesce("drug_name", "drug_key"))
+        .collect()
+    )
+    return matched.join(named, on="result_group_id", how="left", maintain_order="left").with_columns(
+        pl.when(pl.col("drug_keys").is_not_null()).then(pl.col(c).fill_null([])).alias(c)
+        for c in ("drug_ids", "drug_names")
+    )
+
+
+def group_drugs(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
+    """(nct_id, drug_key, drug_id, drug_name) of every drug of the studies' matched groups, one row each."""
+    return (
+        result_group_arms.filter(pl.col("drug_keys").is_not_null())
+        .select("nct_id", drug_key="drug_keys", drug_id="drug_ids", drug_name="drug_names")
+        .explode("drug_key", "drug_id", "drug_name")
+        .drop_nulls("drug_key")
+        .group_by("nct_id", "drug_key")
+        .agg(pl.col("drug_id").min(), pl.col("drug_name").min())
+        .sort("nct_id", "drug_key")
+        .collect()
+    )
+
+
 def result_group_arms(
     result_groups: pl.LazyFrame,
     design_groups: pl.LazyFrame,
@@ -289,7 +322,7 @@ def result_group_arms(
     drugs = intervention_drugs(evidence, studies)
     labels = _drug_labels(drugs, intervention_other_names)
     arms = study_arms(design_groups, design_group_interventions, interventions, studies, drugs, labels)
-    matched = match_result_groups(result_groups, arms, labels)
+    matched = _with_drug_names(match_result_groups(result_groups, arms, labels), study_drugs(drugs))
     record("arms", arms.height)
     record("arms/control", int(arms["control"].sum()))
     record("arms/without_drugs", int((arms["drug_keys"].list.len() == 0).sum()))

@@ -25,7 +25,7 @@ import polars as pl
 
 from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import intervention_drugs, study_drugs
+from clinical_mining.steps.arms import group_drugs
 
 VERDICTS = (
     "MET",
@@ -271,7 +271,6 @@ def efficacy(
     outcome_analyses: pl.LazyFrame,
     outcome_analysis_groups: pl.LazyFrame,
     result_group_arms: pl.LazyFrame,
-    evidence: pl.LazyFrame,
 ) -> pl.DataFrame:
     """Every posted analysis for every drug of its groups: one row per (studyId, drug, outcome, analysis), with
     the comparator (PLACEBO, ACTIVE, DOSE, NONE) and the verdict with its reason."""
@@ -360,7 +359,7 @@ def efficacy(
         reason = reason.when(condition).then(pl.lit(why))
     verdict, reason = verdict.otherwise(statistic), reason.otherwise(pl.col("statistic_reason"))
     outcome_rows = outcomes.select(outcome_id="id", outcome_type="outcome_type", outcome="title").collect()
-    names = study_drugs(intervention_drugs(evidence, outcomes.select("nct_id"))).rename({"nct_id": "studyId"})
+    names = group_drugs(result_group_arms).rename({"nct_id": "studyId"})
     result = (
         scored.lazy()
         .with_columns(verdict=verdict, reason=reason)
@@ -424,8 +423,9 @@ TRIAL_EFFICACY_SCHEMA = {
 }
 
 
-def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, evidence: pl.LazyFrame) -> pl.DataFrame:
-    """One row per (studyId, drug) of every study that posted results: the verdict on its first primary outcome
+def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
+    """One row per (studyId, drug) of every study that posted results, for the drugs of its arms that a result
+    group was matched to (named as `result_group_arms` names them): the verdict on its first primary outcome
     (by outcome id) with an analysis that puts the drug on one side. The analyses of that outcome for the drug
     decide together: one decided verdict, or INDETERMINATE where they conflict. NO_COMPARATOR where every
     primary analysis has the drug on both sides or alone; NO_ANALYSIS where the primary outcomes have none."""
@@ -453,7 +453,7 @@ def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, evidence: pl.
     # studies and drugs with results but no eligible primary analysis
     primary_outcomes = outcomes.filter(pl.col("outcome_type") == "PRIMARY").select(studyId="nct_id").unique()
     with_primary_analysis = rows.select("studyId").unique()
-    drugs = study_drugs(intervention_drugs(evidence, outcomes.select("nct_id"))).select(
+    drugs = group_drugs(result_group_arms).select(
         studyId="nct_id", drug_key="drug_key", drug_id="drug_id", drug_name=pl.coalesce("drug_name", "drug_key")
     )
     posted = drugs.join(outcomes.select(studyId="nct_id").unique().collect(), on="studyId")

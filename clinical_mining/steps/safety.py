@@ -14,7 +14,7 @@ import polars as pl
 
 from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import intervention_drugs, study_drugs
+from clinical_mining.steps.arms import group_drugs
 
 Z_95 = 1.959963984540054
 TOTALS_COLUMNS = ("nct_id", "ctgov_group_code", "event_type", "subjects_affected", "subjects_at_risk")
@@ -68,9 +68,7 @@ def _summed(column: str, condition: pl.Expr) -> pl.Expr:
     return pl.when(values.count() > 0).then(values.sum())
 
 
-def trial_safety(
-    reported_event_totals: pl.LazyFrame, result_group_arms: pl.LazyFrame, evidence: pl.LazyFrame
-) -> pl.DataFrame:
+def trial_safety(reported_event_totals: pl.LazyFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
     """One row per (studyId, drug) of every study that posted adverse-event totals for matched groups: serious
     adverse events affected and at risk in the drug's groups and in its comparator's, their rates, the risk
     difference with its 95% interval, and deaths on each side (null where not reported)."""
@@ -134,7 +132,7 @@ def trial_safety(
     )
     unmatched = pl.col("_unmatched").fill_null(False)
     compared = (pl.col("comparator_groups") > 0) & ~unmatched
-    names = study_drugs(intervention_drugs(evidence, totals.lazy().select("nct_id"))).rename({"nct_id": "studyId"})
+    names = group_drugs(result_group_arms).rename({"nct_id": "studyId"})
     result = (
         sides.join(unmatched_studies, on="nct_id", how="left")
         .with_columns(
