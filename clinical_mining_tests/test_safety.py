@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.arms import result_group_arms
+from clinical_mining.steps.arms import ResultsInputError, result_group_arms
 from clinical_mining.steps.safety import newcombe_difference, trial_safety, wilson
 from clinical_mining_tests.test_efficacy import Trial, _evidence, _frame
 
@@ -136,5 +136,5 @@ def test_totals_without_a_group_are_counted_and_an_unmatched_group_stops_the_com
 
 def test_a_missing_column_is_named() -> None:
     trial = _placebo_trial("NCT09200005")
-    with pytest.raises(Exception, match=r"reported_event_totals lacks column\(s\) subjects_at_risk"):
+    with pytest.raises(ResultsInputError, match=r"reported_event_totals lacks column\(s\) subjects_at_risk"):
         _run(trial, _totals([]).drop("subjects_at_risk"))

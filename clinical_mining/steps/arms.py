@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
 from clinical_mining.steps.mapping import clean_drug, normalise, normalised_labels
 
@@ -38,6 +39,20 @@ ARM_SCHEMA = {
     "drug_keys": pl.List(pl.String),
 }
 MATCH_METHODS = ("title", "placebo", "drug", "drug_dose", "crossover", "unmatched")
+
+
+class ResultsInputError(InputError):
+    """A results table without a column the efficacy or safety steps read."""
+
+
+def require_columns(frame: pl.LazyFrame, table: str, columns: tuple[str, ...], reader: str) -> None:
+    """Fail naming the AACT table, its missing columns and the config key that adds them."""
+    present = frame.collect_schema().names()
+    if missing := [column for column in columns if column not in present]:
+        raise ResultsInputError(
+            f"AACT table {table} lacks column(s) {', '.join(missing)} that {reader} read(s) (it has:"
+            f" {', '.join(present)}); add them to sources.aact.tables.{table}.columns"
+        )
 
 
 def _spaced(text: pl.Expr) -> pl.Expr:

@@ -23,9 +23,8 @@ The rules, in the words of a trial statistician:
 
 import polars as pl
 
-from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import group_drugs
+from clinical_mining.steps.arms import group_drugs, require_columns
 
 VERDICTS = (
     "MET",
@@ -69,22 +68,7 @@ ANALYSIS_COLUMNS = {
     ),
     "outcomes": ("id", "nct_id", "outcome_type", "title"),
     "outcome_analysis_groups": ("outcome_analysis_id", "result_group_id"),
-    "result_group_arms": ("nct_id", "result_group_id", "design_group_id", "control", "drug_keys", "group_type"),
 }
-
-
-class EfficacyInputError(InputError):
-    """A results table without a column the efficacy steps read."""
-
-
-def _require(frame: pl.LazyFrame, table: str) -> None:
-    present = frame.collect_schema().names()
-    missing = [column for column in ANALYSIS_COLUMNS[table] if column not in present]
-    if missing:
-        raise EfficacyInputError(
-            f"AACT table {table} lacks column(s) {', '.join(missing)} that the efficacy steps read (it has:"
-            f" {', '.join(present)}); add them to sources.aact.tables.{table}.columns"
-        )
 
 
 def parse_p_value(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -279,7 +263,7 @@ def efficacy(
         (outcome_analyses, "outcome_analyses"),
         (outcome_analysis_groups, "outcome_analysis_groups"),
     ):
-        _require(frame, table)
+        require_columns(frame, table, ANALYSIS_COLUMNS[table], "the efficacy steps")
     analyses = analysis_verdicts(
         outcome_analyses.select(ANALYSIS_COLUMNS["outcome_analyses"])
         .with_columns(pl.col("ci_percent", "param_value", "ci_lower_limit", "ci_upper_limit").cast(pl.Float64))

@@ -12,9 +12,8 @@ rule matched to an arm gives no comparison, since its totals could belong to eit
 
 import polars as pl
 
-from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import group_drugs
+from clinical_mining.steps.arms import group_drugs, require_columns
 
 Z_95 = 1.959963984540054
 TOTALS_COLUMNS = ("nct_id", "ctgov_group_code", "event_type", "subjects_affected", "subjects_at_risk")
@@ -72,12 +71,7 @@ def trial_safety(reported_event_totals: pl.LazyFrame, result_group_arms: pl.Lazy
     """One row per (studyId, drug) of every study that posted adverse-event totals for matched groups: serious
     adverse events affected and at risk in the drug's groups and in its comparator's, their rates, the risk
     difference with its 95% interval, and deaths on each side (null where not reported)."""
-    present = reported_event_totals.collect_schema().names()
-    if missing := [column for column in TOTALS_COLUMNS if column not in present]:
-        raise InputError(
-            f"AACT table reported_event_totals lacks column(s) {', '.join(missing)} that trial_safety reads (it has:"
-            f" {', '.join(present)}); add them to sources.aact.tables.reported_event_totals.columns"
-        )
+    require_columns(reported_event_totals, "reported_event_totals", TOTALS_COLUMNS, "trial_safety")
     totals = (
         reported_event_totals.select(TOTALS_COLUMNS)
         .filter(pl.col("event_type").is_in(["serious", "deaths"]))
