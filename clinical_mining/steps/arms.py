@@ -224,15 +224,14 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         .with_columns(
             same_title=pl.col("title_key") == pl.col("arm_key"),
             overlap=pl.col("named").list.set_intersection("drug_keys").list.len(),
-            # a placebo group names at most the drugs its control arm also holds (a backbone, or the drug the
-            # placebo matches: "Placebo for ACU-D1" names ACU-D1, which its vehicle arm does not hold)
-            fits_placebo=pl.col("control"),
             same_dose=pl.col("numbers") == pl.col("arm_numbers"),
         )
         .collect()  # each rule below filters the same candidates
     )
     by_title = candidates.filter("same_title").filter(pl.len().over("result_group_id") == 1)
-    placebo = candidates.filter(~pl.col("same_title").any().over("result_group_id"), "placebo", "fits_placebo")
+    # a placebo group goes to a control arm, the one sharing most of the drugs it names (a backbone; the drug a
+    # placebo matches, "Placebo for ACU-D1", is named but not held, and shared by no control arm)
+    placebo = candidates.filter(~pl.col("same_title").any().over("result_group_id"), "placebo", "control")
     placebo = placebo.filter(pl.col("overlap") == pl.col("overlap").max().over("result_group_id")).filter(
         pl.len().over("result_group_id") == 1
     )

@@ -283,7 +283,6 @@ def efficacy(
     per_analysis = members.group_by("analysis_id").agg(
         groups=pl.len(),
         unmatched=pl.col("design_group_id").is_null().sum(),
-        arms=pl.col("design_group_id").drop_nulls().n_unique(),
     )
     # each drug of the analysis against its groups: on both sides, one side, or unknown
     sides = (
