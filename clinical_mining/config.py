@@ -105,6 +105,16 @@ class ChemblCurationConfig(_Strict):
     molecule_schema: Identifier = "chembl_36"
 
 
+class ChemblWarningsConfig(_Strict):
+    """ChEMBL's drug warnings: the JSON-lines export (`file`) or the release schema's `drug_warning` table."""
+
+    kind: Literal["file", "database", "none"] = "file"
+    path: ConfigPath | None = None
+    uri: str | None = None
+    molecule_schema: Identifier = "chembl_36"
+    skip_bad_lines: bool = False
+
+
 class VocabulariesConfig(_Strict):
     disease: ConfigPath | None = None
     drug: ConfigPath | None = None
@@ -114,6 +124,7 @@ class SourcesConfig(_Strict):
     aact: AactConfig | None = None
     chembl_indications: ChemblIndicationsConfig | None = None
     chembl_curation: ChemblCurationConfig | None = None
+    chembl_warnings: ChemblWarningsConfig | None = None
     pmda: FileSourceConfig | None = None
     vocabularies: VocabulariesConfig | None = None
 
@@ -124,6 +135,8 @@ class SourcesConfig(_Strict):
             names.append("chembl_indications")
         if self.chembl_curation is not None:
             names.append("chembl_curation")
+        if self.chembl_warnings is not None:
+            names.append("drug_warnings")
         if self.pmda is not None:
             names.append("pmda")
         if self.vocabularies is not None:
@@ -242,6 +255,7 @@ class ClinicalMiningConfig(_Strict):
             "sources.aact.path": sources.aact.path if sources.aact else None,
             "sources.chembl_indications.path": sources.chembl_indications.path if sources.chembl_indications else None,
             "sources.chembl_curation.path": sources.chembl_curation.path if sources.chembl_curation else None,
+            "sources.chembl_warnings.path": sources.chembl_warnings.path if sources.chembl_warnings else None,
             "sources.pmda.path": sources.pmda.path if sources.pmda else None,
             "sources.vocabularies.disease": sources.vocabularies.disease if sources.vocabularies else None,
             "sources.vocabularies.drug": sources.vocabularies.drug if sources.vocabularies else None,

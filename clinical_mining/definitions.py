@@ -19,7 +19,13 @@ from clinical_mining.automation import file_sensors, refresh_job, refresh_schedu
 from clinical_mining.config import ClinicalMiningConfig, load_config
 from clinical_mining.factory import build_pipeline_assets
 from clinical_mining.io_manager import ParquetIOManager
-from clinical_mining.source_assets import aact_resource, build_source_assets, chembl_curation_resource, pmda_resource
+from clinical_mining.source_assets import (
+    aact_resource,
+    build_source_assets,
+    chembl_curation_resource,
+    chembl_warnings_resource,
+    pmda_resource,
+)
 from clinical_mining.step_spec import FINAL_ASSET
 
 
@@ -57,6 +63,8 @@ def build_definitions(config: ClinicalMiningConfig) -> Definitions:
         resources["aact"] = aact
     if (curation := chembl_curation_resource(config)) is not None:
         resources["chembl_curation"] = curation
+    if (warnings := chembl_warnings_resource(config)) is not None:
+        resources["chembl_warnings"] = warnings
     if (pmda := pmda_resource(config)) is not None:
         resources["pmda"] = pmda
     assets = map_asset_specs(

@@ -39,10 +39,13 @@ from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile
 from clinical_mining.sources.chembl import (
     CURATION_SCHEMA,
     INDICATION_SCHEMA,
+    WARNING_SCHEMA,
     ChemblError,
     read_curation_database,
     read_curation_file,
     read_indications,
+    read_warnings,
+    read_warnings_database,
 )
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.sources.pmda import PMDA_SCHEMA, PageParse, read_pmda, require_file
@@ -261,6 +264,72 @@ def chembl_curation_resource(config: ClinicalMiningConfig) -> ChemblCurationReso
     )
 
 
+class ChemblWarningsResource(ConfigurableResource):
+    """Where ChEMBL's drug warnings are read from: the JSON-lines export, a ChEMBL database, or nothing."""
+
+    kind: str = "none"
+    path: str | None = None
+    uri: str | None = None
+    molecule_schema: str = "chembl_36"
+    skip_bad_lines: bool = False
+    user: str | None = None
+    password: str | None = None
+
+    def read(self) -> tuple[pl.DataFrame, dict[str, Any]]:
+        if self.kind == "database":
+            if not self.uri:
+                raise ChemblError("sources.chembl_warnings.uri is not set (needed for kind: database)")
+            target = DatabaseTarget(self.uri, self.user, self.password, label="ChEMBL database")
+            return read_warnings_database(target, self.molecule_schema), {}
+        if self.kind == "file":
+            if not self.path:
+                raise ChemblError("sources.chembl_warnings.path is not set (needed for kind: file)")
+            frame, skipped = read_warnings(Path(self.path), self.skip_bad_lines)
+            warning = {"warning": f"skipped {skipped} bad line(s) of {self.path}"} if skipped else {}
+            return frame, {"bad_lines_skipped": skipped, **warning}
+        return WARNING_SCHEMA.to_frame(), {}
+
+
+def chembl_warnings_resource(config: ClinicalMiningConfig) -> ChemblWarningsResource | None:
+    warnings = config.sources.chembl_warnings
+    if warnings is None:
+        return None
+    return ChemblWarningsResource(
+        kind=warnings.kind,
+        path=str(warnings.path) if warnings.path else None,
+        uri=warnings.uri,
+        molecule_schema=warnings.molecule_schema,
+        skip_bad_lines=warnings.skip_bad_lines,
+        **_credentials("CHEMBL"),
+    )
+
+
+def _drug_warnings_asset(kind: str) -> AssetsDefinition:
+    @asset(
+        name="drug_warnings",
+        group_name=SOURCES_GROUP,
+        kinds={"oracle" if kind == "database" else "json", "polars"},
+        description="ChEMBL's drug warnings: withdrawals and black-box warnings per molecule (a safety fact, never"
+        " an approval).",
+        check_specs=[_not_empty_check("drug_warnings")],
+        metadata={"chembl_warnings/kind": kind},
+        io_manager_key="io_manager",
+    )
+    def _warnings(context: AssetExecutionContext, chembl_warnings: ChemblWarningsResource) -> Iterator[Any]:
+        if kind == "none":
+            context.log.warning("source drug_warnings: kind is none; writing an empty frame")
+        try:
+            frame, details = chembl_warnings.read()
+        except (InputError, OSError) as exc:
+            raise Failure(description=str(exc), allow_retries=False) from None
+        if details.get("warning"):
+            context.log.warning(f"source drug_warnings: {details['warning']}")
+        yield Output(frame, metadata=details)
+        yield _not_empty_result(frame, "drug_warnings")
+
+    return _warnings
+
+
 def _indications_reader(skip_bad_lines: bool) -> FileReader:
     def read(path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
         frame, skipped = read_indications(path, skip_bad_lines)
@@ -356,6 +425,8 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
         )
     if sources.chembl_curation is not None:
         assets.append(_chembl_curation_asset(sources.chembl_curation.kind))
+    if sources.chembl_warnings is not None:
+        assets.append(_drug_warnings_asset(sources.chembl_warnings.kind))
     if sources.pmda is not None:
         assets.append(
             _file_asset(

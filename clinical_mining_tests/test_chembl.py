@@ -11,10 +11,13 @@ import pytest
 from clinical_mining.sources.chembl import (
     CURATION_SCHEMA,
     INDICATION_SCHEMA,
+    WARNING_SCHEMA,
     ChemblError,
     read_curation_database,
     read_curation_file,
     read_indications,
+    read_warnings,
+    read_warnings_database,
 )
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.steps.chembl import indication_evidence
@@ -206,3 +209,47 @@ def test_curation_from_a_file_or_none(tmp_path: Path, write_config: Callable[...
     assert run_config(none).success
     assert output(none, "chembl_curation").schema == CURATION_SCHEMA
     assert output(none, "chembl_curation").height == 0
+
+
+WARNING = {
+    "warning_id": 7,
+    "molecule_chembl_id": "CHEMBL1703",
+    "parent_molecule_chembl_id": None,
+    "warning_type": "Withdrawn",
+    "warning_class": "hepatotoxicity",
+    "warning_country": "France; Germany;Spain",
+    "warning_year": 1999,
+}
+
+
+def test_drug_warnings_file_names_a_bad_line_or_skips_it(tmp_path: Path) -> None:
+    path = _write(tmp_path / "warnings.jsonl", [WARNING], extra_lines=("{oops",))
+    with pytest.raises(ChemblError, match=r"ChEMBL drug warnings file .*warnings.jsonl line 2: not valid JSON"):
+        read_warnings(path)
+    frame, skipped = read_warnings(path, skip_bad_lines=True)
+    assert (frame["molecule_chembl_id"].to_list(), frame["warning_year"].to_list(), skipped) == (
+        ["CHEMBL1703"],
+        ["1999"],
+        1,
+    )
+    orphan = _write(tmp_path / "orphan.jsonl", [{**WARNING, "molecule_chembl_id": None}])
+    with pytest.raises(ChemblError, match=r"record 1 \(warning_id 7\) has no drug id"):
+        read_warnings(orphan)
+
+
+def test_drug_warnings_from_a_real_chembl_database(postgres: Postgres) -> None:
+    postgres.sql(
+        "DROP SCHEMA IF EXISTS chembl_w CASCADE; CREATE SCHEMA chembl_w;"
+        "CREATE TABLE chembl_w.molecule_dictionary (molregno bigint, chembl_id varchar);"
+        "CREATE TABLE chembl_w.drug_warning (warning_id bigint, molregno bigint, parent_molregno bigint,"
+        " warning_type varchar, warning_class varchar, warning_description varchar, warning_country varchar,"
+        " warning_year integer, efo_id varchar, efo_term varchar, efo_id_for_warning_class varchar);"
+        "INSERT INTO chembl_w.molecule_dictionary VALUES (1703, 'CHEMBL1703'), (1431, 'CHEMBL1431');"
+        "INSERT INTO chembl_w.drug_warning VALUES (7, 1703, 1431, 'Withdrawn', 'hepatotoxicity', 'x',"
+        " 'France; Germany', 1999, 'EFO:0004228', 'drug-induced liver injury', NULL);"
+    )
+    frame = read_warnings_database(DatabaseTarget(postgres.uri, label="ChEMBL database"), "chembl_w")
+    assert frame.schema == WARNING_SCHEMA
+    assert frame.select("molecule_chembl_id", "parent_molecule_chembl_id", "warning_type", "warning_year").rows() == [
+        ("CHEMBL1703", "CHEMBL1431", "Withdrawn", "1999")
+    ]

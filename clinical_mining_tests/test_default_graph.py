@@ -32,6 +32,7 @@ FINAL_COLUMNS = [
     "trials_with_results",
     "primary_met",
     "primary_not_met",
+    "warnings",
 ]
 EXPECTED_GRAPH = {
     "studies": ("sources", []),
@@ -48,6 +49,7 @@ EXPECTED_GRAPH = {
     "reported_event_totals": ("sources", []),
     "chembl_indications": ("sources", []),
     "chembl_curation": ("sources", []),
+    "drug_warnings": ("sources", []),
     "pmda": ("sources", []),
     "disease_vocabulary": ("sources", []),
     "drug_vocabulary": ("sources", []),
@@ -85,7 +87,7 @@ EXPECTED_GRAPH = {
     "efficacy": ("process", ["outcome_analyses", "outcome_analysis_groups", "outcomes", "result_group_arms"]),
     "trial_efficacy": ("process", ["efficacy", "outcomes", "result_group_arms"]),
     "trial_safety": ("process", ["reported_event_totals", "result_group_arms"]),
-    "final_df": ("process", ["evidence", "trial_efficacy"]),
+    "final_df": ("process", ["drug_lookup", "drug_warnings", "evidence", "trial_efficacy"]),
 }
 
 
@@ -222,6 +224,37 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     )
     counts = result.asset_materializations_for_node("trial_efficacy")[0].metadata
     assert counts["primary_verdict/MET"].value == (trial_efficacy["primary_verdict"] == "MET").sum()
+    # warnings reach the drug (metformin's is recorded on its salt) and change nothing else of the pair
+    assert row["warnings"] == [
+        {
+            "warning_type": "Black Box Warning",
+            "warning_class": "metabolic toxicity",
+            "countries": ["United States"],
+            "year": None,
+        }
+    ]
+    warfarin = final.filter(drug_id="CHEMBL1464")
+    assert warfarin.height > 0 and set(map(str, warfarin["warnings"].to_list())) == {
+        str(
+            [
+                {
+                    "warning_type": "Black Box Warning",
+                    "warning_class": "hematological toxicity",
+                    "countries": ["United States"],
+                    "year": 2006,
+                }
+            ]
+        )
+    }
+    assert (
+        final.filter(pl.col("drug_id").is_in(["CHEMBL1464", "CHEMBL118", "CHEMBL41", "CHEMBL1431"]).not_())[
+            "warnings"
+        ].null_count()
+        == final.filter(pl.col("drug_id").is_in(["CHEMBL1464", "CHEMBL118", "CHEMBL41", "CHEMBL1431"]).not_()).height
+    )
+    final_metadata = result.asset_materializations_for_node("final_df")[0].metadata
+    assert final_metadata["warnings/for_a_molecule_not_in_the_vocabulary"].value == 1  # rofecoxib, kept in the source
+    assert "CHEMBL122" in set(pl.read_parquet(out / "drug_warnings.parquet")["molecule_chembl_id"])
     safety = pl.read_parquet(out / "trial_safety.parquet")
     sae = ["sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk"]
     got = {(r["studyId"], r["drug_key"]): tuple(r[c] for c in sae) for r in safety.iter_rows(named=True)}

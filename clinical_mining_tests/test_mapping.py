@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from clinical_mining.sources.chembl import WARNING_SCHEMA
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.mapping import (
@@ -309,6 +310,7 @@ def test_pairs_one_row_per_pair_with_furthest_stage() -> None:
         "trials_with_results",
         "primary_met",
         "primary_not_met",
+        "warnings",
     ]
     metformin = final.filter(drug_id="CHEMBL1431").row(0, named=True)
     assert (metformin["trials_with_results"], metformin["primary_met"], metformin["primary_not_met"]) == (0, 0, 0)
@@ -661,3 +663,47 @@ def test_a_source_method_such_as_text_match_is_kept() -> None:
     evidence = _evidence(disease_id=["MONDO_0005148"], disease_method=["text_match"], source=["PMDA"])
     mapped = map_evidence(evidence, drug_lookup(DRUGS), disease_lookup(DISEASES)).row(0, named=True)
     assert (mapped["disease_method"], mapped["drug_method"]) == ("text_match", "exact")
+
+
+def test_a_withdrawal_on_a_salt_reaches_the_drug_and_changes_nothing_else() -> None:
+    warnings = pl.DataFrame(
+        [
+            {
+                "warning_id": 1,
+                "molecule_chembl_id": "CHEMBL1703",
+                "warning_type": "Withdrawn",
+                "warning_class": "hepatotoxicity",
+                "warning_country": "France; Germany;France",
+                "warning_year": "1999",
+            },
+            {
+                "warning_id": 2,
+                "molecule_chembl_id": "CHEMBL999999",
+                "warning_type": "Black Box Warning",
+                "warning_class": "cardiotoxicity",
+                "warning_country": None,
+                "warning_year": None,
+            },
+        ],
+        schema=WARNING_SCHEMA,
+    )
+    plain = drug_disease_pairs(_mapped_rows())
+    with collecting() as figures:
+        warned = drug_disease_pairs(_mapped_rows(), drug_warnings=warnings, drug_lookup=drug_lookup(DRUGS))
+    metformin = warned.filter(drug_id="CHEMBL1431").row(0, named=True)
+    assert metformin["warnings"] == [
+        {
+            "warning_type": "Withdrawn",
+            "warning_class": "hepatotoxicity",
+            "countries": ["France", "Germany"],
+            "year": 1999,
+        }
+    ]
+    # the approval, the stage and every other column stand as they were; a warning is no approval either
+    assert warned.drop("warnings").equals(plain.drop("warnings"))
+    assert (metformin["max_clinical_stage"], metformin["approval"]) == (
+        "APPROVAL",
+        [{"source": "FDA", "date": date(2001, 5, 1)}],
+    )
+    assert warned.filter(pl.col("drug_id").is_null())["warnings"].to_list() == [None]
+    assert figures["warnings/for_a_molecule_not_in_the_vocabulary"] == 1

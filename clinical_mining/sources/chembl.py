@@ -7,6 +7,7 @@ when that fails is the file walked line by line, to name the bad lines (or skip 
 import gzip
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 
@@ -25,6 +26,22 @@ INDICATION_SCHEMA = pl.Schema(
         "mesh_heading": pl.String,
         "max_phase_for_ind": pl.String,  # a number in some exports, text ("2.0") in others
         "indication_refs": pl.List(REF),
+        "_metadata": pl.Struct({"all_molecule_chembl_ids": pl.List(pl.String)}),
+    }
+)
+WARNING_SCHEMA = pl.Schema(
+    {
+        "warning_id": pl.Int64,
+        "molecule_chembl_id": pl.String,
+        "parent_molecule_chembl_id": pl.String,
+        "warning_type": pl.String,
+        "warning_class": pl.String,
+        "warning_description": pl.String,
+        "warning_country": pl.String,  # several, ";"-separated
+        "warning_year": pl.String,  # a number in some exports, text in others
+        "efo_id": pl.String,
+        "efo_term": pl.String,
+        "warning_refs": pl.List(REF),
         "_metadata": pl.Struct({"all_molecule_chembl_ids": pl.List(pl.String)}),
     }
 )
@@ -58,7 +75,7 @@ def _open_lines(path: Path) -> list[bytes]:
         return handle.read().splitlines()
 
 
-def _bad_lines(lines: list[bytes]) -> dict[int, str]:
+def _bad_lines(lines: list[bytes], schema: pl.Schema) -> dict[int, str]:
     """Line number (1-based) to reason, for the lines that are not one JSON object each."""
     bad: dict[int, str] = {}
     for number, line in enumerate(lines, start=1):
@@ -71,7 +88,7 @@ def _bad_lines(lines: list[bytes]) -> dict[int, str]:
             continue
         if isinstance(record, dict):
             try:
-                pl.Series([line.decode()]).str.json_decode(pl.Struct(INDICATION_SCHEMA))
+                pl.Series([line.decode()]).str.json_decode(pl.Struct(schema))
             except pl.exceptions.PolarsError as exc:
                 bad[number] = f"does not fit the ChEMBL schema ({str(exc).splitlines()[0][:200]})"
             continue
@@ -79,43 +96,58 @@ def _bad_lines(lines: list[bytes]) -> dict[int, str]:
     return bad
 
 
-def _decoded(lines: pl.DataFrame) -> pl.DataFrame:
+def _decoded(lines: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
     """JSON objects, one per non-blank line, decoded natively with the explicit schema."""
     return (
         lines.filter(pl.col("line").str.strip_chars().ne_missing(""))
-        .select(pl.col("line").str.json_decode(pl.Struct(INDICATION_SCHEMA)))
+        .select(pl.col("line").str.json_decode(pl.Struct(schema)))
         .unnest("line")
     )
 
 
-def read_indications(path: Path, skip_bad_lines: bool = False) -> tuple[pl.DataFrame, int]:
-    """The drug-indication records, and how many bad lines were skipped (only with `skip_bad_lines`).
+class JsonLines(NamedTuple):
+    """One of ChEMBL's JSON-lines exports: its schema, its name in messages, its config keys, its record id."""
+
+    schema: pl.Schema
+    what: str
+    config_key: str
+    record_id: str
+
+
+INDICATIONS = JsonLines(INDICATION_SCHEMA, "ChEMBL indications file", "sources.chembl_indications", "drugind_id")
+WARNINGS = JsonLines(WARNING_SCHEMA, "ChEMBL drug warnings file", "sources.chembl_warnings", "warning_id")
+
+
+def read_json_lines(path: Path, export: JsonLines, skip_bad_lines: bool = False) -> tuple[pl.DataFrame, int]:
+    """The records of a ChEMBL JSON-lines export, and how many bad lines were skipped (only with
+    `skip_bad_lines`); every record must name a molecule.
 
     Lines are read as text by Polars' CSV reader (gzip-aware; \x1f cannot occur unescaped in JSON) and decoded
     with `str.json_decode`: a quarter of the memory of `scan_ndjson` on nested records, and four times faster.
     """
+    what = f"{export.what} {path}"
     if not path.is_file():
-        raise ChemblError(f"ChEMBL indications file {path} does not exist (config key sources.chembl_indications.path)")
+        raise ChemblError(f"{what} does not exist (config key {export.config_key}.path)")
     scan = pl.scan_csv(path, has_header=False, separator="\x1f", quote_char=None, schema={"line": pl.String})
     try:
-        frame = _decoded(scan.collect())
+        frame = _decoded(scan.collect(), export.schema)
         skipped = 0
     except (pl.exceptions.PolarsError, OSError, EOFError) as exc:
         try:
             lines = _open_lines(path)
-            bad = _bad_lines(lines)
+            bad = _bad_lines(lines, export.schema)
         except (OSError, EOFError, gzip.BadGzipFile) as read_error:
-            raise ChemblError(f"ChEMBL indications file {path} cannot be read: {read_error}") from None
+            raise ChemblError(f"{what} cannot be read: {read_error}") from None
         if not bad:
-            raise ChemblError(f"ChEMBL indications file {path} cannot be parsed: {str(exc).splitlines()[0]}") from None
+            raise ChemblError(f"{what} cannot be parsed: {str(exc).splitlines()[0]}") from None
         first, reason = next(iter(bad.items()))
         if not skip_bad_lines:
             raise ChemblError(
-                f"ChEMBL indications file {path} line {first}: {reason}; {len(bad)} bad line(s) in all"
-                " (set sources.chembl_indications.skip_bad_lines: true to skip them)"
+                f"{what} line {first}: {reason}; {len(bad)} bad line(s) in all"
+                f" (set {export.config_key}.skip_bad_lines: true to skip them)"
             ) from None
         good = [line.decode() for number, line in enumerate(lines, start=1) if number not in bad]
-        frame = _decoded(pl.DataFrame({"line": good}, schema={"line": pl.String}))
+        frame = _decoded(pl.DataFrame({"line": good}, schema={"line": pl.String}), export.schema)
         skipped = len(bad)
     no_drug = frame.select(
         pl.int_range(pl.len()).filter(
@@ -127,11 +159,61 @@ def read_indications(path: Path, skip_bad_lines: bool = False) -> tuple[pl.DataF
     if len(no_drug):
         record = frame.row(no_drug[0], named=True)
         raise ChemblError(
-            f"ChEMBL indications file {path}: record {no_drug[0] + 1} (drugind_id {record['drugind_id']}) has no"
+            f"{what}: record {no_drug[0] + 1} ({export.record_id} {record[export.record_id]}) has no"
             f" drug id (molecule_chembl_id, parent_molecule_chembl_id and _metadata are all empty);"
             f" {len(no_drug)} such record(s)"
         )
     return frame, skipped
+
+
+def read_indications(path: Path, skip_bad_lines: bool = False) -> tuple[pl.DataFrame, int]:
+    """The drug-indication records, and how many bad lines were skipped."""
+    return read_json_lines(path, INDICATIONS, skip_bad_lines)
+
+
+def read_warnings(path: Path, skip_bad_lines: bool = False) -> tuple[pl.DataFrame, int]:
+    """ChEMBL's drug warnings (withdrawals, black-box warnings) as exported with the molecule's ids."""
+    return read_json_lines(path, WARNINGS, skip_bad_lines)
+
+
+def read_warnings_database(target: DatabaseTarget, molecule_schema: str) -> pl.DataFrame:
+    """`drug_warning` of a ChEMBL release schema, with each molecule's and parent's ChEMBL id from
+    `molecule_dictionary`, in the export's columns."""
+    case = str.lower if target.folds_to_lower_case else str.upper
+
+    def name(identifier: str) -> str:
+        return quote_identifier(case(identifier))
+
+    schema = name(molecule_schema)
+    columns = ", ".join(
+        f"w.{name(column)} AS {name(column)}"
+        for column in (
+            "warning_id",
+            "warning_type",
+            "warning_class",
+            "warning_description",
+            "warning_country",
+            "warning_year",
+            "efo_id",
+            "efo_term",
+        )
+    )
+    query = (
+        f"SELECT {columns}, m.{name('chembl_id')} AS {name('molecule_chembl_id')},"
+        f" p.{name('chembl_id')} AS {name('parent_molecule_chembl_id')}"
+        f" FROM {schema}.{name('drug_warning')} w"
+        f" JOIN {schema}.{name('molecule_dictionary')} m ON m.{name('molregno')} = w.{name('molregno')}"
+        f" LEFT JOIN {schema}.{name('molecule_dictionary')} p ON p.{name('molregno')} = w.{name('parent_molregno')}"
+    )
+    try:
+        frame = target.read(query)
+    except InputError as exc:
+        raise ChemblError(f"ChEMBL drug warnings from {molecule_schema}.drug_warning: {exc}") from None
+    frame = frame.rename({column: column.lower() for column in frame.columns})
+    return frame.select(
+        pl.col(column).cast(dtype) if column in frame.columns else pl.lit(None, dtype).alias(column)
+        for column, dtype in WARNING_SCHEMA.items()
+    )
 
 
 def normalise_efo(column: pl.Expr) -> pl.Expr:

@@ -373,14 +373,16 @@ def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: Side) -> pl.D
     return pl.concat([updated, others.explode(id_column)], rechunk=False)
 
 
-def _to_parents(evidence: pl.DataFrame, drug_lookup: pl.DataFrame) -> pl.DataFrame:
+def to_parents(
+    evidence: pl.DataFrame, drug_lookup: pl.DataFrame, figure: str = "drug/ids_folded_to_parent"
+) -> pl.DataFrame:
     """Drug ids a source or the curation gave for a salt or form (CHEMBL1642, imatinib mesylate) replaced by the
     parent's (CHEMBL941): one molecule, one id, as the labels already resolve."""
     parents = drug_lookup.filter(kind="chembl_id").select(_key="label", _parent="id")
     key = evidence.select(_key=pl.col("drug_id").str.to_lowercase())
     parent = aligned(key, ["_key"], parents)["_parent"]
     folded = parent.is_not_null() & (parent != evidence["drug_id"])
-    record("drug/ids_folded_to_parent", int(folded.sum()))
+    record(figure, int(folded.sum()))
     if not folded.any():
         return evidence
     return evidence.with_columns(pl.when(folded).then(parent).otherwise(pl.col("drug_id")).alias("drug_id"))
@@ -591,7 +593,7 @@ def map_evidence(
         )
         if curation is not None and curation.height:
             mapped = _curated(mapped, curation, side)
-    mapped = _to_parents(mapped, drug_lookup)
+    mapped = to_parents(mapped, drug_lookup)
     for side, lookup in (("drug", drug_lookup), ("disease", disease_lookup)):
         pending = mapped[f"{side}_name"].filter(mapped[f"{side}_id"].is_null() & mapped[f"{side}_candidates"].is_null())
         found = resolve_labels(pending, lookup, side).rename({"raw": f"{side}_name"})

@@ -5,6 +5,7 @@ import polars as pl
 from clinical_mining.step_stats import record
 from clinical_mining.steps.mapping import aligned, normalised_labels
 from clinical_mining.steps.stage import CLINICAL_STAGES, STAGE_DTYPE
+from clinical_mining.steps.warnings import WARNINGS_DTYPE, warnings_by_drug
 
 MAPPING_STATUSES = ("FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED")
 DRUG_ID = r"^CHEMBL\d+$"
@@ -23,6 +24,7 @@ FINAL_SCHEMA = {
     "trials_with_results": pl.UInt32,
     "primary_met": pl.UInt32,
     "primary_not_met": pl.UInt32,
+    "warnings": WARNINGS_DTYPE,
 }
 
 
@@ -101,13 +103,18 @@ OPTIONAL_PAIR_COLUMNS = {"approval_date": pl.Date, "overall_status": pl.String} 
 
 
 def drug_disease_pairs(
-    evidence: pl.LazyFrame | pl.DataFrame, trial_efficacy: pl.LazyFrame | pl.DataFrame | None = None
+    evidence: pl.LazyFrame | pl.DataFrame,
+    trial_efficacy: pl.LazyFrame | pl.DataFrame | None = None,
+    drug_warnings: pl.DataFrame | None = None,
+    drug_lookup: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """One row per drug-disease pair, keyed by id when mapped and by the normalised label otherwise.
 
     With `trial_efficacy`, each pair counts its trials that posted results (`trials_with_results`) and those
     whose primary verdict for the drug met its objective (`primary_met`: MET or NON_INFERIOR) or did not
     (`primary_not_met`: NOT_MET or NI_NOT_SHOWN); the other verdicts (cannot tell) are in neither count.
+    With `drug_warnings` and `drug_lookup`, each pair lists its drug's warnings (`warnings.warnings_by_drug`),
+    which change nothing else of the pair: a withdrawal is no lost approval and no lower stage.
 
     Only the columns a pair is made of are read: from the evidence file that is about half of its columns (no
     methods, candidates, dates or free text), which is less to decode and less to hold at this step's peak.
@@ -158,6 +165,11 @@ def drug_disease_pairs(
         primary_met=pl.col("studyId").filter(pl.col("_verdict").is_in(MET_VERDICTS)).n_unique().cast(pl.UInt32),
         primary_not_met=pl.col("studyId").filter(pl.col("_verdict").is_in(NOT_MET_VERDICTS)).n_unique().cast(pl.UInt32),
     )
+    if drug_warnings is not None and drug_lookup is not None:
+        warned = warnings_by_drug(drug_warnings, drug_lookup)
+    else:
+        warned = pl.DataFrame(schema={"drug_id": pl.String, "warnings": WARNINGS_DTYPE})
+    pairs = pairs.hstack(aligned(pairs, ["drug_id"], warned))
     final = (
         pairs.sort("drug_key", "disease_key")
         .select(
@@ -172,6 +184,7 @@ def drug_disease_pairs(
             trials_with_results="trials_with_results",
             primary_met="primary_met",
             primary_not_met="primary_not_met",
+            warnings="warnings",
         )
         .sort("drug_name", "disease_name", "drug_id", "disease_id", nulls_last=True, maintain_order=True)
     )

@@ -133,3 +133,34 @@ def curation_export(tables: dict[str, pl.DataFrame], every: int = 3) -> pl.DataF
         )
         .unique(maintain_order=True)
     )
+
+
+# Drug warnings of the listed entities in the shape of ChEMBL's export: black-box warnings of the FDA label
+# (anticoagulant bleeding, NSAID cardiovascular risk, antidepressant suicidality, metformin lactic acidosis, the
+# last given on the salt as ChEMBL records it) and a withdrawal of a drug absent from the vocabularies
+# (rofecoxib, CHEMBL122, withdrawn in 2004), which must be counted and not lost. Classes, countries and years are
+# illustrative; refs are marked as samples.
+WARNINGS: tuple[tuple[int, str, str | None, str, str, str, str | None], ...] = (
+    (1, "CHEMBL1464", "CHEMBL1464", "Black Box Warning", "hematological toxicity", "United States", "2006"),
+    (2, "CHEMBL118", "CHEMBL118", "Black Box Warning", "cardiotoxicity", "United States", "2005"),
+    (3, "CHEMBL41", "CHEMBL41", "Black Box Warning", "psychiatric toxicity", "United States", "2004"),
+    (4, "CHEMBL1703", None, "Black Box Warning", "metabolic toxicity", "United States", None),
+    (5, "CHEMBL122", "CHEMBL122", "Withdrawn", "cardiotoxicity", "United States; European Union;Japan", "2004"),
+)
+
+
+def warning_records() -> list[dict[str, object]]:
+    return [
+        {
+            "warning_id": warning_id,
+            "molecule_chembl_id": molecule,
+            "parent_molecule_chembl_id": parent,
+            "warning_type": kind,
+            "warning_class": warning_class,
+            "warning_description": None,
+            "warning_country": countries,
+            "warning_year": int(year) if year and warning_id % 2 else year,  # a number in some exports, text in others
+            "warning_refs": [{"ref_type": "Other", "ref_id": f"sample-warning-{warning_id}", "ref_url": None}],
+        }
+        for warning_id, molecule, parent, kind, warning_class, countries, year in WARNINGS
+    ]

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from clinical_mining.synthetic.aact import add_tables, generate_aact, write_flatfiles
-from clinical_mining.synthetic.chembl import curation_export, indication_records, write_indications
+from clinical_mining.synthetic.chembl import curation_export, indication_records, warning_records, write_indications
 from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
 from clinical_mining.synthetic.results import known_trials
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
@@ -25,6 +25,7 @@ def build_sample(folder: Path = SAMPLE_DIR) -> None:
         indication_records(tables["studies"]["nct_id"].to_list()), folder / "chembl" / "indications.jsonl"
     )
     curation_export(tables).write_parquet(folder / "chembl" / "curation.parquet")
+    write_indications(warning_records(), folder / "chembl" / "warnings.jsonl")
     (folder / "pmda").mkdir(parents=True, exist_ok=True)
     write_pmda_pdf(folder / "pmda" / "approvals.pdf", SAMPLE_BLOCKS)
     (folder / "vocabularies").mkdir(parents=True, exist_ok=True)
