@@ -56,6 +56,9 @@ def watched_files(config: ClinicalMiningConfig) -> dict[str, Path]:
         "chembl_curation": sources.chembl_curation.path
         if sources.chembl_curation and sources.chembl_curation.kind == "file"
         else None,
+        "drug_warnings": sources.chembl_warnings.path
+        if sources.chembl_warnings and sources.chembl_warnings.kind == "file"
+        else None,
         "pmda": sources.pmda.path if sources.pmda else None,
         "disease_vocabulary": sources.vocabularies.disease if sources.vocabularies else None,
         "drug_vocabulary": sources.vocabularies.drug if sources.vocabularies else None,
