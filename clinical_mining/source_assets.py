@@ -214,40 +214,48 @@ class ChemblCurationResource(ConfigurableResource):
     user: str | None = None
     password: str | None = None
 
-    def read(self) -> pl.DataFrame:
+    def read(self) -> tuple[pl.DataFrame, dict[str, Any]]:
         if self.kind == "database":
             if not self.uri:
                 raise ChemblError("sources.chembl_curation.uri is not set (needed for kind: database)")
             target = DatabaseTarget(self.uri, self.user, self.password, label="ChEMBL curation database")
-            return read_curation_database(target, self.curation_schema, self.molecule_schema)
-        if self.kind == "file":
+            frame = read_curation_database(target, self.curation_schema, self.molecule_schema)
+        elif self.kind == "file":
             if not self.path:
                 raise ChemblError("sources.chembl_curation.path is not set (needed for kind: file)")
-            return read_curation_file(Path(self.path))
-        return CURATION_SCHEMA.to_frame()
+            frame = read_curation_file(Path(self.path))
+        else:
+            frame = CURATION_SCHEMA.to_frame()
+        return frame, {"studies": frame["studyId"].n_unique()}
 
 
-def _chembl_curation_asset(kind: str) -> AssetsDefinition:
+def _chembl_asset(name: str, resource_key: str, kind: str, file_kind: str, description: str) -> AssetsDefinition:
+    """A ChEMBL source read by the resource `resource_key` (a database, an export file, or nothing when its
+    `kind` is none), whose `read` returns the frame and its metadata."""
+
     @asset(
-        name="chembl_curation",
+        name=name,
         group_name=SOURCES_GROUP,
-        kinds={"oracle" if kind == "database" else "parquet", "polars"},
-        description="ChEMBL's curation of trials: (studyId, label) to ChEMBL and EFO ids, the most trusted mapping.",
-        check_specs=[_not_empty_check("chembl_curation")],
-        metadata={"chembl_curation/kind": kind},
+        kinds={"oracle" if kind == "database" else file_kind, "polars"},
+        description=description,
+        check_specs=[_not_empty_check(name)],
+        metadata={f"{resource_key}/kind": kind},
+        required_resource_keys={resource_key},
         io_manager_key="io_manager",
     )
-    def _curation(context: AssetExecutionContext, chembl_curation: ChemblCurationResource) -> Iterator[Any]:
+    def _chembl(context: AssetExecutionContext) -> Iterator[Any]:
         if kind == "none":
-            context.log.warning("source chembl_curation: kind is none; writing an empty frame")
+            context.log.warning(f"source {name}: kind is none; writing an empty frame")
         try:
-            frame = chembl_curation.read()
-        except InputError as exc:
+            frame, details = getattr(context.resources, resource_key).read()
+        except (InputError, OSError) as exc:
             raise Failure(description=str(exc), allow_retries=False) from None
-        yield Output(frame, metadata={"studies": frame["studyId"].n_unique()})
-        yield _not_empty_result(frame, "chembl_curation")
+        if details.get("warning"):
+            context.log.warning(f"source {name}: {details['warning']}")
+        yield Output(frame, metadata=details)
+        yield _not_empty_result(frame, name)
 
-    return _curation
+    return _chembl
 
 
 def chembl_curation_resource(config: ClinicalMiningConfig) -> ChemblCurationResource | None:
@@ -285,8 +293,7 @@ class ChemblWarningsResource(ConfigurableResource):
             if not self.path:
                 raise ChemblError("sources.chembl_warnings.path is not set (needed for kind: file)")
             frame, skipped = read_warnings(Path(self.path), self.skip_bad_lines)
-            warning = {"warning": f"skipped {skipped} bad line(s) of {self.path}"} if skipped else {}
-            return frame, {"bad_lines_skipped": skipped, **warning}
+            return frame, _skipped_lines(skipped, Path(self.path))
         return WARNING_SCHEMA.to_frame(), {}
 
 
@@ -304,37 +311,16 @@ def chembl_warnings_resource(config: ClinicalMiningConfig) -> ChemblWarningsReso
     )
 
 
-def _drug_warnings_asset(kind: str) -> AssetsDefinition:
-    @asset(
-        name="drug_warnings",
-        group_name=SOURCES_GROUP,
-        kinds={"oracle" if kind == "database" else "json", "polars"},
-        description="ChEMBL's drug warnings: withdrawals and black-box warnings per molecule (a safety fact, never"
-        " an approval).",
-        check_specs=[_not_empty_check("drug_warnings")],
-        metadata={"chembl_warnings/kind": kind},
-        io_manager_key="io_manager",
-    )
-    def _warnings(context: AssetExecutionContext, chembl_warnings: ChemblWarningsResource) -> Iterator[Any]:
-        if kind == "none":
-            context.log.warning("source drug_warnings: kind is none; writing an empty frame")
-        try:
-            frame, details = chembl_warnings.read()
-        except (InputError, OSError) as exc:
-            raise Failure(description=str(exc), allow_retries=False) from None
-        if details.get("warning"):
-            context.log.warning(f"source drug_warnings: {details['warning']}")
-        yield Output(frame, metadata=details)
-        yield _not_empty_result(frame, "drug_warnings")
-
-    return _warnings
+def _skipped_lines(skipped: int, path: Path) -> dict[str, Any]:
+    """The metadata of a JSON-lines read: lines skipped, and a warning when there were any."""
+    warning = {"warning": f"skipped {skipped} bad line(s) of {path}"} if skipped else {}
+    return {"bad_lines_skipped": skipped, **warning}
 
 
 def _indications_reader(skip_bad_lines: bool) -> FileReader:
     def read(path: Path) -> tuple[pl.DataFrame, dict[str, Any]]:
         frame, skipped = read_indications(path, skip_bad_lines)
-        warning = {"warning": f"skipped {skipped} bad line(s) of {path}"} if skipped else {}
-        return frame, {"bad_lines_skipped": skipped, **warning}
+        return frame, _skipped_lines(skipped, path)
 
     return read
 
@@ -424,9 +410,26 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
             )
         )
     if sources.chembl_curation is not None:
-        assets.append(_chembl_curation_asset(sources.chembl_curation.kind))
+        assets.append(
+            _chembl_asset(
+                "chembl_curation",
+                "chembl_curation",
+                sources.chembl_curation.kind,
+                "parquet",
+                "ChEMBL's curation of trials: (studyId, label) to ChEMBL and EFO ids, the most trusted mapping.",
+            )
+        )
     if sources.chembl_warnings is not None:
-        assets.append(_drug_warnings_asset(sources.chembl_warnings.kind))
+        assets.append(
+            _chembl_asset(
+                "drug_warnings",
+                "chembl_warnings",
+                sources.chembl_warnings.kind,
+                "json",
+                "ChEMBL's drug warnings: withdrawals and black-box warnings per molecule (a safety fact, never"
+                " an approval).",
+            )
+        )
     if sources.pmda is not None:
         assets.append(
             _file_asset(
