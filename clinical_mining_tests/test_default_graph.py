@@ -16,7 +16,8 @@ from dagster import AssetKey, DagsterEventType, DagsterInstance
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
 from clinical_mining.instance_storage import KeptOpenSqliteEventLogStorage
-from clinical_mining.synthetic.results import KNOWN_SAFETY, KNOWN_VERDICTS
+from clinical_mining.steps.stop_reasons import MAX_LENGTH, STOPPED_STATUSES
+from clinical_mining.synthetic.results import KNOWN_SAFETY, KNOWN_STOP_GROUPS, KNOWN_VERDICTS
 from clinical_mining_tests.conftest import run_config
 
 SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
@@ -32,6 +33,8 @@ FINAL_COLUMNS = [
     "trials_with_results",
     "primary_met",
     "primary_not_met",
+    "stopped_for_safety",
+    "stopped_for_efficacy",
     "warnings",
 ]
 EXPECTED_GRAPH = {
@@ -87,7 +90,8 @@ EXPECTED_GRAPH = {
     "efficacy": ("process", ["outcome_analyses", "outcome_analysis_groups", "outcomes", "result_group_arms"]),
     "trial_efficacy": ("process", ["efficacy", "outcomes", "result_group_arms"]),
     "trial_safety": ("process", ["reported_event_totals", "result_group_arms"]),
-    "final_df": ("process", ["drug_lookup", "drug_warnings", "evidence", "trial_efficacy"]),
+    "stop_reasons": ("process", ["studies"]),
+    "final_df": ("process", ["drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy"]),
 }
 
 
@@ -160,7 +164,7 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     # pmda is the last step to start of those it does not feed, giving its helpers (started with the run) time
     starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
     downstream = {"pmda_evidence", "union", "evidence", "evidence_mapping_coverage", "final_df"}
-    downstream |= {"result_group_arms", "efficacy", "trial_efficacy", "trial_safety"}
+    downstream |= {"result_group_arms", "efficacy", "trial_efficacy", "trial_safety", "stop_reasons"}
     assert [step for step in starts if step not in downstream][-1] == "pmda"
     # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does
     assert [name for name in sorted(EXPECTED_GRAPH) if _has_statistics(out / f"{name}.parquet")] == ["final_df"]
@@ -263,6 +267,24 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert (not_monitored["control_sae_rate"], not_monitored["sae_risk_difference"]) == (None, None)
     zero_cells = safety.filter(studyId="NCT09100006").row(0, named=True)
     assert zero_cells["sae_risk_difference"] == 0 and zero_cells["sae_rd_lower"] < 0 < zero_cells["sae_rd_upper"]
+    # every stopped study with a reason, in its group; the hand-built trials' stops reach their pairs
+    stops = pl.read_parquet(out / "stop_reasons.parquet")
+    stopped = [r for r in _rows("studies") if r["overall_status"] in STOPPED_STATUSES and r["why_stopped"]]
+    assert sorted(stops["studyId"]) == sorted(r["nct_id"] for r in stopped)
+    assert {s: g for s, g in stops.select("studyId", "stop_group").iter_rows() if s in KNOWN_STOP_GROUPS} == (
+        KNOWN_STOP_GROUPS
+    )
+    shifted = stops.filter(pl.col("why_stopped").str.len_chars() > MAX_LENGTH)
+    assert shifted.height > 0 and shifted["stop_group"].null_count() == shifted.height
+    stop_metadata = result.asset_materializations_for_node("stop_reasons")[0].metadata
+    assert stop_metadata["skipped/too_long"].value == shifted.height
+    assert stop_metadata["texts_with_control_characters"].value >= 1
+    assert stop_metadata["group/Safety"].value == (stops["stop_group"] == "Safety").sum()
+    atorvastatin = final.filter(drug_id="CHEMBL1487", disease_name="coronary artery disease").row(0, named=True)
+    assert (atorvastatin["stopped_for_efficacy"], atorvastatin["primary_not_met"]) >= (1, 1)
+    imatinib = final.filter(drug_id="CHEMBL941", disease_id="EFO_0000339").row(0, named=True)
+    assert imatinib["stopped_for_safety"] >= 1
+    assert imatinib["max_clinical_stage"] == "APPROVAL"  # a safety stop of one trial takes no approval away
     groups = result.asset_materializations_for_node("result_group_arms")[0].metadata
     assert 0.8 < groups["groups/Outcome/matched_share"].value <= 1.0
     coverage = next(c for c in result.get_asset_check_evaluations() if c.check_name == "mapping_coverage")

@@ -14,7 +14,10 @@ COMPARED = ("evidence", "final_df")
 
 
 def _shuffle_lines(path: Path, rng: random.Random, header: bool) -> None:
-    lines = path.read_text().splitlines(keepends=True)
+    """Rows are split on line feeds only, as the readers split them: a stop reason holds a vertical tab, which
+    `str.splitlines` would take for a line break."""
+    lines = path.read_text().split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     head, body = (lines[:1], lines[1:]) if header else ([], lines)
     rng.shuffle(body)
     path.write_text("".join(head + body))

@@ -19,7 +19,7 @@ from clinical_mining.steps.efficacy import (
     parse_p_value,
     trial_efficacy,
 )
-from clinical_mining.synthetic.aact import add_tables, generate_aact, write_postgres
+from clinical_mining.synthetic.aact import add_tables, export_equivalent, generate_aact, write_postgres
 from clinical_mining.synthetic.results import ANALYSIS_DEFAULTS, KNOWN_VERDICTS, known_trials
 from clinical_mining.synthetic.sample import SAMPLE_SEED, SAMPLE_STUDIES
 from clinical_mining_tests.conftest import Postgres, output, run_config
@@ -537,8 +537,9 @@ def test_statistics_before_sides() -> None:
     ]
 
 
-def test_both_aact_kinds_give_the_same_efficacy(postgres: Postgres, tmp_path: Path) -> None:
-    """The default graph's efficacy steps on the sample read from PostgreSQL and from the flat files."""
+def test_both_aact_kinds_give_the_same_outcome_evidence(postgres: Postgres, tmp_path: Path) -> None:
+    """The default graph's efficacy, safety and stop-reason steps on the sample read from PostgreSQL and from
+    the flat files: the same rows, but for the quotes the export drops from a reason's text."""
     write_postgres(add_tables(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), known_trials()), postgres.uri, "sample")
     text = (PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text()
     text = text.replace("../clinical_mining/sample_data", str(PROJECT_ROOT / "clinical_mining" / "sample_data"))
@@ -551,13 +552,15 @@ def test_both_aact_kinds_give_the_same_efficacy(postgres: Postgres, tmp_path: Pa
             )
         path = tmp_path / f"{kind}.yaml"
         path.write_text(config)
-        result = run_config(path, selection=AssetSelection.assets("trial_efficacy", "trial_safety").upstream())
+        steps = ("trial_efficacy", "trial_safety", "stop_reasons")
+        result = run_config(path, selection=AssetSelection.assets(*steps).upstream())
         assert result.success
         read = result.asset_materializations_for_node("outcome_analyses")[0].metadata
         assert ("query" in read) is (kind == "postgres")  # the database kind really read the database
-        outputs[kind] = {name: output(path, name) for name in ("efficacy", "trial_efficacy", "trial_safety")}
-    for name in ("efficacy", "trial_efficacy", "trial_safety"):
-        assert_frame_equal(outputs["postgres"][name], outputs["flatfiles"][name])
+        outputs[kind] = {name: output(path, name) for name in ("efficacy", *steps)}
+    for name in ("efficacy", *steps):
+        assert_frame_equal(outputs["postgres"][name].pipe(export_equivalent), outputs["flatfiles"][name])
+    assert outputs["postgres"]["stop_reasons"]["why_stopped"].str.contains('"').any()  # the database keeps them
     verdicts = dict(
         outputs["postgres"]["trial_efficacy"]
         .select(pl.concat_str("studyId", "drug_key", separator="/"), "primary_verdict")

@@ -310,6 +310,8 @@ def test_pairs_one_row_per_pair_with_furthest_stage() -> None:
         "trials_with_results",
         "primary_met",
         "primary_not_met",
+        "stopped_for_safety",
+        "stopped_for_efficacy",
         "warnings",
     ]
     metformin = final.filter(drug_id="CHEMBL1431").row(0, named=True)

@@ -24,6 +24,8 @@ FINAL_SCHEMA = {
     "trials_with_results": pl.UInt32,
     "primary_met": pl.UInt32,
     "primary_not_met": pl.UInt32,
+    "stopped_for_safety": pl.UInt32,
+    "stopped_for_efficacy": pl.UInt32,
     "warnings": WARNINGS_DTYPE,
 }
 
@@ -105,6 +107,7 @@ OPTIONAL_PAIR_COLUMNS = {"approval_date": pl.Date, "overall_status": pl.String} 
 def drug_disease_pairs(
     evidence: pl.LazyFrame | pl.DataFrame,
     trial_efficacy: pl.LazyFrame | pl.DataFrame | None = None,
+    stop_reasons: pl.LazyFrame | pl.DataFrame | None = None,
     drug_warnings: pl.DataFrame | None = None,
     drug_lookup: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
@@ -113,6 +116,8 @@ def drug_disease_pairs(
     With `trial_efficacy`, each pair counts its trials that posted results (`trials_with_results`) and those
     whose primary verdict for the drug met its objective (`primary_met`: MET or NON_INFERIOR) or did not
     (`primary_not_met`: NOT_MET or NI_NOT_SHOWN); the other verdicts (cannot tell) are in neither count.
+    With `stop_reasons`, each pair counts its studies stopped in the Safety group (`stopped_for_safety`) and in
+    the Negative group (`stopped_for_efficacy`); a study stopped for both is a safety stop, as its group says.
     With `drug_warnings` and `drug_lookup`, each pair lists its drug's warnings (`warnings.warnings_by_drug`),
     which change nothing else of the pair: a withdrawal is no lost approval and no lower stage.
 
@@ -145,6 +150,12 @@ def drug_disease_pairs(
         else pl.DataFrame(schema={"studyId": pl.String, "drug_key": pl.String, "_verdict": pl.String})
     )
     keyed = keyed.hstack(aligned(keyed, ["studyId", "drug_key"], verdicts))
+    groups = (
+        stop_reasons.lazy().select("studyId", _stop_group="stop_group").collect()
+        if stop_reasons is not None
+        else pl.DataFrame(schema={"studyId": pl.String, "_stop_group": pl.String})
+    )
+    keyed = keyed.hstack(aligned(keyed, ["studyId"], groups))
     with_results = pl.col("studyId").filter(pl.col("_verdict").is_not_null()).n_unique()
     is_approval = pl.col("clinical_stage") == "APPROVAL"
     # Every value is chosen without regard to the rows' order: a key's name is its vocabulary name, else the
@@ -164,6 +175,8 @@ def drug_disease_pairs(
         trials_with_results=with_results.cast(pl.UInt32),
         primary_met=pl.col("studyId").filter(pl.col("_verdict").is_in(MET_VERDICTS)).n_unique().cast(pl.UInt32),
         primary_not_met=pl.col("studyId").filter(pl.col("_verdict").is_in(NOT_MET_VERDICTS)).n_unique().cast(pl.UInt32),
+        stopped_for_safety=pl.col("studyId").filter(pl.col("_stop_group") == "Safety").n_unique().cast(pl.UInt32),
+        stopped_for_efficacy=pl.col("studyId").filter(pl.col("_stop_group") == "Negative").n_unique().cast(pl.UInt32),
     )
     if drug_warnings is not None and drug_lookup is not None:
         warned = warnings_by_drug(drug_warnings, drug_lookup)
@@ -184,6 +197,8 @@ def drug_disease_pairs(
             trials_with_results="trials_with_results",
             primary_met="primary_met",
             primary_not_met="primary_not_met",
+            stopped_for_safety="stopped_for_safety",
+            stopped_for_efficacy="stopped_for_efficacy",
             warnings="warnings",
         )
         .sort("drug_name", "disease_name", "drug_id", "disease_id", nulls_last=True, maintain_order=True)

@@ -13,8 +13,15 @@ import polars as pl
 
 from clinical_mining.sources.aact import aact_schema, column_dtype
 from clinical_mining.synthetic.entities import DISEASES, DRUGS
+from clinical_mining.synthetic.stop_reasons import TEXTS as STOP_REASON_TEXTS
 
 STUDIES_AT_SCALE_1 = 560_000
+# a detailed description where the reason should be, as a shifted export field gives it: it names adverse
+# events, and read as a reason it would be a safety stop
+SHIFTED_FIELD = (
+    "Participants receive the study drug once daily for 12 weeks. Safety assessments include adverse events, "
+    "vital signs and laboratory tests at every visit; efficacy is assessed by the change from baseline. "
+) * 25
 STUDY_TYPES = ["INTERVENTIONAL"] * 15 + ["OBSERVATIONAL"] * 4 + ["EXPANDED_ACCESS"]
 PHASES = ["NA", "EARLY_PHASE1", "PHASE1", "PHASE1/PHASE2", "PHASE2", "PHASE2/PHASE3", "PHASE3", "PHASE4", None]
 STATUSES = [
@@ -175,6 +182,25 @@ def _condition_tail(seed: int) -> pl.Expr:
     )
 
 
+def _why_stopped(status: pl.Expr, seed: int) -> pl.Expr:
+    """A stopped study's reason, drawn from the hand-labelled texts; of every 150 stopped studies one gives a
+    5,000-character text (a field shifted in an export) and one a reason strewn with control characters, and
+    one writes the export's delimiter, a quote and a line break into its reason."""
+    stopped = status.is_in(["TERMINATED", "WITHDRAWN", "SUSPENDED"])
+    rank = stopped.cast(pl.Int64).cum_sum() % 150
+    return (
+        pl.when(~stopped)
+        .then(None)
+        .when(rank == 1)
+        .then(pl.lit(SHIFTED_FIELD))
+        .when(rank == 2)
+        .then(pl.lit("Slow\x0baccrual\x1f at\x07 all sites"))
+        .when(rank == 3)
+        .then(pl.lit('Sponsor decision | funding ended\nafter "portfolio" review'))
+        .otherwise(_pick(STOP_REASON_TEXTS, seed, 26))
+    )
+
+
 def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[str, pl.DataFrame]:
     """AACT's tables for `studies` studies, typed as AACT's schema says (see `sources.aact.column_dtype`);
     `long_tail` gives intervention and condition labels the real registry's spread (`LONG_TAIL_SHARE`)."""
@@ -198,9 +224,7 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         "study_type",
         phase=pl.when(pl.col("study_type") == "INTERVENTIONAL").then("phase"),
         overall_status=status,
-        why_stopped=pl.when(status.is_in(["TERMINATED", "WITHDRAWN", "SUSPENDED"])).then(
-            pl.lit('Sponsor decision | funding ended\nafter interim "futility" analysis')
-        ),
+        why_stopped=_why_stopped(status, seed),
         start_date="start_date",
         completion_date=(pl.col("start_date") + pl.col("duration")).dt.month_end(),
         number_of_arms=pl.when(~is_ea).then("arms"),

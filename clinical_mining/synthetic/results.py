@@ -262,6 +262,7 @@ class Known(NamedTuple):
     groups: tuple[str, ...]  # outcome result group titles
     outcomes: tuple[tuple[str, str, tuple[dict[str, object], ...]], ...]  # (type, title, analyses)
     events: tuple[tuple[int, int, int | None], ...] = ()  # per arm: serious affected, at risk, deaths
+    stopped: str | None = None  # why the trial was terminated; None for a completed one
 
 
 SAMPLE_TRIALS: tuple[Known, ...] = (
@@ -360,6 +361,8 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
             ),
         ),
         ((30, 500, 4), (0, 0, None)),  # the placebo arm not monitored
+        "Terminated early on the DSMB's recommendation for futility at the planned interim analysis; no safety"
+        " concerns were identified.",
     ),
     Known(  # a vehicle named after the drug, its arm typed EXPERIMENTAL
         "NCT09100006",
@@ -403,6 +406,8 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
                 ),
             ),
         ),
+        (),
+        "Study halted after two treatment-related deaths; this was not due to lack of efficacy.",
     ),
 )
 # (study, drug) -> (serious events affected, at risk, the comparator's, and the comparator's at risk)
@@ -411,6 +416,8 @@ KNOWN_SAFETY = {
     ("NCT09100005", "CHEMBL1487"): (30, 500, 0, 0),
     ("NCT09100006", "CHEMBL118"): (0, 120, 0, 118),
 }
+# study -> the group its stop reason is in
+KNOWN_STOP_GROUPS = {"NCT09100005": "Negative", "NCT09100008": "Safety"}
 # (study, drug) -> primary verdict, as a trial statistician reads the trials above
 KNOWN_VERDICTS = {
     ("NCT09100001", "CHEMBL1422"): "MET",
@@ -451,7 +458,8 @@ def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.Data
                 "nct_id": trial.nct_id,
                 "study_type": "INTERVENTIONAL",
                 "phase": "PHASE3",
-                "overall_status": "COMPLETED",
+                "overall_status": "COMPLETED" if trial.stopped is None else "TERMINATED",
+                "why_stopped": trial.stopped,
                 "number_of_arms": len(trial.arms),
                 "enrollment": 300,
                 "brief_title": f"A trial of {trial.arms[0][0]} in {trial.condition}",
