@@ -39,7 +39,7 @@ from benchmarks.harness import Process, measured, run_fresh, run_process
 from benchmarks.mapping import vocabularies
 from clinical_mining.config import PROJECT_ROOT, StepConfig, load_config
 from clinical_mining.sources.aact import read_postgres
-from clinical_mining.sources.chembl import read_curation_file, read_indications
+from clinical_mining.sources.chembl import read_curation_file, read_indications, read_warnings
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.sources.pmda import PageParse, read_pmda
 from clinical_mining.sources.vocabularies import read_disease_index, read_drug_index
@@ -52,7 +52,7 @@ from clinical_mining.step_spec import (
     step_arguments,
 )
 from clinical_mining.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles, write_postgres
-from clinical_mining.synthetic.chembl import curation_export, indication_records, write_indications
+from clinical_mining.synthetic.chembl import curation_export, indication_records, warning_records, write_indications
 from clinical_mining.synthetic.pmda import scaled_blocks, write_pmda_pdf
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 
@@ -69,6 +69,11 @@ def build(scale: float, folder: Path, uri: str) -> Path:
     records = [dict(base[i % len(base)], drugind_id=i) for i in range(int(55_000 * scale))]
     write_indications(records, folder / "indications.jsonl")
     curation_export(tables).write_parquet(folder / "curation.parquet")
+    warnings = warning_records()  # ChEMBL holds about 1,700 drug warnings
+    write_indications(
+        [dict(warnings[i % len(warnings)], warning_id=i) for i in range(int(1_700 * scale))],
+        folder / "warnings.jsonl",
+    )
     pdf = WORK / f"pmda_{int(4000 * scale)}.pdf"
     if not pdf.exists():
         write_pmda_pdf(pdf, scaled_blocks(int(4000 * scale)))
@@ -81,6 +86,7 @@ def build(scale: float, folder: Path, uri: str) -> Path:
     sources["aact"].pop("path", None)
     sources["chembl_indications"]["path"] = str(folder / "indications.jsonl")
     sources["chembl_curation"]["path"] = str(folder / "curation.parquet")
+    sources["chembl_warnings"]["path"] = str(folder / "warnings.jsonl")
     sources["pmda"]["path"] = str(pdf)
     sources["vocabularies"] = {"disease": str(folder / "disease.parquet"), "drug": str(folder / "drug.parquet")}
     config["output"]["dir"] = str(folder / "output")
@@ -141,6 +147,7 @@ def plain(config_path: str, steps: dict[str, float]) -> int:
         "chembl_indications", lambda: read_indications(sources.chembl_indications.path)[0]
     )
     values["chembl_curation"] = timed("chembl_curation", lambda: read_curation_file(sources.chembl_curation.path))
+    values["drug_warnings"] = timed("drug_warnings", lambda: read_warnings(sources.chembl_warnings.path)[0])
     values["disease_vocabulary"] = timed("disease_vocabulary", lambda: read_disease_index(sources.vocabularies.disease))
     values["drug_vocabulary"] = timed("drug_vocabulary", lambda: read_drug_index(sources.vocabularies.drug))
     for stage, steps_of_stage in config.pipeline.stages():

@@ -1,10 +1,12 @@
-"""Asset checks on the mapped evidence: how much of it maps, and how much is ambiguous (plotted across runs)."""
+"""Asset checks: how much of the mapped evidence maps and how much is ambiguous (plotted across runs), and that
+no repurposing candidate is a pair its drug is approved for."""
 
 import polars as pl
-from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity, asset_check
+from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity, AssetIn, AssetKey, asset_check
 
-from clinical_mining.config import MappingCoverageCheck
+from clinical_mining.config import MappingCoverageCheck, NotApprovedCheck
 from clinical_mining.steps.mapping import coverage
+from clinical_mining.steps.repurposing import approved_candidates
 
 
 def mapping_coverage_check(spec: MappingCoverageCheck) -> AssetChecksDefinition:
@@ -40,3 +42,28 @@ def mapping_coverage_check(spec: MappingCoverageCheck) -> AssetChecksDefinition:
         )
 
     return _coverage
+
+
+def candidates_not_approved_check(spec: NotApprovedCheck) -> AssetChecksDefinition:
+    """Fails (an error) when a candidate is a pair whose drug the evidence shows approved for it, or a shelved
+    asset whose drug is approved for anything: the step's own rule, tested again on what it wrote."""
+
+    @asset_check(
+        asset=spec.asset,
+        name="candidates_not_approved",
+        description=f"No row of {spec.asset} is a drug-disease pair {spec.evidence} shows approved, and no "
+        "shelved asset is an approved drug.",
+        additional_ins={"evidence": AssetIn(key=AssetKey(spec.evidence), dagster_type=pl.LazyFrame)},
+    )
+    def _not_approved(candidates: pl.LazyFrame, evidence: pl.LazyFrame) -> AssetCheckResult:
+        wrong = approved_candidates(candidates, evidence)
+        return AssetCheckResult(
+            passed=wrong.height == 0,
+            severity=AssetCheckSeverity.ERROR,
+            metadata={"approved_pairs_listed": wrong.height},
+            description=(
+                f"{wrong.height} candidate(s) already approved, e.g. {wrong.row(0)}" if wrong.height else None
+            ),
+        )
+
+    return _not_approved

@@ -169,8 +169,16 @@ class MappingCoverageCheck(_Strict):
     min_disease_label_coverage: float = Field(default=0.5, ge=0, le=1)
 
 
+class NotApprovedCheck(_Strict):
+    """An asset check on the repurposing candidates: none is a pair its drug is approved for in the evidence."""
+
+    asset: Identifier = "repurposing_candidates"
+    evidence: Identifier = "evidence"
+
+
 class ChecksConfig(_Strict):
     mapping_coverage: MappingCoverageCheck | None = None
+    candidates_not_approved: NotApprovedCheck | None = None
 
 
 class ScheduleConfig(_Strict):

@@ -102,6 +102,10 @@ def check_steps(config: "ClinicalMiningConfig") -> list[str]:
     coverage = config.checks.mapping_coverage
     if coverage is not None and coverage.asset not in seen:
         problems.append(f"checks.mapping_coverage.asset: {coverage.asset!r} is not a step of the pipeline")
+    if (not_approved := config.checks.candidates_not_approved) is not None:
+        for key in ("asset", "evidence"):
+            if (name := getattr(not_approved, key)) not in seen:
+                problems.append(f"checks.candidates_not_approved.{key}: {name!r} is not a step of the pipeline")
     if pipeline.process and pipeline.process[-1].name != FINAL_ASSET:
         problems.append(
             f"pipeline.process: the last step must be named {FINAL_ASSET!r}, found {pipeline.process[-1].name!r}"

@@ -14,7 +14,7 @@ from dagster import (
     multiprocess_executor,
 )
 
-from clinical_mining.asset_checks import mapping_coverage_check
+from clinical_mining.asset_checks import candidates_not_approved_check, mapping_coverage_check
 from clinical_mining.automation import file_sensors, refresh_job, refresh_schedule
 from clinical_mining.config import ClinicalMiningConfig, load_config
 from clinical_mining.factory import build_pipeline_assets
@@ -71,6 +71,8 @@ def build_definitions(config: ClinicalMiningConfig) -> Definitions:
         _with_owners_and_freshness(config), [*build_source_assets(config), *build_pipeline_assets(config)]
     )
     checks = [mapping_coverage_check(config.checks.mapping_coverage)] if config.checks.mapping_coverage else []
+    if config.checks.candidates_not_approved is not None:
+        checks.append(candidates_not_approved_check(config.checks.candidates_not_approved))
     job = refresh_job(config)
     return Definitions(
         assets=assets,

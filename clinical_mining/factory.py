@@ -31,6 +31,7 @@ from dagster import (
 
 from clinical_mining.config import ClinicalMiningConfig, StepConfig
 from clinical_mining.io_manager import PARQUET_STATISTICS
+from clinical_mining.metadata import preview_table
 from clinical_mining.step_spec import (
     FINAL_ASSET,
     UNION_ASSET,
@@ -39,7 +40,7 @@ from clinical_mining.step_spec import (
     references,
     step_arguments,
 )
-from clinical_mining.step_stats import collecting
+from clinical_mining.step_stats import WARNING, collecting
 
 
 def _collected(result: Any, where: str) -> pl.DataFrame:
@@ -80,7 +81,14 @@ def _code_references(config: ClinicalMiningConfig, step: StepConfig, function: C
 
 
 def _figures_metadata(figures: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: MetadataValue.text(value) if isinstance(value, str) else value for key, value in figures.items()}
+    def value(figure: Any) -> Any:
+        if isinstance(figure, str):
+            return MetadataValue.text(figure)
+        if isinstance(figure, pl.DataFrame):
+            return preview_table(figure, rows=figure.height)
+        return figure
+
+    return {key: value(figure) for key, figure in figures.items()}
 
 
 def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig) -> AssetsDefinition:
@@ -111,6 +119,8 @@ def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig)
             frame = _collected(function(**arguments), where)
         seconds = time.perf_counter() - started
         context.log.info(f"{where}: {frame.height} rows in {seconds:.2f} s")
+        if WARNING in figures:
+            context.log.warning(f"{where}: {figures[WARNING]}")
         return Output(frame, metadata={"seconds": round(seconds, 3), **_figures_metadata(figures)})
 
     return _step

@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-Figure = int | float | str
+import polars as pl
+
+Figure = int | float | str | pl.DataFrame  # a frame is shown as a table: keep it to a few rows
+WARNING = "warning"  # the figure the factory also writes to the run's log as a warning
 
 _collected: ContextVar[dict[str, Figure] | None] = ContextVar("clinical_mining_step_stats", default=None)
 
@@ -18,6 +21,11 @@ def record(name: str, value: Figure) -> None:
     collected = _collected.get()
     if collected is not None:
         collected[name] = value
+
+
+def warn(message: str) -> None:
+    """Report something the user should act on: shown in the metadata and logged as a warning of the step."""
+    record(WARNING, message)
 
 
 def record_filter(name: str, rows_in: int, rows_out: int) -> None:

@@ -79,6 +79,7 @@ def test_file_sensor_runs_downstream_once_per_version(tmp_path: Path) -> None:
         "efficacy",
         "trial_efficacy",
         "trial_safety",
+        "repurposing_candidates",
         "final_df",
     }
     with build_sensor_context(instance=instance, cursor=first.cursor, definitions=defs) as context:

@@ -16,12 +16,14 @@ from dagster import AssetKey, DagsterEventType, DagsterInstance
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
 from clinical_mining.instance_storage import KeptOpenSqliteEventLogStorage
+from clinical_mining.steps.pairs import pair_ids
 from clinical_mining.steps.stop_reasons import MAX_LENGTH, STOPPED_STATUSES
-from clinical_mining.synthetic.results import KNOWN_SAFETY, KNOWN_STOP_GROUPS, KNOWN_VERDICTS
+from clinical_mining.synthetic.results import KNOWN_CANDIDATES, KNOWN_SAFETY, KNOWN_STOP_GROUPS, KNOWN_VERDICTS
 from clinical_mining_tests.conftest import run_config
 
 SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
 FINAL_COLUMNS = [
+    "pair_id",
     "drug_name",
     "disease_name",
     "drug_id",
@@ -91,6 +93,10 @@ EXPECTED_GRAPH = {
     "trial_efficacy": ("process", ["efficacy", "outcomes", "result_group_arms"]),
     "trial_safety": ("process", ["reported_event_totals", "result_group_arms"]),
     "stop_reasons": ("process", ["studies"]),
+    "repurposing_candidates": (
+        "process",
+        ["disease_vocabulary", "drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy"],
+    ),
     "final_df": ("process", ["drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy"]),
 }
 
@@ -165,6 +171,7 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
     downstream = {"pmda_evidence", "union", "evidence", "evidence_mapping_coverage", "final_df"}
     downstream |= {"result_group_arms", "efficacy", "trial_efficacy", "trial_safety", "stop_reasons"}
+    downstream |= {"repurposing_candidates", "repurposing_candidates_candidates_not_approved"}
     assert [step for step in starts if step not in downstream][-1] == "pmda"
     # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does
     assert [name for name in sorted(EXPECTED_GRAPH) if _has_statistics(out / f"{name}.parquet")] == ["final_df"]
@@ -285,6 +292,23 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     imatinib = final.filter(drug_id="CHEMBL941", disease_id="EFO_0000339").row(0, named=True)
     assert imatinib["stopped_for_safety"] >= 1
     assert imatinib["max_clinical_stage"] == "APPROVAL"  # a safety stop of one trial takes no approval away
+    # the hand-built repurposing trials, found by their pair ids, which final_df gives the same pairs
+    candidates = pl.read_parquet(out / "repurposing_candidates.parquet")
+    drug_keys, disease_keys = zip(*KNOWN_CANDIDATES, strict=True)
+    known_ids = pair_ids(pl.Series(drug_keys), pl.Series(disease_keys)).to_list()
+    by_id = {r["pair_id"]: (r["tier"], r["relation"], r["shelved"]) for r in candidates.iter_rows(named=True)}
+    assert [by_id.get(pair_id) for pair_id in known_ids] == list(KNOWN_CANDIDATES.values())
+    assert set(known_ids) <= set(final["pair_id"])
+    sildenafil = final.filter(drug_id="CHEMBL192", disease_id="EFO_0001361")
+    assert sildenafil["pair_id"].to_list() == [known_ids[0]] and sildenafil["max_clinical_stage"].item() == "PHASE_3"
+    approved = mapped.filter(pl.col("clinical_stage") == "APPROVAL").select("drug_id", "disease_id").drop_nulls()
+    assert candidates.join(approved, on=["drug_id", "disease_id"], how="semi").height == 0
+    check = next(c for c in result.get_asset_check_evaluations() if c.check_name == "candidates_not_approved")
+    assert check.passed and check.metadata["approved_pairs_listed"].value == 0
+    repurposing = result.asset_materializations_for_node("repurposing_candidates")[0].metadata
+    assert repurposing["tier/TIER_1"].value == (candidates["tier"] == "TIER_1").sum()
+    assert repurposing["shelved"].value == 1
+    assert len(repurposing["top_candidates"].value.records) == 15
     groups = result.asset_materializations_for_node("result_group_arms")[0].metadata
     assert 0.8 < groups["groups/Outcome/matched_share"].value <= 1.0
     coverage = next(c for c in result.get_asset_check_evaluations() if c.check_name == "mapping_coverage")

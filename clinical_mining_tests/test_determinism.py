@@ -1,4 +1,5 @@
-"""The same inputs in another row order give byte-identical evidence and final_df files."""
+"""The same inputs in another row order give byte-identical evidence, final_df (its pair ids too), repurposing
+candidates and stop reasons."""
 
 import random
 import shutil
@@ -10,7 +11,7 @@ from clinical_mining.config import PROJECT_ROOT
 from clinical_mining_tests.conftest import run_config
 
 SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data"
-COMPARED = ("evidence", "final_df")
+COMPARED = ("evidence", "final_df", "repurposing_candidates", "stop_reasons")
 
 
 def _shuffle_lines(path: Path, rng: random.Random, header: bool) -> None:
@@ -52,7 +53,7 @@ def test_shuffled_inputs_give_byte_identical_outputs(tmp_path: Path) -> None:
         assert run_config(_config(tmp_path, sample, name)).success
     for asset in COMPARED:
         plain, mixed = (tmp_path / name / f"{asset}.parquet" for name in ("plain", "shuffled"))
-        assert pl.read_parquet(plain).height > 700
+        assert pl.read_parquet(plain).height > 70
         if plain.read_bytes() != mixed.read_bytes():  # name the first difference, not only that there is one
             a, b = pl.read_parquet(plain), pl.read_parquet(mixed)
             differing = [c for c in a.columns if not a[c].equals(b[c])]

@@ -538,8 +538,9 @@ def test_statistics_before_sides() -> None:
 
 
 def test_both_aact_kinds_give_the_same_outcome_evidence(postgres: Postgres, tmp_path: Path) -> None:
-    """The default graph's efficacy, safety and stop-reason steps on the sample read from PostgreSQL and from
-    the flat files: the same rows, but for the quotes the export drops from a reason's text."""
+    """The default graph's outcome steps (efficacy, safety, stop reasons, repurposing) and final_df on the
+    sample read from PostgreSQL and from the flat files: the same rows and pair ids, but for the quotes the
+    export drops from a reason's text."""
     write_postgres(add_tables(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), known_trials()), postgres.uri, "sample")
     text = (PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text()
     text = text.replace("../clinical_mining/sample_data", str(PROJECT_ROOT / "clinical_mining" / "sample_data"))
@@ -552,7 +553,7 @@ def test_both_aact_kinds_give_the_same_outcome_evidence(postgres: Postgres, tmp_
             )
         path = tmp_path / f"{kind}.yaml"
         path.write_text(config)
-        steps = ("trial_efficacy", "trial_safety", "stop_reasons")
+        steps = ("trial_efficacy", "trial_safety", "stop_reasons", "repurposing_candidates", "final_df")
         result = run_config(path, selection=AssetSelection.assets(*steps).upstream())
         assert result.success
         read = result.asset_materializations_for_node("outcome_analyses")[0].metadata

@@ -299,6 +299,7 @@ def _mapped_rows() -> pl.DataFrame:
 def test_pairs_one_row_per_pair_with_furthest_stage() -> None:
     final = drug_disease_pairs(_mapped_rows())
     assert final.columns == [
+        "pair_id",
         "drug_name",
         "disease_name",
         "drug_id",

@@ -1,6 +1,10 @@
 """The Open Targets disease and drug (molecule) indices, read from a Parquet file or a folder of part files.
 
-Only the columns the mapping uses are read, so the wide indices cost little memory.
+Only the columns the mapping and the repurposing step use are read, so the wide indices cost little memory.
+Both shapes the platform has published are read: the disease hierarchy (`parents`, `ancestors`,
+`therapeuticAreas`) is kept when the index has it and null when it has not (older exports and hand-made
+vocabularies lack it); a molecule's `synonyms` and `tradeNames` are lists of strings in older releases and lists
+of {label, source} in newer ones, read as lists of labels either way.
 """
 
 from pathlib import Path
@@ -16,8 +20,13 @@ DISEASE_SCHEMA = pl.Schema(
         "name": pl.String,
         "synonyms": pl.Struct({kind: pl.List(pl.String) for kind in SYNONYM_KINDS}),
         "dbXRefs": pl.List(pl.String),
+        "parents": pl.List(pl.String),
+        "ancestors": pl.List(pl.String),
+        "therapeuticAreas": pl.List(pl.String),
     }
 )
+HIERARCHY_COLUMNS = ("parents", "ancestors", "therapeuticAreas")
+LABELLED_LISTS = ("synonyms", "tradeNames")  # lists of strings, or of {label, source} in newer releases
 DRUG_SCHEMA = pl.Schema(
     {
         "id": pl.String,
@@ -34,7 +43,18 @@ class VocabularyError(InputError):
     """A vocabulary file that is missing or lacks the Open Targets columns."""
 
 
-def _read(path: Path, schema: pl.Schema, what: str) -> pl.DataFrame:
+def _column(name: str, dtype: pl.DataType, present: pl.Schema) -> pl.Expr:
+    """The column as the schema types it: a list of {label, source} as its labels, a missing optional column
+    (the hierarchy) as nulls."""
+    if name not in present:
+        return pl.lit(None, dtype).alias(name)
+    found = present[name]
+    if isinstance(found, pl.List) and isinstance(found.inner, pl.Struct) and name in LABELLED_LISTS:
+        return pl.col(name).list.eval(pl.element().struct.field("label")).cast(dtype)
+    return pl.col(name).cast(dtype)
+
+
+def _read(path: Path, schema: pl.Schema, what: str, optional: tuple[str, ...] = ()) -> pl.DataFrame:
     if path.is_dir():
         source: Path | str = str(path / "**" / "*.parquet")
         if not any(path.rglob("*.parquet")):
@@ -48,17 +68,25 @@ def _read(path: Path, schema: pl.Schema, what: str) -> pl.DataFrame:
         present = scan.collect_schema()
     except pl.exceptions.PolarsError as exc:
         raise VocabularyError(f"{what} {path} is not readable Parquet: {str(exc).splitlines()[0]}") from None
-    missing = [column for column in schema if column not in present]
+    missing = [column for column in schema if column not in present and column not in optional]
     if missing:
         raise VocabularyError(
             f"{what} {path} lacks the Open Targets column(s) {', '.join(missing)} (it has: {', '.join(present)})"
         )
-    return scan.select(pl.col(name).cast(dtype) for name, dtype in schema.items()).collect()
+    try:
+        return scan.select(_column(name, dtype, present) for name, dtype in schema.items()).collect()
+    except pl.exceptions.PolarsError as exc:
+        types = ", ".join(f"{name}: {present[name]}" for name in schema if name in present)
+        raise VocabularyError(
+            f"{what} {path} has columns of unexpected types ({types}): {str(exc).splitlines()[0]}"
+        ) from None
 
 
 def read_disease_index(path: Path | None) -> pl.DataFrame:
     """The disease index (ids such as EFO_0000305); empty when not configured."""
-    return _read(path, DISEASE_SCHEMA, "Disease vocabulary") if path else DISEASE_SCHEMA.to_frame()
+    if not path:
+        return DISEASE_SCHEMA.to_frame()
+    return _read(path, DISEASE_SCHEMA, "Disease vocabulary", optional=HIERARCHY_COLUMNS)
 
 
 def read_drug_index(path: Path | None) -> pl.DataFrame:

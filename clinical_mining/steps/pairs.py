@@ -1,5 +1,7 @@
 """The harmonised drug-disease pairs (`final_df`): one row per pair with its furthest stage and all evidence."""
 
+import hashlib
+
 import polars as pl
 
 from clinical_mining.step_stats import record
@@ -14,6 +16,7 @@ MET_VERDICTS = ("MET", "NON_INFERIOR")
 NOT_MET_VERDICTS = ("NOT_MET", "NI_NOT_SHOWN")
 SOURCE_FIELDS = {"studyId": pl.String, "source": pl.String, "url": pl.String, "phase": pl.String}
 FINAL_SCHEMA = {
+    "pair_id": pl.String,
     "drug_name": pl.String,
     "disease_name": pl.String,
     "drug_id": pl.String,
@@ -47,6 +50,20 @@ def _mapping_status() -> pl.Expr:
     )
 
 
+def pair_ids(drug_keys: pl.Series, disease_keys: pl.Series) -> pl.Series:
+    """`pair_id`: the first 16 hex digits of BLAKE2b (8-byte digest) of the drug key, a tab and the disease key
+    (a key is the id when mapped, else the normalised label). It depends on nothing but the two keys, so a pair
+    keeps its id across refreshes, AACT kinds and Polars versions (Polars' own hash is not stable across
+    versions), and changes only when a side's key does (a label that maps to an id in a later release)."""
+    joined = (drug_keys + "\t" + disease_keys).rename("key")
+    distinct = joined.unique().drop_nulls()
+    digests = pl.Series(
+        [hashlib.blake2b(key.encode(), digest_size=8).hexdigest() for key in distinct.to_list()], dtype=pl.String
+    )
+    table = pl.DataFrame({"key": distinct, "pair_id": digests})
+    return aligned(joined.to_frame("key"), ["key"], table)["pair_id"]
+
+
 def _pair_keys(frame: pl.DataFrame) -> pl.DataFrame:
     """Each side's key: its id when mapped, else its normalised label."""
     return frame.select(
@@ -73,6 +90,7 @@ def validate_final(final: pl.DataFrame) -> list[str]:
         return ["no rows: an empty final_df would replace the last good one"]
     checks = {
         "duplicate pair keys": _pair_keys(final).is_duplicated(),
+        "duplicate pair_id": final["pair_id"].is_duplicated(),
         "drug_id not like CHEMBL123": final["drug_id"].is_not_null() & ~final["drug_id"].str.contains(DRUG_ID),
         "disease_id not like EFO_0000305": final["disease_id"].is_not_null()
         & ~final["disease_id"].str.contains(DISEASE_ID),
@@ -183,9 +201,11 @@ def drug_disease_pairs(
     else:
         warned = pl.DataFrame(schema={"drug_id": pl.String, "warnings": WARNINGS_DTYPE})
     pairs = pairs.hstack(aligned(pairs, ["drug_id"], warned))
+    pairs = pairs.with_columns(pair_id=pair_ids(pairs["drug_key"], pairs["disease_key"]))
     final = (
         pairs.sort("drug_key", "disease_key")
         .select(
+            "pair_id",
             "drug_name",
             "disease_name",
             "drug_id",

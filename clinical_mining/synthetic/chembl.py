@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from clinical_mining.synthetic.aact import condition_labels, drug_labels
-from clinical_mining.synthetic.entities import DISEASES, DRUGS
+from clinical_mining.synthetic.entities import DISEASES, DRUGS, VOCABULARY_ONLY_DISEASES
 
 # (drug ChEMBL id, disease id, max phase): approved unless the phase says otherwise.
 INDICATIONS: tuple[tuple[str, str, float], ...] = (
@@ -59,6 +59,7 @@ INDICATIONS: tuple[tuple[str, str, float], ...] = (
     ("CHEMBL1431", "EFO_0001073", 2),
     ("CHEMBL941", "EFO_0000764", 0.5),
     ("CHEMBL1535", "EFO_0000685", 4),
+    ("CHEMBL1201576", "EFO_0000574", 4),  # rituximab for lymphoma: its trial in adult lymphoma is a refinement
 )
 REGULATORS = ("FDA", "EMA", "DailyMed")
 
@@ -70,7 +71,7 @@ def _ref(kind: str, ref_id: str, url: str) -> dict[str, str]:
 def indication_records(trial_ids: list[str]) -> list[dict[str, object]]:
     """One record per indication, shaped like ChEMBL's export (and its `_metadata` variant)."""
     drugs = {drug.chembl_id: drug for drug in DRUGS}
-    diseases = {disease.efo_id: disease for disease in DISEASES}
+    diseases = {disease.efo_id: disease for disease in DISEASES + VOCABULARY_ONLY_DISEASES}
     records: list[dict[str, object]] = []
     for number, (chembl_id, disease_id, phase) in enumerate(INDICATIONS):
         drug, disease = drugs[chembl_id], diseases[disease_id]

@@ -141,3 +141,12 @@ DISEASES: tuple[Disease, ...] = (
     Disease("EFO_0004234", "erectile dysfunction", (), "D007172", "Erectile Dysfunction"),
     Disease("HP_0012531", "pain", (), "D010146", "Pain"),
 )
+# in the vocabulary only, never drawn by the generator: parents of the diseases above, and the indications of
+# the hand-built repurposing trials
+VOCABULARY_ONLY_DISEASES: tuple[Disease, ...] = (
+    Disease("EFO_0000400", "diabetes mellitus", (), "D003920", "Diabetes Mellitus"),
+    Disease("EFO_0001071", "lung carcinoma", (), "D008175", "Lung Neoplasms"),
+    Disease("EFO_0000574", "lymphoma", (), "D008223", "Lymphoma"),
+    Disease("MONDO_0003660", "adult lymphoma"),
+    Disease("EFO_0001361", "pulmonary arterial hypertension", (), "D000081029", "Pulmonary Arterial Hypertension"),
+)

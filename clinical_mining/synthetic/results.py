@@ -262,7 +262,9 @@ class Known(NamedTuple):
     groups: tuple[str, ...]  # outcome result group titles
     outcomes: tuple[tuple[str, str, tuple[dict[str, object], ...]], ...]  # (type, title, analyses)
     events: tuple[tuple[int, int, int | None], ...] = ()  # per arm: serious affected, at risk, deaths
-    stopped: str | None = None  # why the trial was terminated; None for a completed one
+    stopped: str | None = None  # why the trial stopped; None for a completed one
+    phase: str = "PHASE3"
+    status: str = "TERMINATED"  # when it stopped
 
 
 SAMPLE_TRIALS: tuple[Known, ...] = (
@@ -409,6 +411,68 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
         (),
         "Study halted after two treatment-related deaths; this was not due to lack of efficacy.",
     ),
+    # the repurposing examples (`KNOWN_CANDIDATES`): drugs approved for other diseases in the sample
+    Known(  # approved for erectile dysfunction; met its primary outcome in another therapeutic area
+        "NCT09100009",
+        "pulmonary arterial hypertension",
+        (("Sildenafil 20 mg TID", "EXPERIMENTAL", ("Sildenafil",)), ("Placebo", "PLACEBO_COMPARATOR", ("Placebo",))),
+        ("Sildenafil 20 mg", "Placebo"),
+        (
+            (
+                "PRIMARY",
+                "Change From Baseline in 6-Minute Walk Distance at Week 12",
+                (
+                    {
+                        "groups": (0, 1),
+                        "p_value_raw": "<0.001",
+                        "param_type": "Mean Difference (Final Values)",
+                        "param_value": 45.0,
+                        "ci_percent": 95.0,
+                        "ci_lower_limit": 30.0,
+                        "ci_upper_limit": 60.0,
+                    },
+                ),
+            ),
+        ),
+    ),
+    Known(  # approved for coronary artery disease; its only trial in pulmonary arterial hypertension failed
+        "NCT09100010",
+        "pulmonary arterial hypertension",
+        (("Atorvastatin 10 mg", "EXPERIMENTAL", ("Atorvastatin",)), ("Placebo", "PLACEBO_COMPARATOR", ("Placebo",))),
+        ("Atorvastatin", "Placebo"),
+        (
+            (
+                "PRIMARY",
+                "Change in Pulmonary Vascular Resistance at Month 6",
+                ({"groups": (0, 1), "p_value_raw": "=0.61", "param_type": "Mean Difference (Final Values)"},),
+            ),
+        ),
+    ),
+    Known(  # approved for lymphoma; completed in adult lymphoma, a narrower disease, with nothing analysed
+        "NCT09100011",
+        "adult lymphoma",
+        (("Rituximab 375 mg/m2", "EXPERIMENTAL", ("Rituximab",)),),
+        ("Rituximab",),
+        (("PRIMARY", "Rituximab Trough Concentration at Cycle 4", ()),),
+    ),
+    Known(  # never approved: met its phase 2 primary outcome...
+        "NCT09100012",
+        "asthma",
+        (("CLM-0417 200 mg", "EXPERIMENTAL", ("CLM-0417",)), ("Placebo", "PLACEBO_COMPARATOR", ("Placebo",))),
+        ("CLM-0417 200 mg", "Placebo"),
+        (("PRIMARY", "Change From Baseline in FEV1 at Week 12", ({"groups": (0, 1), "p_value_raw": "=0.004"},)),),
+        phase="PHASE2",
+    ),
+    Known(  # ...and its phase 3 trial was withdrawn for business reasons: a shelved asset
+        "NCT09100013",
+        "asthma",
+        (("CLM-0417 200 mg", "EXPERIMENTAL", ("CLM-0417",)), ("Placebo", "PLACEBO_COMPARATOR", ("Placebo",))),
+        (),
+        (),
+        stopped="Sponsor decision to discontinue the development program for business reasons; not related to"
+        " safety or efficacy.",
+        status="WITHDRAWN",
+    ),
 )
 # (study, drug) -> (serious events affected, at risk, the comparator's, and the comparator's at risk)
 KNOWN_SAFETY = {
@@ -417,7 +481,14 @@ KNOWN_SAFETY = {
     ("NCT09100006", "CHEMBL118"): (0, 120, 0, 118),
 }
 # study -> the group its stop reason is in
-KNOWN_STOP_GROUPS = {"NCT09100005": "Negative", "NCT09100008": "Safety"}
+KNOWN_STOP_GROUPS = {"NCT09100005": "Negative", "NCT09100008": "Safety", "NCT09100013": "Neutral"}
+# (drug key, disease id) -> (tier, relation, shelved) of the repurposing candidates the trials above make
+KNOWN_CANDIDATES = {
+    ("CHEMBL192", "EFO_0001361"): ("TIER_1", "NEW_THERAPEUTIC_AREA", False),
+    ("CHEMBL1487", "EFO_0001361"): ("FAILED", "SAME_THERAPEUTIC_AREA", False),
+    ("CHEMBL1201576", "MONDO_0003660"): ("TIER_2", "DESCENDANT_OF_APPROVED", False),
+    ("clm 0417", "MONDO_0004979"): ("TIER_1", None, True),
+}
 # (study, drug) -> primary verdict, as a trial statistician reads the trials above
 KNOWN_VERDICTS = {
     ("NCT09100001", "CHEMBL1422"): "MET",
@@ -430,6 +501,10 @@ KNOWN_VERDICTS = {
     ("NCT09100006", "CHEMBL118"): "MET",
     ("NCT09100007", "CHEMBL1336"): "NO_COMPARATOR",
     ("NCT09100008", "CHEMBL941"): "INDETERMINATE",
+    ("NCT09100009", "CHEMBL192"): "MET",
+    ("NCT09100010", "CHEMBL1487"): "NOT_MET",
+    ("NCT09100011", "CHEMBL1201576"): "NO_ANALYSIS",
+    ("NCT09100012", "clm 0417"): "MET",
 }
 ANALYSIS_DEFAULTS: dict[str, object] = {
     "non_inferiority_type": "SUPERIORITY",
@@ -457,8 +532,8 @@ def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.Data
             {
                 "nct_id": trial.nct_id,
                 "study_type": "INTERVENTIONAL",
-                "phase": "PHASE3",
-                "overall_status": "COMPLETED" if trial.stopped is None else "TERMINATED",
+                "phase": trial.phase,
+                "overall_status": "COMPLETED" if trial.stopped is None else trial.status,
                 "why_stopped": trial.stopped,
                 "number_of_arms": len(trial.arms),
                 "enrollment": 300,
