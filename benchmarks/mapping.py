@@ -154,6 +154,9 @@ def vocabularies(rng: random.Random, drugs: int, diseases: int) -> tuple[pl.Data
             continue
         seen.add(name)
         synonym = _unique(rng, seen, lambda: f"{_word(rng, 3)} {rng.choice(CONDITIONS)}")
+        # a hierarchy as the Open Targets index gives one: most diseases under an earlier one, in 1-2 of 20 areas
+        parent = disease_rows[rng.randrange(len(disease_rows))] if disease_rows and rng.random() < 0.6 else None
+        areas = parent["therapeuticAreas"] if parent else sorted({f"OTAR_9{rng.randrange(20):06d}" for _ in "ab"})
         disease_rows.append(
             {
                 "id": f"EFO_{len(disease_rows):07d}",
@@ -165,6 +168,9 @@ def vocabularies(rng: random.Random, drugs: int, diseases: int) -> tuple[pl.Data
                     "hasBroadSynonym": [],
                 },
                 "dbXRefs": [],
+                "parents": [parent["id"]] if parent else [],
+                "ancestors": sorted({parent["id"], *parent["ancestors"]} if parent else set(areas)),
+                "therapeuticAreas": areas,
             }
         )
     return pl.DataFrame(drug_rows, schema=DRUG_SCHEMA), pl.DataFrame(disease_rows, schema=DISEASE_SCHEMA)

@@ -1,7 +1,5 @@
 """Repurposing candidates: tiers, relations through the disease hierarchy, shelved assets, stable pair ids."""
 
-import hashlib
-
 import polars as pl
 
 from clinical_mining.asset_checks import candidates_not_approved_check
@@ -201,10 +199,17 @@ def test_shelved_asset_and_an_approved_drug_never_shelved() -> None:
             ("NCT5", "AACT", DRUG, "CARDIO", "drug one", "cardio", "PHASE_3", "TERMINATED"),
             # met, never approved, but no business stop: not shelved
             ("NCT6", "AACT", OTHER, "ASTHMA", "drug two", "asthma", "PHASE_3", "COMPLETED"),
+            # met, never approved, a business stop, but still recruiting elsewhere: in development, not shelved
+            ("NCT7", "AACT", "CHEMBL3", "ASTHMA", "drug three", "asthma", "PHASE_2", "COMPLETED"),
+            ("NCT8", "AACT", "CHEMBL3", "ASTHMA", "drug three", "asthma", "PHASE_3", "TERMINATED"),
+            ("NCT9", "AACT", "CHEMBL3", "CARDIO", "drug three", "cardio", "PHASE_2", "RECRUITING"),
         ]
     )
-    verdicts = _verdicts([("NCT1", "xy 123", "MET"), ("NCT4", DRUG, "MET"), ("NCT6", OTHER, "MET")])
-    stops = _stops([("NCT2", "Neutral", ["Business_Administrative"]), ("NCT5", "Neutral", ["Business_Administrative"])])
+    verdicts = _verdicts(
+        [("NCT1", "xy 123", "MET"), ("NCT4", DRUG, "MET"), ("NCT6", OTHER, "MET"), ("NCT7", "CHEMBL3", "MET")]
+    )
+    business = ["Business_Administrative"]
+    stops = _stops([("NCT2", "Neutral", business), ("NCT5", "Neutral", business), ("NCT8", "Neutral", business)])
     result, figures = _run(evidence, verdicts, stops)
     shelved = result.filter("shelved")
     assert shelved.select("drug_name", "disease_id", "tier", "relation", "trials", "trials_met").rows() == [
@@ -212,16 +217,29 @@ def test_shelved_asset_and_an_approved_drug_never_shelved() -> None:
     ]
     assert shelved["approved_for"].to_list() == [[]]
     assert set(result.filter(~pl.col("shelved"))["drug_id"]) == {DRUG}
-    assert figures["shelved"] == 1
+    assert (figures["shelved"], figures["shelved/drugs_still_in_development"]) == (1, 1)
 
 
-def test_pair_ids_are_a_documented_hash_of_the_keys() -> None:
-    ids = pair_ids(
-        pl.Series(["CHEMBL1431", "chembl 1", "CHEMBL1431"]), pl.Series(["MONDO_0005148", "x", "MONDO_0005148"])
-    )
-    expected = hashlib.blake2b(b"CHEMBL1431\tMONDO_0005148", digest_size=8).hexdigest()
-    assert ids.to_list()[0] == ids.to_list()[2] == expected
-    assert ids.to_list()[1] != expected and len(ids.to_list()[1]) == 16
+def _reference_pair_id(drug_key: str, disease_key: str) -> str:
+    """The hash as the README defines it, in plain Python."""
+    data = f"{drug_key}\t{disease_key}".encode()
+    padded = data + b"\x00" * (-len(data) % 8)
+    h, mask = 14695981039346656037, (1 << 64) - 1
+    for start in range(0, len(padded), 8):
+        h = ((h ^ int.from_bytes(padded[start : start + 8], "little")) * 1099511628211) & mask
+    h ^= len(data)
+    h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & mask
+    h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & mask
+    return f"{h ^ (h >> 31):016x}"
+
+
+def test_pair_ids_are_the_documented_hash_of_the_keys() -> None:
+    drugs = ["CHEMBL1431", "chembl 1", "CHEMBL1431", "acide acétylsalicylique " * 9, None]
+    diseases = ["MONDO_0005148", "x", "MONDO_0005148", "maladie", "y"]
+    ids = pair_ids(pl.Series(drugs), pl.Series(diseases)).to_list()
+    assert ids[:4] == [_reference_pair_id(a, b) for a, b in zip(drugs[:4], diseases[:4], strict=True)]
+    assert ids[0] == ids[2] == "571828ea85c502ee" and ids[4] is None
+    assert len(set(ids[:4])) == 3 and all(len(pair_id) == 16 for pair_id in ids[:4])
 
 
 def test_the_check_fails_on_a_candidate_its_drug_is_approved_for() -> None:

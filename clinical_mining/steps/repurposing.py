@@ -44,6 +44,7 @@ RELATIONS = (
     "UNKNOWN",
 )
 LATE_PHASES = ("PHASE_2", "PHASE_2_3", "PHASE_3", "PHASE_4")
+ONGOING_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION")
 TOP_ROWS = 15
 EVIDENCE_COLUMNS = (
     "studyId",
@@ -284,7 +285,8 @@ def _shelved(
     rows: pl.LazyFrame, approvals: pl.DataFrame, trial_efficacy: pl.LazyFrame, stop_reasons: pl.LazyFrame
 ) -> pl.DataFrame:
     """Never-approved drugs (by key: a code name unmapped to ChEMBL counts) whose trial of phase 2 or later met
-    its primary outcome and one of whose studies stopped for business reasons: the pairs of those trials."""
+    its primary outcome, one of whose studies stopped for business reasons and none of whose trials is still
+    going on: the pairs of those trials."""
     met_studies = trial_efficacy.filter(pl.col("primary_verdict").is_in(MET_VERDICTS)).select("studyId").unique()
     business = stop_reasons.filter(pl.col("stop_categories").list.contains("Business_Administrative")).select("studyId")
     studies = pl.concat([met_studies, business]).unique().collect()
@@ -305,26 +307,33 @@ def _shelved(
     )
     if met.height == 0:
         return pl.DataFrame()
+    # every trial of the drug, not only those above: the rows naming it by its id or by a label seen above
+    drug_trials = (
+        rows.filter(pl.col("source") == "AACT")
+        .filter(
+            pl.col("drug_id").is_in(met["drug_id"].drop_nulls().implode())
+            | pl.col("drug_name").is_in(met["drug_name"].unique().implode())
+        )
+        .collect()
+    )
+    drug_trials = drug_trials.with_columns(
+        drug_key=pl.coalesce("drug_id", normalised_labels(drug_trials["drug_name"])),
+        disease_key=pl.coalesce("disease_id", normalised_labels(drug_trials["disease_name"])),
+    )
+    # a drug with a trial still going on is in development, whatever one study's sponsor decided
+    developing = drug_trials.filter(pl.col("overall_status").is_in(ONGOING_STATUSES)).select("drug_key").unique()
+    still = met.select("drug_key").unique().join(developing, on="drug_key", how="semi")
+    record("shelved/drugs_still_in_development", still.height)
+    met = met.join(developing, on="drug_key", how="anti")
+    if met.height == 0:
+        return pl.DataFrame()
     pairs = met.group_by("drug_key", "disease_key").agg(
         drug_id=pl.col("drug_id").min(),
         disease_id=pl.col("disease_id").min(),
         drug_name=pl.coalesce("drug_vocabulary_name", "drug_name").min(),
         disease_name=pl.coalesce("disease_vocabulary_name", "disease_name").min(),
     )
-    # every trial of the pair, not only those above: the rows naming the drug by its id or by a label seen above
-    labels = met.select("drug_name").unique()
-    every = (
-        rows.filter(pl.col("source") == "AACT")
-        .filter(
-            pl.col("drug_id").is_in(pairs["drug_id"].drop_nulls().implode())
-            | pl.col("drug_name").is_in(labels["drug_name"].implode())
-        )
-        .collect()
-    )
-    every = every.with_columns(
-        drug_key=pl.coalesce("drug_id", normalised_labels(every["drug_name"])),
-        disease_key=pl.coalesce("disease_id", normalised_labels(every["disease_name"])),
-    ).join(pairs.select("drug_key", "disease_key"), on=["drug_key", "disease_key"], how="semi")
+    every = drug_trials.join(pairs.select("drug_key", "disease_key"), on=["drug_key", "disease_key"], how="semi")
     counts = _tiered(
         _trial_outcomes(every.lazy(), trial_efficacy, stop_reasons, "drug_key"), ["drug_key", "disease_key"]
     ).collect()

@@ -16,6 +16,7 @@ from clinical_mining.synthetic.entities import DISEASES, DRUGS
 from clinical_mining.synthetic.stop_reasons import TEXTS as STOP_REASON_TEXTS
 
 STUDIES_AT_SCALE_1 = 560_000
+MARKETING_APPROVAL_SHARE = 0.05  # of the expanded-access records drawn as approved, with `long_tail`: ~280 at scale 1
 # a detailed description where the reason should be, as a shifted export field gives it: it names adverse
 # events, and read as a reason it would be a safety stop
 SHIFTED_FIELD = (
@@ -203,7 +204,8 @@ def _why_stopped(status: pl.Expr, seed: int) -> pl.Expr:
 
 def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[str, pl.DataFrame]:
     """AACT's tables for `studies` studies, typed as AACT's schema says (see `sources.aact.column_dtype`);
-    `long_tail` gives intervention and condition labels the real registry's spread (`LONG_TAIL_SHARE`)."""
+    `long_tail` gives intervention and condition labels the real registry's spread (`LONG_TAIL_SHARE`), and
+    approvals for marketing its rarity (`MARKETING_APPROVAL_SHARE`)."""
     base = pl.DataFrame({"n": pl.int_range(studies, eager=True)})
     study = base.select(
         nct_id=pl.format("NCT{}", (pl.col("n") + 1_000_000).cast(pl.String).str.zfill(8)),
@@ -218,6 +220,13 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         title_kind=(_uniform(seed, 9) * 4).cast(pl.Int64),
     )
     is_ea = pl.col("study_type") == "EXPANDED_ACCESS"
+    if long_tail:  # the registry has a few hundred expanded-access records approved for marketing, not thousands
+        approved = pl.col("ea_status") == "APPROVED_FOR_MARKETING"
+        study = study.with_columns(
+            ea_status=pl.when(approved & (_uniform(seed, 27) >= MARKETING_APPROVAL_SHARE))
+            .then(pl.lit("NO_LONGER_AVAILABLE"))
+            .otherwise("ea_status")
+        )
     status = pl.when(is_ea).then("ea_status").otherwise("status")
     studies_table = study.select(
         "nct_id",
