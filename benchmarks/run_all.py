@@ -205,7 +205,12 @@ def main() -> None:
         home = folder / "home"
         home.mkdir()
         shutil.copy(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")  # the instance settings users get
-        os.environ["DAGSTER_HOME"] = str(home)  # which that dagster.yaml's storage names, to read the runs back
+        # the instance in `home` with the project's settings, its storage where the .env would put it
+        os.environ |= {
+            "DAGSTER_HOME": str(home),
+            "CLINICAL_MINING_HOME": str(home),
+            "CLINICAL_MINING_LOGS": str(home / "logs"),
+        }
         graph: list[tuple[Process, dict[str, float]]] = []
         baseline: list[dict[str, Any]] = []
         for _ in range(args.repeat):  # in turns, so that the machine's drift touches both sides alike

@@ -41,6 +41,7 @@ from clinical_mining.step_spec import (
     step_arguments,
 )
 from clinical_mining.step_stats import WARNING, collecting
+from clinical_mining.union_view import UNION_PARTS, concat_union
 
 
 def _collected(result: Any, where: str) -> pl.DataFrame:
@@ -127,7 +128,8 @@ def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig)
 
 
 def build_union_asset(steps: list[StepConfig]) -> AssetsDefinition:
-    """The concatenation of every union step's evidence; columns missing in one output are filled with nulls."""
+    """The concatenation of every union step's evidence, as a view (`union_view`): the IO manager stores a
+    manifest of its parts, and a reader of `$union` scans the parts themselves."""
     names = [step.name for step in steps]
 
     @asset(
@@ -135,19 +137,17 @@ def build_union_asset(steps: list[StepConfig]) -> AssetsDefinition:
         group_name="union",
         ins={name: AssetIn(key=AssetKey(name), dagster_type=pl.LazyFrame) for name in names},
         kinds={"polars"},
-        description="All evidence from the union steps, concatenated diagonally (one `source` column kept).",
+        description="All evidence from the union steps, concatenated diagonally (one `source` column kept); a"
+        " view of the steps' files, not a copy.",
         io_manager_key="io_manager",
+        metadata={UNION_PARTS: names},
     )
-    def _union(context: AssetExecutionContext, **inputs: pl.LazyFrame) -> Output[pl.DataFrame]:
-        parts = []
-        for name in names:
-            part = inputs[name]
-            if "source" not in part.collect_schema().names():
-                part = part.with_columns(source=pl.lit(name))
-            parts.append(part)
-        frame = pl.concat(parts, how="diagonal_relaxed").collect()
+    def _union(context: AssetExecutionContext, **inputs: pl.LazyFrame) -> Output[pl.LazyFrame]:
         counts = {f"rows/{name}": inputs[name].select(pl.len()).collect().item() for name in names}
-        return Output(frame, metadata=counts)
+        return Output(
+            concat_union({name: inputs[name] for name in names}),
+            metadata={**counts, "dagster/row_count": sum(counts.values())},
+        )
 
     return _union
 

@@ -1,6 +1,7 @@
 """The default config on the embedded sample: the whole graph, its shape, and the CLI that users run."""
 
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -15,7 +16,6 @@ from dagster import AssetKey, DagsterEventType, DagsterInstance
 
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
-from clinical_mining.instance_storage import KeptOpenSqliteEventLogStorage
 from clinical_mining.steps.pairs import pair_ids
 from clinical_mining.steps.stop_reasons import MAX_LENGTH, STOPPED_STATUSES
 from clinical_mining.synthetic.results import KNOWN_CANDIDATES, KNOWN_SAFETY, KNOWN_STOP_GROUPS, KNOWN_VERDICTS
@@ -166,7 +166,10 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     result = run_config(default_config)
     assert result.success
     out = tmp_path / "out"
-    assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(EXPECTED_GRAPH)
+    # every asset in a Parquet file but the union stage: a view of the union steps' files, stored as a manifest
+    assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(set(EXPECTED_GRAPH) - {"union"})
+    parts = ["aact_evidence", "chembl_evidence", "pmda_evidence"]
+    assert json.loads((out / "union.json").read_text()) == {"view_of": [str(out / f"{p}.parquet") for p in parts]}
     # pmda is the last step to start of those it does not feed, giving its helpers (started with the run) time
     starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
     downstream = {"pmda_evidence", "union", "evidence", "evidence_mapping_coverage", "final_df"}
@@ -174,7 +177,8 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     downstream |= {"repurposing_candidates", "repurposing_candidates_candidates_not_approved"}
     assert [step for step in starts if step not in downstream][-1] == "pmda"
     # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does
-    assert [name for name in sorted(EXPECTED_GRAPH) if _has_statistics(out / f"{name}.parquet")] == ["final_df"]
+    stored = sorted(set(EXPECTED_GRAPH) - {"union"})
+    assert [name for name in stored if _has_statistics(out / f"{name}.parquet")] == ["final_df"]
     assert _has_statistics(out / "final_df.parquet", "drug_id")
 
     evidence = pl.read_parquet(out / "aact_evidence.parquet")
@@ -320,30 +324,52 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert metadata["dagster/row_count"].value == evidence.height
 
 
-def test_cli_materialize_records_the_run_where_the_ui_looks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _runs_of_final_df(folder: Path) -> int:
+    with DagsterInstance.from_config(str(folder)) as instance:
+        return len(instance.fetch_materializations(AssetKey("final_df"), limit=100).records)
+
+
+def test_cli_records_runs_in_the_project_folder_unless_dagster_home_says_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The README's command, run from a folder holding the project's .env and dagster.yaml, as a user runs it:
-    the run lands in the instance `dagster dev` started from that folder reads, through the storage that
-    dagster.yaml names, which folds each run's write-ahead log into its database when the run's process ends."""
-    shutil.copy(PROJECT_ROOT / ".env", tmp_path / ".env")
-    shutil.copy(PROJECT_ROOT / "dagster.yaml", tmp_path / "dagster.yaml")
-    env = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"}
+    without DAGSTER_HOME the run lands in that folder's storage, which `dagster dev` started there reads; with
+    DAGSTER_HOME exported elsewhere, the user's instance records it and the project folder does not."""
+    project, mine = tmp_path / "project", tmp_path / "mine"
+    project.mkdir()
+    mine.mkdir()
+    shutil.copy(PROJECT_ROOT / ".env", project / ".env")
+    shutil.copy(PROJECT_ROOT / "dagster.yaml", project / "dagster.yaml")
+    shutil.copy(PROJECT_ROOT / "pyproject.toml", project / "pyproject.toml")  # where `dg` finds the project
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DAGSTER_HOME", "CLINICAL_MINING"))}
     env |= {
-        "PWD": str(tmp_path),
+        "PWD": str(project),
         "CLINICAL_MINING_OUTPUT": str(tmp_path / "out"),
         "CLINICAL_MINING_CONFIG": str(PROJECT_ROOT / "config" / "clinical_mining.yaml"),
     }
-    done = materialize_with_cli(tmp_path, env)
+    done = materialize_with_cli(project, env)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Executing steps in process" in done.stderr
     assert pl.read_parquet(tmp_path / "out" / "final_df.parquet").columns == FINAL_COLUMNS
-    assert (tmp_path / "storage").is_dir()
-    assert not list((tmp_path / "history" / "runs").glob("*.db-wal"))
-    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))  # which the dagster.yaml refers to
-    with DagsterInstance.from_config(str(tmp_path)) as instance:
-        assert isinstance(instance.event_log_storage, KeptOpenSqliteEventLogStorage)
+    assert (project / "history" / "runs.db").is_file() and any((project / "logs").iterdir())
+    # as `dagster dev` started in the project folder opens it: the .env's folders, the folder's dagster.yaml
+    monkeypatch.setenv("CLINICAL_MINING_HOME", str(project))
+    monkeypatch.setenv("CLINICAL_MINING_LOGS", str(project / "logs"))
+    assert _runs_of_final_df(project) == 1
+    with DagsterInstance.from_config(str(project)) as instance:
         event = instance.get_latest_materialization_event(AssetKey("final_df"))
         assert event is not None
         assert event.asset_materialization.metadata["path"].value == str(tmp_path / "out" / "final_df.parquet")
+    # Dagster 1.13's own CLI, as the README gives it, records its runs in the same place
+    dg = [str(Path(sys.executable).parent / "dg"), "launch", "--assets", "final_df"]
+    done = subprocess.run(dg, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert _runs_of_final_df(project) == 2
+    done = materialize_with_cli(project, {**env, "DAGSTER_HOME": str(mine)})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert _runs_of_final_df(mine) == 1  # the user's instance, with Dagster's defaults (it has no dagster.yaml)
+    assert _runs_of_final_df(project) == 2  # and not the project folder
+    assert (mine / "history" / "runs.db").is_file()
 
 
 def test_multiprocess_executor_runs_each_step_in_its_own_process(tmp_path: Path) -> None:

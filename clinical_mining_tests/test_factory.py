@@ -65,11 +65,23 @@ def test_union_concatenates_diagonally_and_keeps_a_source_column(write_config: C
             ],
         }
     )
-    assert run_config(path).success
-    union = output(path, "union")
-    assert union.columns == ["drug_name", "a", "source"]
-    assert union.rows() == [("a0", 1, "first"), ("a1", 1, "first"), ("a0", 1, "ChEMBL"), ("a1", 1, "ChEMBL")]
-    assert output(path, "final_df")["options"].unique().to_list() == ["[('keep', '$x'), ('n', 1)]"]
+    result = run_config(path)
+    assert result.success
+    union = output(path, "final_df")  # what a step reading $union gets: the view of the union steps' files
+    assert union.columns == ["drug_name", "a", "source", "options"]
+    assert union.drop("options").rows() == [
+        ("a0", 1, "first"),
+        ("a1", 1, "first"),
+        ("a0", 1, "ChEMBL"),
+        ("a1", 1, "ChEMBL"),
+    ]
+    assert union["options"].unique().to_list() == ["[('keep', '$x'), ('n', 1)]"]
+    metadata = result.asset_materializations_for_node("union")[0].metadata
+    assert (metadata["rows/first"].value, metadata["rows/second"].value, metadata["dagster/row_count"].value) == (
+        2,
+        2,
+        4,
+    )
 
 
 def test_graph_shape_groups_and_order(write_config: Callable[..., Path]) -> None:

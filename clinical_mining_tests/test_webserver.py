@@ -60,6 +60,9 @@ def serving(tmp_path: Path, program: list[str], instance_yaml: str) -> Iterator[
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),
+        # where the project's dagster.yaml keeps its storage (the .env sets them for the project folder)
+        "CLINICAL_MINING_HOME": str(home),
+        "CLINICAL_MINING_LOGS": str(home / "logs"),
         "CLINICAL_MINING_OUTPUT": str(tmp_path / "out"),
         "CLINICAL_MINING_CONFIG": str(PROJECT_ROOT / "config" / "clinical_mining.yaml"),
     }
