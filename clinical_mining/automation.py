@@ -2,7 +2,7 @@
 file that starts a run of everything downstream of that file when it changes."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from dagster import (
     AssetSelection,
@@ -19,15 +19,12 @@ from dagster import (
 
 from clinical_mining.config import ClinicalMiningConfig
 
-if TYPE_CHECKING:
-    from dagster._core.definitions.unresolved_asset_job_definition import UnresolvedAssetJobDefinition
-
 REFRESH_JOB = "refresh_all"
 # Runs that read AACT carry this tag; dagster.yaml's run queue lets one such run proceed at a time.
 AACT_TAG = {"clinical_mining/aact": "read"}
 
 
-def refresh_job(config: ClinicalMiningConfig) -> "UnresolvedAssetJobDefinition":
+def refresh_job(config: ClinicalMiningConfig) -> Any:  # define_asset_job's class is not exported by dagster
     return define_asset_job(
         REFRESH_JOB,
         selection=AssetSelection.all(),
@@ -36,7 +33,7 @@ def refresh_job(config: ClinicalMiningConfig) -> "UnresolvedAssetJobDefinition":
     )
 
 
-def refresh_schedule(config: ClinicalMiningConfig, job: "UnresolvedAssetJobDefinition") -> ScheduleDefinition:
+def refresh_schedule(config: ClinicalMiningConfig, job: Any) -> ScheduleDefinition:
     schedule = config.automation.schedule
     return ScheduleDefinition(
         name=f"{REFRESH_JOB}_schedule",
