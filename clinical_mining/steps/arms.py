@@ -98,26 +98,23 @@ def study_drugs(drugs: pl.DataFrame) -> pl.DataFrame:
 
 def _drug_labels(drugs: pl.DataFrame, other_names: pl.LazyFrame | None) -> pl.DataFrame:
     """(nct_id, drug_key, spaced label) of every way a study writes each of its drugs, for finding them in text:
-    its label, the whole combination label, the vocabulary name, the label without dose and form, other names."""
-    keys = drugs.select("nct_id", "drug_key")
-    names = [keys.with_columns(label=_spaced_labels(drugs[column])) for column in ("label", "whole_label")]
-    names.append(keys.with_columns(label=_spaced_labels(drugs["drug_name"])))
-    names.append(keys.with_columns(label=_spaced_labels(drugs["label"], clean_drug)))
+    its label, the whole combination label, the vocabulary name, other names (all normalised in one pass over
+    their distinct values), and the label without dose and form. In no particular order: readers aggregate."""
+    written = [drugs.select("nct_id", "drug_key", raw=column) for column in ("label", "whole_label", "drug_name")]
     if other_names is not None:
-        sponsor = (
+        written.append(
             drugs.lazy()
             .select("nct_id", "intervention_id", "drug_key")
-            .join(other_names.select("intervention_id", name="name"), on="intervention_id")
-            .select("nct_id", "drug_key", "name")
+            .join(other_names.select("intervention_id", raw="name"), on="intervention_id")
+            .select("nct_id", "drug_key", "raw")
             .collect()
         )
-        names.append(sponsor.select("nct_id", "drug_key", label=_spaced_labels(sponsor["name"])))
-    return (
-        pl.concat(names, how="vertical_relaxed")
-        .filter(pl.col("label").str.len_chars() >= MIN_LABEL_CHARS + 2)
-        .unique()
-        .sort("nct_id", "drug_key", "label")
-    )
+    raw = pl.concat(written, how="vertical_relaxed").unique()
+    names = [
+        raw.select("nct_id", "drug_key", label=_spaced_labels(raw["raw"])),
+        drugs.select("nct_id", "drug_key", label=_spaced_labels(drugs["label"], clean_drug)),
+    ]
+    return pl.concat(names).filter(pl.col("label").str.len_chars() >= MIN_LABEL_CHARS + 2).unique()
 
 
 def _named_drugs(texts: pl.LazyFrame, key: str, labels: pl.DataFrame) -> pl.LazyFrame:
@@ -164,8 +161,10 @@ def study_arms(
         .unique()
         .with_columns(has_placebo=pl.lit(True))
     )
+    # the title is read only for an arm AACT linked no intervention to (the linked drugs win where there are any)
+    unlinked = arms.join(links.select("design_group_id").unique(), on="design_group_id", how="anti")
     named = _named_drugs(
-        arms.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))), "design_group_id", labels
+        unlinked.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))), "design_group_id", labels
     )
     placebo_titled = pl.col("arm_title").str.contains(PLACEBO_WORDS).fill_null(False)
     result = (
@@ -195,49 +194,68 @@ def _numbers(text: pl.Expr) -> pl.Expr:
 
 
 def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels: pl.LazyFrame) -> pl.DataFrame:
-    """Every result group with the arm it is matched to (or none), how, and that arm's drugs and control flag."""
-    both = pl.concat_str(pl.col("title"), pl.col("description"), separator=" ", ignore_nulls=True)
+    """Every result group with the arm it is matched to (or none), how, and that arm's drugs and control flag.
+
+    The title rule settles most groups with an equality join; only the others (about a third in the registry)
+    have their text searched for drug names and are compared with every arm of their study."""
     groups = result_groups.select(
         "nct_id",
         result_group_id="id",
         ctgov_group_code="ctgov_group_code",
         result_type="result_type",
         group_title="title",
-        text=_spaced(both),
+        description="description",
         crossover=pl.col("title").str.contains(CROSSOVER).fill_null(False),
-        placebo=both.str.contains(PLACEBO_WORDS).fill_null(False),
         title_key=_title_key(pl.col("title")),
-        numbers=_numbers(pl.col("title")),
-    ).collect()  # read by two plans below: computed once
-    named = _named_drugs(groups.lazy().select("nct_id", "result_group_id", "text"), "result_group_id", labels)
-    candidates = (
+    ).collect()  # read by several plans below: computed once
+    arm_keys = arms.lazy().select("nct_id", "design_group_id", arm_key=_title_key(pl.col("arm_title")))
+    same_title = (
         groups.lazy()
+        .select("nct_id", "result_group_id", "title_key")
+        .join(arm_keys, left_on=["nct_id", "title_key"], right_on=["nct_id", "arm_key"])
+        .group_by("result_group_id")
+        .agg(pl.col("design_group_id").first(), arms_with_title=pl.len())
+        .collect()
+    )
+    by_title = same_title.filter(pl.col("arms_with_title") == 1).select(
+        "result_group_id", "design_group_id", method=pl.lit("title")
+    )
+    # a group whose title is that of several arms stays unmatched: no other rule may pick one of them
+    text = pl.concat_str(pl.col("group_title"), pl.col("description"), separator=" ", ignore_nulls=True)
+    rest = groups.join(same_title, on="result_group_id", how="anti").select(
+        "nct_id",
+        "result_group_id",
+        text=_spaced(text),
+        placebo=text.str.contains(PLACEBO_WORDS).fill_null(False),
+        numbers=_numbers(pl.col("group_title")),
+    )
+    named = _named_drugs(rest.lazy().select("nct_id", "result_group_id", "text"), "result_group_id", labels)
+    candidates = (
+        rest.lazy()
+        .select("nct_id", "result_group_id", "placebo", "numbers")
         .join(named, on="result_group_id", how="left")
         .with_columns(pl.col("named").fill_null([]))
         .join(
-            arms.lazy().with_columns(
-                arm_key=_title_key(pl.col("arm_title")),
-                arm_numbers=_numbers(pl.col("arm_title")),
+            arms.lazy().select(
+                "nct_id", "design_group_id", "control", "drug_keys", arm_numbers=_numbers(pl.col("arm_title"))
             ),
             on="nct_id",
         )
         .with_columns(
-            same_title=pl.col("title_key") == pl.col("arm_key"),
             overlap=pl.col("named").list.set_intersection("drug_keys").list.len(),
             same_dose=pl.col("numbers") == pl.col("arm_numbers"),
         )
         .collect()  # each rule below filters the same candidates
     )
-    by_title = candidates.filter("same_title").filter(pl.len().over("result_group_id") == 1)
     # a placebo group goes to a control arm, the one sharing most of the drugs it names (a backbone; the drug a
     # placebo matches, "Placebo for ACU-D1", is named but not held, and shared by no control arm)
-    placebo = candidates.filter(~pl.col("same_title").any().over("result_group_id"), "placebo", "control")
+    placebo = candidates.filter("placebo", "control")
     placebo = placebo.filter(pl.col("overlap") == pl.col("overlap").max().over("result_group_id")).filter(
         pl.len().over("result_group_id") == 1
     )
-    drug = candidates.filter(
-        ~pl.col("same_title").any().over("result_group_id"), ~pl.col("placebo"), pl.col("overlap") > 0
-    ).filter(pl.col("overlap") == pl.col("overlap").max().over("result_group_id"))
+    drug = candidates.filter(~pl.col("placebo"), pl.col("overlap") > 0).filter(
+        pl.col("overlap") == pl.col("overlap").max().over("result_group_id")
+    )
     by_drug = drug.filter(pl.len().over("result_group_id") == 1).with_columns(method=pl.lit("drug"))
     by_dose = (
         drug.filter(pl.len().over("result_group_id") > 1, "same_dose")
@@ -246,18 +264,18 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
     )
     matched = pl.concat(
         [
-            by_title.with_columns(method=pl.lit("title")),
-            placebo.with_columns(method=pl.lit("placebo")),
-            by_drug,
-            by_dose,
+            by_title,
+            placebo.select("result_group_id", "design_group_id", method=pl.lit("placebo")),
+            by_drug.select("result_group_id", "design_group_id", "method"),
+            by_dose.select("result_group_id", "design_group_id", "method"),
         ],
         how="vertical_relaxed",
-    ).select("result_group_id", "design_group_id", "method")
+    )
     result = (
         groups.lazy()
         .join(matched.lazy(), on="result_group_id", how="left")
         .join(
-            arms.lazy().select("design_group_id", "group_type", "control", "drug_keys"),
+            arms.lazy().select("design_group_id", "group_type", "control", "drug_keys", "drug_ids", "drug_names"),
             on="design_group_id",
             how="left",
         )
@@ -269,6 +287,8 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
             group_type=pl.when(pl.col("design_group_id").is_not_null()).then("group_type"),
             control=pl.when(pl.col("design_group_id").is_not_null()).then("control"),
             drug_keys=pl.when(pl.col("design_group_id").is_not_null()).then("drug_keys"),
+            drug_ids=pl.when(pl.col("design_group_id").is_not_null()).then("drug_ids"),
+            drug_names=pl.when(pl.col("design_group_id").is_not_null()).then("drug_names"),
         )
         .select(
             "nct_id",
@@ -281,6 +301,8 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
             "group_type",
             "control",
             "drug_keys",
+            "drug_ids",
+            "drug_names",
         )
         .sort("nct_id", "result_group_id")
         .collect()
@@ -288,22 +310,21 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
     return result
 
 
-def _with_drug_names(matched: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
-    """`drug_ids` and `drug_names` beside each group's `drug_keys`, element for element, so that the efficacy
-    and safety steps name the drugs without reading the evidence again."""
+def _with_drug_names(arms: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
+    """`drug_ids` and `drug_names` beside each arm's `drug_keys`, element for element, so that the efficacy and
+    safety steps name the drugs without reading the evidence again (an arm's drugs are its groups' drugs)."""
     named = (
-        matched.lazy()
-        .select("result_group_id", "nct_id", drug_key="drug_keys")
+        arms.lazy()
+        .select("design_group_id", "nct_id", drug_key="drug_keys")
         .explode("drug_key")
         .drop_nulls("drug_key")
         .join(names.lazy(), on=["nct_id", "drug_key"], how="left", maintain_order="left")
-        .group_by("result_group_id", maintain_order=True)
+        .group_by("design_group_id", maintain_order=True)
         .agg(drug_ids=pl.col("drug_id"), drug_names=pl.coalesce("drug_name", "drug_key"))
         .collect()
     )
-    return matched.join(named, on="result_group_id", how="left", maintain_order="left").with_columns(
-        pl.when(pl.col("drug_keys").is_not_null()).then(pl.col(c).fill_null([])).alias(c)
-        for c in ("drug_ids", "drug_names")
+    return arms.join(named, on="design_group_id", how="left", maintain_order="left").with_columns(
+        pl.col(c).fill_null([]) for c in ("drug_ids", "drug_names")
     )
 
 
@@ -336,7 +357,7 @@ def result_group_arms(
     drugs = intervention_drugs(evidence, studies)
     labels = _drug_labels(drugs, intervention_other_names)
     arms = study_arms(design_groups, design_group_interventions, interventions, studies, drugs, labels)
-    matched = _with_drug_names(match_result_groups(result_groups, arms, labels), study_drugs(drugs))
+    matched = match_result_groups(result_groups, _with_drug_names(arms, study_drugs(drugs)), labels)
     record("arms", arms.height)
     record("arms/control", int(arms["control"].sum()))
     record("arms/without_drugs", int((arms["drug_keys"].list.len() == 0).sum()))
