@@ -29,6 +29,7 @@ from dagster import (
     asset,
 )
 
+from clinical_mining.column_docs import COLUMN_DESCRIPTIONS, descriptions_of
 from clinical_mining.config import ClinicalMiningConfig, StepConfig
 from clinical_mining.io_manager import PARQUET_STATISTICS
 from clinical_mining.metadata import preview_table
@@ -109,6 +110,7 @@ def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig)
             "dagster/code_references": _code_references(config, step, function),
             "step/function": step.function,
             "step/stage": stage,
+            COLUMN_DESCRIPTIONS: descriptions_of(function),
             **({PARQUET_STATISTICS: True} if step.name == FINAL_ASSET else {}),  # the one file queried with filters
         },
         io_manager_key="io_manager",
@@ -127,10 +129,13 @@ def build_step_asset(config: ClinicalMiningConfig, stage: str, step: StepConfig)
     return _step
 
 
-def build_union_asset(steps: list[StepConfig]) -> AssetsDefinition:
+def build_union_asset(config: ClinicalMiningConfig, steps: list[StepConfig]) -> AssetsDefinition:
     """The concatenation of every union step's evidence, as a view (`union_view`): the IO manager stores a
     manifest of its parts, and a reader of `$union` scans the parts themselves."""
     names = [step.name for step in steps]
+    columns: dict[str, str] = {}
+    for step in steps:  # the union's columns mean what its steps say they mean
+        columns |= descriptions_of(import_function(step.function, config.allowed_function_modules))
 
     @asset(
         name=UNION_ASSET,
@@ -140,7 +145,7 @@ def build_union_asset(steps: list[StepConfig]) -> AssetsDefinition:
         description="All evidence from the union steps, concatenated diagonally (one `source` column kept); a"
         " view of the steps' files, not a copy.",
         io_manager_key="io_manager",
-        metadata={UNION_PARTS: names},
+        metadata={UNION_PARTS: names, COLUMN_DESCRIPTIONS: columns},
     )
     def _union(context: AssetExecutionContext, **inputs: pl.LazyFrame) -> Output[pl.LazyFrame]:
         counts = {f"rows/{name}": inputs[name].select(pl.len()).collect().item() for name in names}
@@ -157,6 +162,6 @@ def build_pipeline_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition
     assets: list[AssetsDefinition] = []
     for stage, steps in config.pipeline.stages():
         if stage == "process" and config.pipeline.union:
-            assets.append(build_union_asset(config.pipeline.union))
+            assets.append(build_union_asset(config, config.pipeline.union))
         assets += [build_step_asset(config, stage, step) for step in steps]
     return assets

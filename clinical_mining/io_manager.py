@@ -27,6 +27,7 @@ from dagster_polars import PolarsParquetIOManager
 from dagster_polars.io_managers.parquet import _remap_fsspec_storage_options
 from upath import UPath
 
+from clinical_mining.column_docs import COLUMN_DESCRIPTIONS
 from clinical_mining.metadata import preview_table
 from clinical_mining.union_view import UNION_PARTS, concat_union
 
@@ -133,8 +134,13 @@ class ParquetIOManager(PolarsParquetIOManager):
     def get_metadata(self, context: OutputContext, obj: pl.DataFrame | pl.LazyFrame | None) -> dict[str, Any]:
         if obj is None:
             return {"missing": MetadataValue.bool(True)}
+        described = context.definition_metadata.get(COLUMN_DESCRIPTIONS)
+        descriptions = dict(getattr(described, "value", described) or {})  # written beside the step or reader
         schema = TableSchema(
-            columns=[TableColumn(name=name, type=str(dtype)) for name, dtype in obj.collect_schema().items()]
+            columns=[
+                TableColumn(name=name, type=str(dtype), description=descriptions.get(name))
+                for name, dtype in obj.collect_schema().items()
+            ]
         )
         metadata: dict[str, Any] = {"dagster/column_schema": schema}
         if isinstance(obj, pl.DataFrame):

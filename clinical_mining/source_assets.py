@@ -8,7 +8,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +31,24 @@ from dagster import (
 )
 from pydantic import PrivateAttr
 
+from clinical_mining.column_docs import COLUMN_DESCRIPTIONS
 from clinical_mining.config import AactConfig, AactTableConfig, ClinicalMiningConfig
 from clinical_mining.errors import InputError
 from clinical_mining.io_manager import atomic_target
 from clinical_mining.sources import pmda as pmda_module
-from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile, read_postgres
+from clinical_mining.sources.aact import (
+    AactError,
+    aact_column_descriptions,
+    flatfile_path,
+    read_flatfile,
+    read_postgres,
+)
 from clinical_mining.sources.chembl import (
+    CURATION_COLUMNS,
     CURATION_SCHEMA,
+    INDICATION_COLUMNS,
     INDICATION_SCHEMA,
+    WARNING_COLUMNS,
     WARNING_SCHEMA,
     ChemblError,
     read_curation_database,
@@ -48,8 +58,15 @@ from clinical_mining.sources.chembl import (
     read_warnings_database,
 )
 from clinical_mining.sources.database import DatabaseTarget
-from clinical_mining.sources.pmda import PMDA_SCHEMA, PageParse, read_pmda, require_file
-from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA, read_disease_index, read_drug_index
+from clinical_mining.sources.pmda import PMDA_COLUMNS, PMDA_SCHEMA, PageParse, read_pmda, require_file
+from clinical_mining.sources.vocabularies import (
+    DISEASE_COLUMNS,
+    DISEASE_SCHEMA,
+    DRUG_COLUMNS,
+    DRUG_SCHEMA,
+    read_disease_index,
+    read_drug_index,
+)
 
 log = logging.getLogger(__name__)
 SOURCES_GROUP = "sources"
@@ -130,7 +147,11 @@ def _aact_table_asset(aact: AactConfig, table: str, spec: AactTableConfig) -> As
         if aact.kind == "postgres"
         else None,
         check_specs=[_not_empty_check(table)],
-        metadata={"aact/table": table, "aact/kind": aact.kind},
+        metadata={
+            "aact/table": table,
+            "aact/kind": aact.kind,
+            COLUMN_DESCRIPTIONS: aact_column_descriptions(table, spec.columns),
+        },
         io_manager_key="io_manager",
     )
     def _table(context: AssetExecutionContext, aact: AactResource) -> Iterator[Any]:
@@ -156,6 +177,7 @@ def _file_asset(
     config_key: str,
     read: FileReader | str,
     empty: pl.Schema,
+    columns: Mapping[str, str],
     priority: int = 0,
 ) -> AssetsDefinition:
     """An asset read from a local file by `read`, or by the `read` method of the resource `read` names (a reader
@@ -171,7 +193,7 @@ def _file_asset(
         kinds={kind, "polars"},
         description=description,
         check_specs=[_not_empty_check(name)],
-        metadata={"config_key": config_key},
+        metadata={"config_key": config_key, COLUMN_DESCRIPTIONS: dict(columns)},
         io_manager_key="io_manager",
         required_resource_keys={read} if isinstance(read, str) else None,
         op_tags={PRIORITY_TAG: str(priority)} if priority else None,
@@ -229,7 +251,9 @@ class ChemblCurationResource(ConfigurableResource):
         return frame, {"studies": frame["studyId"].n_unique()}
 
 
-def _chembl_asset(name: str, resource_key: str, kind: str, file_kind: str, description: str) -> AssetsDefinition:
+def _chembl_asset(
+    name: str, resource_key: str, kind: str, file_kind: str, description: str, columns: Mapping[str, str]
+) -> AssetsDefinition:
     """A ChEMBL source read by the resource `resource_key` (a database, an export file, or nothing when its
     `kind` is none), whose `read` returns the frame and its metadata."""
 
@@ -239,7 +263,7 @@ def _chembl_asset(name: str, resource_key: str, kind: str, file_kind: str, descr
         kinds={"oracle" if kind == "database" else file_kind, "polars"},
         description=description,
         check_specs=[_not_empty_check(name)],
-        metadata={f"{resource_key}/kind": kind},
+        metadata={f"{resource_key}/kind": kind, COLUMN_DESCRIPTIONS: dict(columns)},
         required_resource_keys={resource_key},
         io_manager_key="io_manager",
     )
@@ -407,6 +431,7 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 "sources.chembl_indications.path",
                 _indications_reader(sources.chembl_indications.skip_bad_lines),
                 INDICATION_SCHEMA,
+                INDICATION_COLUMNS,
             )
         )
     if sources.chembl_curation is not None:
@@ -417,6 +442,7 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 sources.chembl_curation.kind,
                 "parquet",
                 "ChEMBL's curation of trials: (studyId, label) to ChEMBL and EFO ids, the most trusted mapping.",
+                CURATION_COLUMNS,
             )
         )
     if sources.chembl_warnings is not None:
@@ -428,6 +454,7 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 "json",
                 "ChEMBL's drug warnings: withdrawals and black-box warnings per molecule (a safety fact, never"
                 " an approval).",
+                WARNING_COLUMNS,
             )
         )
     if sources.pmda is not None:
@@ -440,6 +467,7 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 "sources.pmda.path",
                 "pmda",
                 PMDA_SCHEMA,
+                PMDA_COLUMNS,
                 # last of the ready steps: its helpers started with the run, and every step run before it gives
                 # them time to finish, where running it among the sources waited seconds for them
                 priority=-1,
@@ -456,6 +484,7 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 "sources.vocabularies.disease",
                 lambda path: (read_disease_index(path), {}),
                 DISEASE_SCHEMA,
+                DISEASE_COLUMNS,
             )
         )
         assets.append(
@@ -467,6 +496,7 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 "sources.vocabularies.drug",
                 lambda path: (read_drug_index(path), {}),
                 DRUG_SCHEMA,
+                DRUG_COLUMNS,
             )
         )
     return assets

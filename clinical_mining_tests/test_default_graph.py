@@ -313,6 +313,17 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert repurposing["tier/TIER_1"].value == (candidates["tier"] == "TIER_1").sum()
     assert repurposing["shelved"].value == 1
     assert len(repurposing["top_candidates"].value.records) == 15
+    # every column of every asset is described in the UI's column schema, from the text beside its code
+    undescribed = {}
+    for event in result.get_asset_materialization_events():
+        materialization = event.step_materialization_data.materialization
+        columns = materialization.metadata["dagster/column_schema"].value.columns
+        if missing := [column.name for column in columns if not column.description]:
+            undescribed[materialization.asset_key.to_user_string()] = missing
+    assert len(result.get_asset_materialization_events()) == len(EXPECTED_GRAPH) and undescribed == {}
+    final_schema = result.asset_materializations_for_node("final_df")[0].metadata["dagster/column_schema"].value
+    sources_text = next(column.description for column in final_schema.columns if column.name == "sources")
+    assert all(field in sources_text for field in ("studyId", "source", "url", "phase", "status"))
     groups = result.asset_materializations_for_node("result_group_arms")[0].metadata
     assert 0.8 < groups["groups/Outcome/matched_share"].value <= 1.0
     coverage = next(c for c in result.get_asset_check_evaluations() if c.check_name == "mapping_coverage")

@@ -31,6 +31,116 @@ _PG_TYPES: dict[str, pl.DataType] = {
 }
 
 
+_NCT = "ClinicalTrials.gov identifier of the study (NCT and 8 digits)"
+# What each column of the AACT tables the project reads means, as AACT's data dictionary describes it; a
+# configured column not listed here is shown with the table it comes from.
+AACT_COLUMNS: dict[str, dict[str, str]] = {
+    "studies": {
+        "nct_id": _NCT,
+        "study_type": "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS",
+        "phase": "Phase as registered: EARLY_PHASE1, PHASE1, PHASE1/PHASE2, PHASE2, PHASE2/PHASE3, PHASE3, PHASE4, NA",
+        "overall_status": "Recruitment status: RECRUITING, COMPLETED, TERMINATED, WITHDRAWN, ...; for expanded access"
+        " AVAILABLE, APPROVED_FOR_MARKETING, ...",
+        "why_stopped": "Free text the sponsor gives for stopping the study (terminated, suspended, withdrawn)",
+        "start_date": "Date the study started (or is expected to)",
+        "completion_date": "Date the study completed (or is expected to)",
+        "number_of_arms": "Number of arms (design groups) registered",
+        "enrollment": "Participants enrolled (actual) or planned (anticipated)",
+        "brief_title": "Short title in plain language",
+        "official_title": "Full scientific title",
+    },
+    "interventions": {
+        "id": "AACT row id of the intervention",
+        "nct_id": _NCT,
+        "intervention_type": "DRUG, BIOLOGICAL, COMBINATION_PRODUCT, DEVICE, PROCEDURE, OTHER, ...",
+        "name": "Intervention name as the sponsor wrote it (doses, forms, combinations, placebo included)",
+        "description": "Free-text description of the intervention",
+    },
+    "conditions": {
+        "id": "AACT row id of the condition",
+        "nct_id": _NCT,
+        "name": "Condition as the sponsor wrote it",
+        "downcase_name": "The condition in lower case",
+    },
+    "intervention_other_names": {
+        "id": "AACT row id of the other name",
+        "nct_id": _NCT,
+        "intervention_id": "The intervention (interventions.id) this is another name of",
+        "name": "Synonym, code or brand name the sponsor gives for the intervention",
+    },
+    "browse_conditions": {
+        "id": "AACT row id",
+        "nct_id": _NCT,
+        "mesh_term": "MeSH heading ClinicalTrials.gov assigned to the study's conditions",
+        "downcase_mesh_term": "The MeSH heading in lower case",
+        "mesh_type": "mesh-list (assigned to the study) or mesh-ancestor (an ancestor of one)",
+    },
+    "design_groups": {
+        "id": "AACT row id of the arm (design group)",
+        "nct_id": _NCT,
+        "group_type": "EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, SHAM_COMPARATOR, NO_INTERVENTION, OTHER",
+        "title": "Arm title as registered",
+        "description": "Free-text description of the arm",
+    },
+    "design_group_interventions": {
+        "id": "AACT row id",
+        "nct_id": _NCT,
+        "design_group_id": "The arm (design_groups.id)",
+        "intervention_id": "An intervention given in that arm (interventions.id)",
+    },
+    "result_groups": {
+        "id": "AACT row id of the result group",
+        "nct_id": _NCT,
+        "ctgov_group_code": "The group's code in the posted results (OG000, EG000, ...), the key of the totals",
+        "result_type": "Which results the group belongs to: Outcome, Baseline, Participant Flow, Reported Event",
+        "title": "Group title in the posted results (often unlike the arm's)",
+        "description": "Free-text description of the group",
+    },
+    "outcomes": {
+        "id": "AACT row id of the outcome",
+        "nct_id": _NCT,
+        "outcome_type": "PRIMARY, SECONDARY, OTHER_PRE_SPECIFIED or POST_HOC",
+        "title": "Outcome measure title",
+    },
+    "outcome_analyses": {
+        "id": "AACT row id of the statistical analysis",
+        "nct_id": _NCT,
+        "outcome_id": "The outcome analysed (outcomes.id)",
+        "non_inferiority_type": "Hypothesis: SUPERIORITY, NON_INFERIORITY, EQUIVALENCE, OTHER (and _LEGACY forms)",
+        "non_inferiority_description": "Free text on the hypothesis; a non-inferiority margin is often only here",
+        "param_type": "Estimated parameter: Hazard Ratio (HR), Mean Difference (Final Values), Odds Ratio, ...",
+        "param_value": "Estimate of the parameter",
+        "p_value_raw": "The p-value as posted, with its modifier (<0.001, =0.247, >0.05) or as text",
+        "ci_n_sides": "ONE_SIDED or TWO_SIDED confidence interval",
+        "ci_percent": "Confidence level of the interval, in percent (95, 90, ...)",
+        "ci_lower_limit": "Lower limit of the interval",
+        "ci_upper_limit": "Upper limit of the interval",
+        "method": "Statistical method (ANCOVA, Log Rank, Cochran-Mantel-Haenszel, ...)",
+    },
+    "outcome_analysis_groups": {
+        "id": "AACT row id",
+        "nct_id": _NCT,
+        "outcome_analysis_id": "The analysis (outcome_analyses.id)",
+        "result_group_id": "A result group it compares (result_groups.id)",
+    },
+    "reported_event_totals": {
+        "id": "AACT row id",
+        "nct_id": _NCT,
+        "ctgov_group_code": "The 'Reported Event' result group the totals are for (EG000, ...)",
+        "event_type": "serious, other or deaths",
+        "classification": "AACT's label of the total (Total, serious adverse events; Total, all-cause mortality)",
+        "subjects_affected": "Participants with at least one such event (deaths: participants who died)",
+        "subjects_at_risk": "Participants at risk: those monitored for such events",
+    },
+}
+
+
+def aact_column_descriptions(table: str, columns: list[str]) -> dict[str, str]:
+    """The configured columns of `table` with what they mean."""
+    known = AACT_COLUMNS.get(table, {})
+    return {column: known.get(column, f"AACT column {table}.{column}") for column in columns}
+
+
 class AactError(InputError):
     """A problem with AACT input that a user must fix (wrong table, column, file); retrying will not help."""
 

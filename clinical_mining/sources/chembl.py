@@ -63,6 +63,45 @@ CURATION_TABLES = {
 }
 
 
+_MOLECULE = "ChEMBL id of the molecule the record is for (the parent or one of its salts and forms)"
+_PARENT = "ChEMBL id of the molecule's parent (the drug)"
+_FORMS = "Export metadata: all_molecule_chembl_ids, the parent and all its forms (not in every export)"
+INDICATION_COLUMNS = {
+    "drugind_id": "ChEMBL's id of the drug-indication record",
+    "molecule_chembl_id": _MOLECULE,
+    "parent_molecule_chembl_id": _PARENT,
+    "efo_id": "The indication's disease id as ChEMBL writes it, with a colon (EFO:0000279, MONDO:..., HP:...)",
+    "efo_term": "The disease's name in EFO",
+    "mesh_id": "The indication's MeSH id (D003924)",
+    "mesh_heading": "The indication's MeSH heading",
+    "max_phase_for_ind": "Furthest phase for this indication: 4 approved, 3, 2, 1, 0.5 early phase 1, -1 unknown",
+    "indication_refs": "Where it is written: list of {ref_type (ClinicalTrials, FDA, EMA, DailyMed, ...), ref_id,"
+    " ref_url}",
+    "_metadata": _FORMS,
+}
+CURATION_COLUMNS = {
+    "studyId": "Study (NCT id) whose label ChEMBL curated",
+    "drug_id": "ChEMBL id ChEMBL's curators gave the study's drug label",
+    "disease_id": "EFO/MONDO id (with _) ChEMBL's curators gave the study's condition label",
+    "drug_name": "The study's drug label as curated",
+    "disease_name": "The study's condition label as curated",
+}
+WARNING_COLUMNS = {
+    "warning_id": "ChEMBL's id of the warning",
+    "molecule_chembl_id": _MOLECULE,
+    "parent_molecule_chembl_id": _PARENT,
+    "warning_type": "Withdrawn (for safety in at least one country) or Black Box Warning",
+    "warning_class": "Kind of harm (hepatotoxicity, cardiotoxicity, ...)",
+    "warning_description": "Free-text description of the warning",
+    "warning_country": "Countries concerned, ';'-separated",
+    "warning_year": "Year of the withdrawal or warning, as exported (number or text)",
+    "efo_id": "EFO id of the adverse effect",
+    "efo_term": "Name of the adverse effect",
+    "warning_refs": "Where it is written: list of {ref_type, ref_id, ref_url}",
+    "_metadata": _FORMS,
+}
+
+
 class ChemblError(InputError):
     """A ChEMBL input that cannot be used as it is; the message names the file and line or the table."""
 

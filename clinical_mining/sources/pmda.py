@@ -56,6 +56,18 @@ PMDA_SCHEMA = pl.Schema(
     }
 )
 
+PMDA_COLUMNS = {
+    "review_category": "Review category the list groups the product under",
+    "approval_date": "Date of the approval (the first, where a cell gives several)",
+    "approval_date_text": "The approval date cell as printed",
+    "approval_year": "Year of the approval",
+    "brand_name": "Brand name of the approved product",
+    "applicant": "Company that applied",
+    "approval_type": "Kind of approval (new approval, partial change, ...)",
+    "active_ingredients": "The product's active ingredients, one per element",
+    "notes": "The row's notes, where the approved indication is written in free text",
+    "page": "Page of the PDF the row is on",
+}
 Row = list[str | None]
 PageResult = tuple[int, list[list[Row]], str | None]  # page number, its tables, why it failed
 

@@ -26,6 +26,24 @@ DISEASE_SCHEMA = pl.Schema(
     }
 )
 HIERARCHY_COLUMNS = ("parents", "ancestors", "therapeuticAreas")
+DISEASE_COLUMNS = {
+    "id": "Disease id, with an underscore (EFO_0000305, MONDO_0004992, HP_..., Orphanet_...)",
+    "name": "The disease's name",
+    "synonyms": "Synonyms by kind: {hasExactSynonym, hasRelatedSynonym, hasNarrowSynonym, hasBroadSynonym}; only"
+    " exact ones are used for mapping",
+    "dbXRefs": "Cross-references such as MeSH:D001943 (MeSH headings map to the disease through them)",
+    "parents": "Ids of the disease's direct parents (null where the index has no hierarchy)",
+    "ancestors": "Ids of all its ancestors, therapeutic areas included (null without hierarchy)",
+    "therapeuticAreas": "Ids of the therapeutic areas it belongs to (null without hierarchy)",
+}
+DRUG_COLUMNS = {
+    "id": "ChEMBL id of the molecule",
+    "name": "The molecule's preferred name",
+    "synonyms": "Synonyms and research codes (labels, whichever shape the release gives them in)",
+    "tradeNames": "Trade names (labels; one may be shared by several molecules)",
+    "parentId": "ChEMBL id of the parent, for a salt or other form (null for a parent)",
+    "childChemblIds": "ChEMBL ids of the molecule's salts and forms",
+}
 LABELLED_LISTS = ("synonyms", "tradeNames")  # lists of strings, or of {label, source} in newer releases
 DRUG_SCHEMA = pl.Schema(
     {

@@ -5,7 +5,10 @@ Every filter is a parameter with the seed pipeline's default, and reports its ro
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
+from clinical_mining.sources.aact import AACT_COLUMNS
 from clinical_mining.step_stats import record, record_filter
+from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
 from clinical_mining.steps.stage import AACT_PHASES, aact_stage
 
 STUDY_TYPES = ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"]
@@ -17,6 +20,7 @@ HEALTHY_PATTERN = r"(?i)^\W*healthy\b"
 STUDY_URL = "https://clinicaltrials.gov/study/"
 
 
+@describes(AACT_COLUMNS["studies"])
 def select_trials(studies: pl.LazyFrame, study_types: list[str] | None = None) -> pl.DataFrame:
     """Studies of the configured types, one row each."""
     kept_types = study_types if study_types is not None else STUDY_TYPES
@@ -25,6 +29,7 @@ def select_trials(studies: pl.LazyFrame, study_types: list[str] | None = None) -
     return trials
 
 
+@describes(EVIDENCE_COLUMNS)
 def trial_drug_indications(
     trials: pl.LazyFrame,
     interventions: pl.LazyFrame,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
 from clinical_mining.steps.mapping import clean_drug, normalise, normalised_labels
@@ -342,6 +343,24 @@ def group_drugs(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
     )
 
 
+RESULT_GROUP_ARM_COLUMNS = {
+    "nct_id": "The study (NCT id)",
+    "result_group_id": "The result group (result_groups.id)",
+    "ctgov_group_code": "The group's code in the posted results (OG000, EG000, ...)",
+    "result_type": "Outcome, Baseline, Participant Flow or Reported Event",
+    "group_title": "The group's title as posted",
+    "design_group_id": "The arm it is matched to (design_groups.id); null when unmatched or a crossover group",
+    "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose, crossover (left out)"
+    " or unmatched",
+    "group_type": "The matched arm's type as registered",
+    "control": "Whether the matched arm is a control (placebo, sham, no intervention), whatever its type says",
+    "drug_keys": "The matched arm's drugs: ChEMBL id when mapped, else the normalised label",
+    "drug_ids": "Their ChEMBL ids, element for element (null where unmapped)",
+    "drug_names": "Their names, element for element",
+}
+
+
+@describes(RESULT_GROUP_ARM_COLUMNS)
 def result_group_arms(
     result_groups: pl.LazyFrame,
     design_groups: pl.LazyFrame,

@@ -2,9 +2,11 @@
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.sources.chembl import normalise_efo
 from clinical_mining.step_stats import record, record_filter
 from clinical_mining.steps.aact import STUDY_URL
+from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
 from clinical_mining.steps.stage import CHEMBL_PHASES, STAGE_DTYPE, chembl_stage
 
 REGULATORY_SOURCES = ("FDA", "EMA", "DailyMed")
@@ -12,6 +14,7 @@ NAMING_SOURCES = ("INN", "USAN")
 TRIAL_SOURCE = "ClinicalTrials"
 
 
+@describes(EVIDENCE_COLUMNS)
 def indication_evidence(indications: pl.DataFrame, drop_clinical_trials: bool = True) -> pl.DataFrame:
     """One drug id per record, the parent molecule's (salts and forms are the same molecule: a row per form
     would be the same evidence several times under ids no vocabulary name is found for), with every reference;

@@ -23,6 +23,7 @@ The rules, in the words of a trial statistician:
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.arms import group_drugs, require_columns
 
@@ -68,6 +69,55 @@ ANALYSIS_COLUMNS = {
     ),
     "outcomes": ("id", "nct_id", "outcome_type", "title"),
     "outcome_analysis_groups": ("outcome_analysis_id", "result_group_id"),
+}
+
+
+_VERDICT = (
+    "MET, NOT_MET, NON_INFERIOR, NI_NOT_SHOWN, NI_UNRESOLVED, INDETERMINATE (cannot tell), NO_COMPARATOR"
+    " (the drug is not on one side only), NO_ANALYSIS"
+)
+EFFICACY_COLUMNS = {
+    "studyId": "The study (NCT id)",
+    "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
+    "drug_name": "The drug's vocabulary name, else its label",
+    "drug_id": "The drug's ChEMBL id, null when unmapped",
+    "outcome_id": "The outcome analysed (outcomes.id)",
+    "outcome_type": "PRIMARY, SECONDARY, OTHER_PRE_SPECIFIED or POST_HOC",
+    "outcome": "The outcome's title",
+    "analysis_id": "The analysis (outcome_analyses.id)",
+    "comparator": "What the drug is compared with: PLACEBO, ACTIVE, DOSE (its own other doses) or NONE",
+    "verdict": "The analysis's verdict for the drug: " + _VERDICT,
+    "reason": "Why that verdict, in words (the rule that decided, or why it could not)",
+    "non_inferiority_type": "The analysis's hypothesis type as posted",
+    "p_value_raw": "The p-value as posted",
+    "p_value": "The p-value re-parsed from p_value_raw (null where it is text)",
+    "param_type": "The estimated parameter",
+    "param_value": "The estimate",
+    "ci_percent": "Confidence level of the interval, in percent",
+    "ci_n_sides": "ONE_SIDED or TWO_SIDED",
+    "ci_lower": "Lower limit of the interval",
+    "ci_upper": "Upper limit of the interval",
+    "margin": "The non-inferiority margin parsed from the description (null where none is written)",
+    "method": "The statistical method as posted",
+}
+TRIAL_EFFICACY_COLUMNS = {
+    "studyId": "The study (NCT id)",
+    "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
+    "drug_name": "The drug's vocabulary name, else its label",
+    "drug_id": "The drug's ChEMBL id, null when unmapped",
+    "comparator": "What the drug is compared with in the primary analysis: PLACEBO, ACTIVE, DOSE or NONE",
+    "primary_verdict": "The verdict of the first primary outcome with an analysis putting the drug on one side: "
+    + _VERDICT,
+    "reason": "Why that verdict, in words",
+    "primary_outcome": "Title of that primary outcome",
+    "outcome_id": "That outcome (outcomes.id)",
+    "analysis_id": "The analysis that represents it (outcome_analyses.id)",
+    "analyses": "How many analyses of that outcome decided together",
+    "p_value_raw": "The representative analysis's p-value as posted",
+    "param_type": "Its estimated parameter",
+    "param_value": "Its estimate",
+    "ci_lower": "Lower limit of its interval",
+    "ci_upper": "Upper limit of its interval",
 }
 
 
@@ -250,6 +300,7 @@ EFFICACY_SCHEMA = {
 }
 
 
+@describes(EFFICACY_COLUMNS)
 def efficacy(
     outcomes: pl.LazyFrame,
     outcome_analyses: pl.LazyFrame,
@@ -406,6 +457,7 @@ TRIAL_EFFICACY_SCHEMA = {
 }
 
 
+@describes(TRIAL_EFFICACY_COLUMNS)
 def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
     """One row per (studyId, drug) of every study that posted results, for the drugs of its arms that a result
     group was matched to (named as `result_group_arms` names them): the verdict on its first primary outcome

@@ -9,7 +9,9 @@ from typing import Literal
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
+from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
 
 GENERIC_DRUG_LABELS = (
     "placebo",
@@ -163,6 +165,21 @@ def _lookup(pairs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+LOOKUP_COLUMNS = {
+    "label": "A way to write the entity, normalised (lower case, punctuation as spaces)",
+    "id": "The id the label stands for (ChEMBL id; EFO/MONDO/HP/Orphanet id)",
+    "vocabulary_name": "The entity's name in the vocabulary",
+    "kind": "What the label is in the vocabulary: chembl_id, name, exact_synonym, synonym or trade_name",
+    "rank": "The kind's trust (1 id or name, 2 synonym, 3 trade name): a label resolves at its best rank only",
+    "abbreviation": "Whether the label is short and upper case in the vocabulary, as abbreviations are",
+}
+MESH_LOOKUP_COLUMNS = {
+    "mesh_term": "A MeSH heading, normalised",
+    "disease_id": "The disease the vocabulary cross-references to it (or ChEMBL's indications map it to)",
+}
+
+
+@describes(LOOKUP_COLUMNS)
 def drug_lookup(drug_vocabulary: pl.DataFrame) -> pl.DataFrame:
     """Every label of the molecule index (names, synonyms, trade names, and the ChEMBL id itself) to its ChEMBL
     id; a salt's or form's labels and id lead to its parent, since evidence is about the active moiety."""
@@ -187,6 +204,7 @@ def drug_lookup(drug_vocabulary: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+@describes(LOOKUP_COLUMNS)
 def disease_lookup(disease_vocabulary: pl.DataFrame) -> pl.DataFrame:
     """Names and exact synonyms of the disease index to their ids (related, broad and narrow synonyms are not
     equivalent, so they are left out)."""
@@ -203,6 +221,7 @@ def disease_lookup(disease_vocabulary: pl.DataFrame) -> pl.DataFrame:
     return _lookup(labels)
 
 
+@describes(MESH_LOOKUP_COLUMNS)
 def mesh_lookup(disease_vocabulary: pl.DataFrame, chembl_indications: pl.DataFrame | None = None) -> pl.DataFrame:
     """MeSH heading (normalised) to disease ids, through the diseases' MeSH cross-references; ChEMBL's
     indications pair each MeSH id with its heading, which AACT's browse tables give as text."""
@@ -559,6 +578,7 @@ EVIDENCE_ORDER = (
 )
 
 
+@describes(EVIDENCE_COLUMNS)
 def map_evidence(
     evidence: pl.DataFrame,
     drug_lookup: pl.DataFrame,

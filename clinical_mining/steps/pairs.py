@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.mapping import aligned, normalised_labels
 from clinical_mining.steps.stage import CLINICAL_STAGES, STAGE_DTYPE
@@ -28,6 +29,29 @@ FINAL_SCHEMA = {
     "stopped_for_safety": pl.UInt32,
     "stopped_for_efficacy": pl.UInt32,
     "warnings": WARNINGS_DTYPE,
+}
+
+
+FINAL_COLUMNS = {
+    "pair_id": "Stable id of the pair: 16 hex digits of a hash of its drug and disease keys (see the README)",
+    "drug_name": "The drug's vocabulary name when mapped, else the first of its labels",
+    "disease_name": "The disease's vocabulary name when mapped, else the first of its labels",
+    "drug_id": "ChEMBL id of the drug (a salt's is its parent's); null when unmapped",
+    "disease_id": "EFO/MONDO/HP/Orphanet id of the disease, with _; null when unmapped",
+    "max_clinical_stage": "The furthest stage any source gives the pair: APPROVAL > PHASE_4 > PHASE_3 > PHASE_2_3 >"
+    " PHASE_2 > PHASE_1_2 > PHASE_1 > EARLY_PHASE_1 > PRECLINICAL > UNKNOWN",
+    "mapping_status": "FULLY_MAPPED, DRUG_MAPPED, DISEASE_MAPPED or UNMAPPED",
+    "approval": "The approvals: list of {source (FDA, EMA, DailyMed, PMDA, AACT), date (null where the source"
+    " gives none)}; null when not approved",
+    "sources": "Every record behind the pair: list of {studyId (NCT id or reference), source (AACT, FDA, ...,"
+    " PMDA), url, phase (its stage), status (AACT's status of the study)}",
+    "trials_with_results": "The pair's trials that posted results for the drug",
+    "primary_met": "Of those, the trials whose primary verdict is MET or NON_INFERIOR",
+    "primary_not_met": "The trials whose primary verdict is NOT_MET or NI_NOT_SHOWN",
+    "stopped_for_safety": "The pair's studies stopped for safety (stop group Safety)",
+    "stopped_for_efficacy": "The pair's studies stopped for lack of efficacy (stop group Negative)",
+    "warnings": "The drug's ChEMBL warnings: list of {warning_type (Withdrawn, Black Box Warning),"
+    " warning_class, countries, year}; null where none",
 }
 
 
@@ -141,6 +165,7 @@ PAIR_COLUMNS = (
 OPTIONAL_PAIR_COLUMNS = {"approval_date": pl.Date, "overall_status": pl.String}  # null where no source has them
 
 
+@describes(FINAL_COLUMNS)
 def drug_disease_pairs(
     evidence: pl.LazyFrame | pl.DataFrame,
     trial_efficacy: pl.LazyFrame | pl.DataFrame | None = None,

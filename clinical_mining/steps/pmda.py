@@ -2,7 +2,9 @@
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
+from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
 from clinical_mining.steps.mapping import find_disease_mentions, resolve_labels
 from clinical_mining.steps.stage import STAGE_DTYPE
 
@@ -21,6 +23,7 @@ def clean_ingredient(ingredient: pl.Expr) -> pl.Expr:
     return pl.when(cleaned.str.to_lowercase().is_in(NO_INGREDIENT)).then(None).otherwise(cleaned)
 
 
+@describes(EVIDENCE_COLUMNS)
 def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str = PMDA_URL) -> pl.DataFrame:
     """One row per (ingredient, disease) of each approval row, the disease found in the notes' text
     (`find_disease_mentions`, method `text_match`). A note naming no known disease keeps its row with a null

@@ -27,6 +27,7 @@ negatives and names.
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record, warn
 from clinical_mining.steps.mapping import normalised_labels
 from clinical_mining.steps.pairs import MET_VERDICTS, NOT_MET_VERDICTS, pair_ids
@@ -77,6 +78,29 @@ SCHEMA = {
     "warnings": WARNINGS_DTYPE,
     "studyIds": pl.List(pl.String),
     "pair_id": pl.String,
+}
+
+
+CANDIDATE_COLUMNS = {
+    "drug_id": "ChEMBL id of the drug (null for a shelved code name the vocabulary does not know)",
+    "drug_name": "The drug's vocabulary name, else its label",
+    "disease_id": "Id of the candidate disease",
+    "disease_name": "The disease's vocabulary name, else its label",
+    "approved_for": "The diseases the drug is approved for: list of {disease_id, disease_name}",
+    "relation": "How the disease stands to the approved ones in the hierarchy: DESCENDANT_OF_APPROVED,"
+    " ANCESTOR_OF_APPROVED, SAME_FAMILY, SAME_THERAPEUTIC_AREA, NEW_THERAPEUTIC_AREA, UNKNOWN; null when shelved",
+    "tier": "TIER_1 (met in phase 2+), TIER_2 (completed without verdict, or a neutral stop), TIER_3 (ongoing or"
+    " early only), FAILED (every trial failed)",
+    "shelved": "A never-approved drug that met a phase 2+ primary outcome and stopped for business reasons",
+    "max_clinical_stage": "The pair's furthest stage (as in final_df)",
+    "trials": "AACT studies of the pair",
+    "trials_met": "Of those, the ones whose primary verdict for the drug is MET or NON_INFERIOR",
+    "trials_not_met": "The ones whose primary verdict is NOT_MET or NI_NOT_SHOWN",
+    "stopped_negative": "The ones stopped for lack of efficacy (stop group Negative)",
+    "stopped_safety": "The ones stopped for safety (stop group Safety)",
+    "warnings": "The drug's ChEMBL warnings: list of {warning_type, warning_class, countries, year}",
+    "studyIds": "The AACT studies, sorted",
+    "pair_id": "Stable hash of the pair's drug and disease keys, the same as final_df's",
 }
 
 
@@ -177,6 +201,7 @@ def _relations(candidates: pl.DataFrame, approved: pl.DataFrame, hierarchy: pl.D
     return pairs.collect()
 
 
+@describes(CANDIDATE_COLUMNS)
 def repurposing_candidates(
     evidence: pl.LazyFrame,
     trial_efficacy: pl.LazyFrame,

@@ -12,6 +12,7 @@ rule matched to an arm gives no comparison, since its totals could belong to eit
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.arms import group_drugs, require_columns
 
@@ -35,6 +36,28 @@ SAFETY_SCHEMA = {
     "deaths": pl.Int64,
     "control_deaths": pl.Int64,
     "note": pl.String,
+}
+
+
+_SIDES = "the drug's groups", "its comparator's (the control groups, else the other drugs')"
+SAFETY_COLUMNS = {
+    "studyId": "The study (NCT id)",
+    "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
+    "drug_name": "The drug's vocabulary name, else its label",
+    "drug_id": "The drug's ChEMBL id, null when unmapped",
+    "comparator": "PLACEBO (control groups) or ACTIVE (other drugs); null where there is no comparison",
+    "sae_affected": "Participants with a serious adverse event in " + _SIDES[0],
+    "sae_at_risk": "Participants at risk of serious adverse events in " + _SIDES[0],
+    "control_sae_affected": "Participants with a serious adverse event in " + _SIDES[1],
+    "control_sae_at_risk": "Participants at risk in " + _SIDES[1],
+    "sae_rate": "sae_affected / sae_at_risk; null where nobody was at risk",
+    "control_sae_rate": "The comparator's rate; null where nobody was at risk",
+    "sae_risk_difference": "sae_rate minus control_sae_rate",
+    "sae_rd_lower": "Lower limit of the risk difference's 95% interval (Newcombe's hybrid score, Wilson based)",
+    "sae_rd_upper": "Upper limit of that interval",
+    "deaths": "Deaths (all-cause mortality) in the drug's groups; null where not reported",
+    "control_deaths": "Deaths in the comparator's groups; null where not reported",
+    "note": "Why there is no comparison, where there is none",
 }
 
 
@@ -67,6 +90,7 @@ def _summed(column: str, condition: pl.Expr) -> pl.Expr:
     return pl.when(values.count() > 0).then(values.sum())
 
 
+@describes(SAFETY_COLUMNS)
 def trial_safety(reported_event_totals: pl.LazyFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
     """One row per (studyId, drug) of every study that posted adverse-event totals for matched groups: serious
     adverse events affected and at risk in the drug's groups and in its comparator's, their rates, the risk

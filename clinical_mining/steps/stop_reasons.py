@@ -26,6 +26,7 @@ them, most likely a field shifted in an export; it is kept with its note and no 
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.arms import require_columns
 from clinical_mining.text import clean_text, has_control_characters
@@ -304,6 +305,17 @@ BOILERPLATE = (
 )
 
 
+STOP_REASON_COLUMNS = {
+    "studyId": "The stopped study (NCT id)",
+    "overall_status": "Its status: TERMINATED, SUSPENDED or WITHDRAWN (the configured statuses)",
+    "why_stopped": "The reason as the registry holds it",
+    "stop_categories": "The Open Targets classes the rules read in it (Insufficient_Enrollment, Negative,"
+    " Safety_Sideeffects, ...); null where the text was skipped",
+    "stop_group": "The most telling class's group: Safety, Negative, Success, Neutral or Invalid",
+    "note": "Why the text was not read (too long, empty once cleaned) or that no rule matched it",
+}
+
+
 def _any(patterns: tuple[str, ...]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
 
@@ -376,6 +388,7 @@ def classify(texts: pl.Series) -> pl.DataFrame:
     )
 
 
+@describes(STOP_REASON_COLUMNS)
 def stop_reasons(studies: pl.LazyFrame, statuses: list[str] | None = None) -> pl.DataFrame:
     """One row per stopped study (status in `statuses`, default TERMINATED, SUSPENDED, WITHDRAWN) that gives a
     `why_stopped`: the text as written, its classes and group, and a note where it could not be read."""
