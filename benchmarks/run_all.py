@@ -57,6 +57,7 @@ from clinical_mining.synthetic.pmda import scaled_blocks, write_pmda_pdf
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 
 WORK = PROJECT_ROOT / "benchmarks" / "out"
+PMDA_APPROVALS_AT_SCALE_1 = 2_400
 
 
 def build(scale: float, folder: Path, uri: str) -> Path:
@@ -74,9 +75,10 @@ def build(scale: float, folder: Path, uri: str) -> Path:
         [dict(warnings[i % len(warnings)], warning_id=i) for i in range(int(1_700 * scale))],
         folder / "warnings.jsonl",
     )
-    pdf = WORK / f"pmda_{int(4000 * scale)}.pdf"
+    # PMDA's list as published: about 2,400 approvals on about 160 pages at scale 1
+    pdf = WORK / f"pmda_{int(PMDA_APPROVALS_AT_SCALE_1 * scale)}.pdf"
     if not pdf.exists():
-        write_pmda_pdf(pdf, scaled_blocks(int(4000 * scale)))
+        write_pmda_pdf(pdf, scaled_blocks(int(PMDA_APPROVALS_AT_SCALE_1 * scale)))
     drugs, diseases = vocabularies(random.Random(3), int(15_000 * scale), int(30_000 * scale))
     pl.concat([drug_index(), drugs]).write_parquet(folder / "drug.parquet")
     pl.concat([disease_index(), diseases]).write_parquet(folder / "disease.parquet")
