@@ -72,7 +72,7 @@ def test_negative_and_safety_are_precise_on_both_labelled_sets() -> None:
 
 
 def test_a_text_no_rule_reads_is_no_context_with_a_note() -> None:
-    row = classify(pl.Series(["Asset divested"])).row(0, named=True)
+    row = classify(pl.Series(["Hurricane damage to the building"])).row(0, named=True)
     assert (row["stop_group"], row["stop_categories"], row["note"]) == ("Invalid", ["No_Context"], "no rule matched")
 
 

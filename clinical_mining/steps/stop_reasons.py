@@ -72,6 +72,7 @@ NOT_ACHIEVED = (
     r"(?:been\s+|yet\s+)?(?:met|meet|reached|reach|achieved|achieve|attained|attain|shown|show|demonstrated|"
     r"demonstrate)\b"
 )
+NOT_APPROVED = r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?approved\b"
 NEGATIONS = (
     # "not due to safety concerns", "not stopped for lack of efficacy": the span after the cause is blanked
     rf"\b(?:not|never|nor)\b(?:\s+\w+){{0,3}}?\s+{_CAUSE}\b{_SCOPE}",
@@ -89,6 +90,8 @@ NEGATIONS = (
     r"side[- ]effects?|deaths?|toxicit(?:y|ies)|harm)\b",
     r"\b(?:safety|efficacy|toxicity|tolerability)\s+(?:was|were|is|are)\s+not\s+(?:a |an |the )?"
     r"(?:concern|issue|factor|reason|problem)\b",
+    # a status written where the reason should be says nothing of recruitment
+    r"^\W*(?:active,?\s+)?not\s+(?:yet\s+)?recruiting\W*$",
     # an enrolment that went as planned is no enrolment problem
     r"\b(?:enrol\w*|recruitment|accrual)\s+(?:was\s+|were\s+|is\s+|has been\s+|had been\s+)?(?:complete|completed|"
     r"finished|achieved|reached|on track|not an issue|not a problem)\b",
@@ -118,11 +121,14 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"poor tolerability)\b",
         r"\b(?:risk[- /]benefit|benefit[- /]risk)\b",
         r"\b(?:liver (?:injury|damage|enzyme elevations?)|elevated (?:liver|transaminase)\w*|qt prolongation|"
-        r"hypersensitivity|anaphyla\w*|allergic reactions?|bleeding|ha?emorrhag\w*|thromboembolic)\b",
+        r"hypersensitivity|anaphyla\w*|allergic reactions?|bleeding|ha?emorrhag\w*|thromboembolic|neutropenia|"
+        r"thrombocytopenia)\b",
+        r"\bgrade\s*(?:3|4|5|iii|iv)\b",
     ),
     "Negative": (
         r"\bfutil(?:e|ity)\b",
-        r"\b(?:lack|absence|loss) of (?:\w+\s+)?(?:efficacy|effect|effectiveness|benefit|response|activity)\b",
+        r"\b(?:lack|absence|loss) of (?:\w+\s+)?(?:efficacy|effect|effectiveness|benefit|responses?|activity)\b",
+        r"\b(?:did|does|do) not (?:significantly )?improve\b|\bfail(?:ed|s)? to (?:significantly )?improve\b",
         rf"\b(?:insufficient|inadequate|poor|minimal|disappointing|not enough|limited|low)\s+(?:{_FILLER}\s+)?"
         r"(?:efficacy|effectiveness|benefit|effect|responses?|response rates?|activity)\b",
         rf"\bno\s+(?:{_FILLER}\s+){{0,2}}(?:efficacy|effectiveness|benefit|effect|difference|improvement)\b",
@@ -148,6 +154,8 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"full)\s+(?:\w+\s+)?(?:approval|authori[sz]ation)\b",
         r"\bmarketing authori[sz]ation (?:was |has been )?(?:granted|obtained|received)\b",
         r"\bapproved in (?:the )?(?:eu|us|usa|europe|japan|united states)\b",
+        r"\bapproved by (?:the )?(?:fda|ema|pmda|mhra|health canada|regulatory authorit\w+|health authorit\w+)\b",
+        r"\b(?:became|is now|now) (?:commercially available|available commercially|on the market|marketed)\b",
         r"\bled to (?:its |the )?(?:approval|registration)\b",
         r"\bpositive (?:\w+\s+)?(?:results?|outcomes?|data|findings)\b",
         r"\bsuccess(?:ful|fully)?\b",
@@ -173,6 +181,7 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"referrals|one)\b",
         r"\bno (?:patient|participant|subject) (?:was |has been )?(?:enrolled|recruited|randomi[sz]ed|dosed)\b",
         r"\bscreen(?:ing)?[- ]fail\w*",
+        r"\b(?:patients|participants|subjects|families|parents)\s+(?:\w+\s+)?(?:declined|refused|were unwilling)\b",
         r"\b(?:eligible|suitable) (?:patients|participants|subjects)\b",
         r"\b(?:target|planned|required) (?:sample size|number of (?:patients|participants|subjects))\b",
     ),
@@ -186,6 +195,8 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:discontinu\w*|stop\w*|terminat\w*|halt\w*|end\w*) (?:of )?(?:the )?(?:\w+\s+)?(?:development|"
         r"program|programme)\b",
         r"\bno longer (?:developing|pursuing|supporting|interested)\b|\bnot to pursue\b|\bout of business\b",
+        r"\bdivest\w*\b|\b(?:program|programme)\s+(?:was\s+|has been\s+)?(?:discontinued|terminated|stopped|halted|"
+        r"cancell?ed)\b",
         r"\bwithdrew (?:its )?support\b|\b(?:support|sponsorship) (?:was )?withdrawn\b",
     ),
     "Logistics_Resources": (
@@ -198,6 +209,10 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"logistic\w*|resources?|equipment|operational|operations|cro|contract research organi[sz]ation|vendor|"
         r"not feasible|feasibility|infeasib\w*)\b",
         r"\btechnical (?:problems?|issues?|difficulties)\b",
+        r"\b(?:unable to|could not|cannot) (?:obtain|get|source|procure|import) (?:the )?(?:study )?(?:drug|medication|"
+        r"product|supplies|vaccine|device)\b",
+        r"\b(?:closed|closure of) (?:the )?(?:research |study |clinical )?(?:unit|site|center|centre|clinic|"
+        r"facility)\b",
         r"\bsite (?:closure|closed|closing|shut)\b|\b(?:closure|closing) of (?:the )?(?:study )?(?:site|center|"
         r"centre|clinic|hospital|unit|facility|institution)\b|\bsites? (?:was |were |has been )?closed\b",
         r"\b(?:insufficient|lack of|not enough|limited|shortage of) (?:\w+\s+){0,2}?(?:staff|staffing|personnel|"
@@ -214,7 +229,7 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:inclusion|exclusion|eligibility) criteria\b",
         r"\bsample size (?:assumptions?|calculation|estimation|re-?estimation)\b",
         r"\bnew (?:protocol|design|formulation)\b|\bformulation (?:change|changes|changed)\b",
-        r"\b(?:outcome measures?|end ?points?|design)\s+(?:\w+\s+){0,4}?(?:inappropriate|not appropriate|"
+        r"\b(?:outcome measures?|end ?points?|design|doses?|dosing)\s+(?:\w+\s+){0,5}?(?:inappropriate|not appropriate|"
         r"unsuitable|inadequate)\b",
     ),
     "Study_Staff_Moved": (
@@ -247,7 +262,7 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:irb|institutional review board|ethics committee|ethical committee|ethics approval|ethics board|"
         r"ec approval)\b",
         r"\bind (?:was )?(?:withdrawn|inactivated|hold)\b|\bimport (?:license|licence|permit)\b|\bimportation\b",
-        r"\bnot approved by\b|\b(?:approval|authori[sz]ation) (?:was )?(?:not granted|denied|refused|withdrawn|"
+        r"\bnotapproved\b|\b(?:approval|authori[sz]ation) (?:was )?(?:not granted|denied|refused|withdrawn|"
         r"expired|lapsed)\b|\bawaiting (?:\w+\s+)?approval\b|\bnot authori[sz]e",
         r"\bnotmet (?:\w+\s+)?(?:approval|authori[sz]ation)\b|\bdid not (?:receive|obtain|get) (?:\w+\s+)?"
         r"(?:approval|authori[sz]ation)\b",
@@ -257,6 +272,7 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:insufficient|inadequate|incomplete|not enough|lack of|limited|missing|poor)\s+(?:\w+\s+)?data\b",
         r"\bdata (?:quality|integrity)\b|\bdata collection (?:issues?|problems?)\b",
         r"\b(?:lost|loss) to follow[- ]?up\b",
+        r"\bdata (?:collection )?(?:was |were )?(?:incomplete|insufficient|inadequate|missing)\b",
         r"\b(?:insufficient|too few|not enough|low) (?:number of )?(?:evaluable )?(?:events|evaluable)\b",
         r"\b(?:unevaluable|not evaluable)\b|\b(?:unable|impossible) to (?:analy[sz]e|evaluate|assess|interpret)\b",
     ),
@@ -292,6 +308,7 @@ INVALID_REASONS = (
     r"^(?:the )?(?:study |trial )?(?:has been |was |is |had been )?(?:completed|complete|finished|done|ongoing|"
     r"active)(?: as planned| normally)?\W*$",
     r"^(?:recruitment|enrol\w*|accrual) (?:is |was |has been )?(?:complete|completed|closed|finished)\W*$",
+    r"^(?:active,? )?not (?:yet )?recruiting\W*$",
 )
 # what says that the study stopped, who stopped it or that no reason is given, and nothing more
 BOILERPLATE = (
@@ -328,6 +345,7 @@ def _rewritten(text: pl.Expr) -> pl.Expr:
         .str.replace_all(COMMITTEES, " dsmb ")
         .str.replace_all(CLAUSE_BREAKS, "; $1")
         .str.replace_all(NOT_ACHIEVED, " notmet ")
+        .str.replace_all(NOT_APPROVED, " notapproved ")
     )
     for negation in NEGATIONS:
         rewritten = rewritten.str.replace_all(negation, " ~ ")

@@ -5,8 +5,11 @@ the committee wording ("per DSMB recommendation"), the negations ("not related t
 ("Terminated", "See detailed description") and the traps (a Data *Safety* Monitoring Board, "insufficient
 safety data", the death of an investigator, "did not reach its enrolment goal"). `LABELLED` is the benchmark's
 truth (benchmarks/stop_reasons.py) and the pool the generated registries draw their `why_stopped` from, so the
-figures measured on it show what its writer knew: the rules were tuned on `LABELLED`; `HELD_OUT` was written
-after they were frozen and measured once.
+figures measured on it show what its writer knew. The rules were tuned on `LABELLED`, which holds two sets: the
+first, and a second written after the rules were frozen and measured once as held-out (Safety precision 1.000
+at recall 0.957, Negative 1.000 at 0.900, Success 1.000 at 0.714, Neutral 0.986 at 0.909) before its misses
+were taught to the rules. `HELD_OUT` was written after that and measured once, before any rule was changed:
+Safety, Negative and Success precision and recall 1.000, Neutral 1.000 at 0.941, Invalid 0.750 at 1.000.
 
 A line is `CODES | text`, the codes separated by spaces (the `CODES` table names their classes).
 """
@@ -459,7 +462,7 @@ IR | The study is ongoing
 IR | Recruitment completed
 """
 
-_HELD_OUT = """
+_LABELLED_2 = """
 E | Study was closed early secondary to poor subject accrual
 E | Terminated: insufficient patient enrollment at all three sites
 E | The trial did not recruit sufficient numbers
@@ -543,7 +546,7 @@ ET | Ethical considerations
 N | Lack of therapeutic efficacy
 N | Terminated due to futility
 N | Futility determined by the DSMB
-N | Lack of efficacy at interim
+I N | Lack of efficacy at interim
 N | Trial stopped for lack of efficacy as recommended by the IDMC; no safety concerns were identified.
 N | The study drug did not demonstrate efficacy
 N | Failure to demonstrate efficacy
@@ -586,7 +589,7 @@ SU | Study objectives met
 SU | Drug became available commercially
 EM | Primary end point achieved
 EM | Stopped early because of clear benefit
-EM | Efficacy was demonstrated at the interim analysis
+EM I | Efficacy was demonstrated at the interim analysis
 NC | Terminated early
 NC | Termination
 NC | Trial terminated
@@ -604,6 +607,101 @@ IR | 12/2019
 IR | Active, not recruiting
 """
 
+_HELD_OUT_2 = """
+E | Study did not accrue
+E | Low participant accrual
+E | The site could not identify enough patients meeting eligibility
+E | Recruitment was unsuccessful
+E | Terminated due to inability to enroll
+E | Only one patient was enrolled
+E | Enrollment never started
+E | Insufficient subject recruitment; no safety issues observed
+E | The study closed early because accrual was much slower than projected.
+E | Poor enrolment, study closed by sponsor
+E | Slow recruitment, not for any reasons related to the drug's safety
+E | Few patients were willing to participate
+E B | Lack of funding and poor accrual
+E C | Enrollment halted due to the COVID-19 pandemic
+B | Business decision by the sponsor
+B | Sponsor has decided to stop the program
+B | Financial reasons
+B | The study lost its funding
+B | Funding was not obtained
+B | Company strategy changed
+B | Sponsor terminated the agreement with the site
+B | Discontinuation of the development program
+B | The sponsor decided not to continue the trial for reasons unrelated to safety.
+B | Strategic portfolio decision; the decision was not based on safety.
+B | Sponsor withdrawal of support
+B | The study was terminated early by the sponsor for administrative reasons
+L | Study drug supply ran out
+L | No drug available
+L | The manufacturer discontinued the study drug
+L | Insufficient study personnel
+L | Lack of study supplies
+L | Logistical issues at the participating sites
+D | The protocol needed substantial revision
+D | Study redesigned with a different dosing schedule
+D | Design issues with the primary endpoint
+P | The principal investigator retired
+P | The PI has moved to another university
+P | Investigator left the site and no successor was appointed
+C | Paused because of COVID-19 and not restarted
+C | COVID-19 related restrictions at the hospital
+A | Replaced by a phase 3 study
+A | Study was superseded by a newer protocol of the same sponsor
+A | Results from another trial made continuation unnecessary
+R | The study was placed on hold by the regulatory authority
+R | IRB did not renew approval
+R | Awaiting approval from the health authority
+I | Terminated following the interim analysis
+I N | The interim analysis indicated futility
+I S | An interim safety analysis showed more adverse events in the treatment arm
+DA | Inadequate data to evaluate the endpoints
+DA | Data integrity problems at one site
+ET | The trial was stopped for ethical reasons
+N | Futile
+N | Lack of effect
+N | Efficacy not demonstrated
+N | The primary efficacy endpoint was not met at the interim analysis
+N | No treatment benefit over placebo
+N | The drug did not show a significant effect compared with placebo
+N | Stopped early because of lack of efficacy; no safety concerns
+N | Terminated for futility per the independent DMC
+N | Insufficient clinical response
+N | The study was unlikely to meet its primary objective
+N | Poor response rate
+N | Terminated because the study drug was not effective in the first cohort
+N | Results of the interim analysis showed no benefit
+S | Toxicity concerns
+S | Unacceptable adverse events
+S | Serious adverse events observed
+S | Hepatic toxicity
+S | Increased mortality in the experimental arm
+S | Safety signal detected
+S | The DSMB stopped the study for safety reasons
+S | Due to side effects
+S | Two participants developed severe allergic reactions
+S | Study terminated because of treatment-related toxicity
+S | Stopped for safety, not for futility
+S | An unexpected number of cardiac events
+S N | Toxicity and insufficient efficacy
+SU | Drug was approved
+SU | The study medication received regulatory approval
+EM | Primary endpoint was achieved early
+EM | Study stopped early for benefit
+NC | Early termination
+NC | Study was stopped
+B | Sponsor's request: see results
+NC | PI's decision
+NC | Terminated per DMC
+NC | Per the recommendation of the data monitoring committee
+NC | Study terminated early, not due to safety
+IR | Completed as planned
+IR | None
+IR | Study ongoing
+"""
+
 
 def _parse(block: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     rows = []
@@ -613,6 +711,6 @@ def _parse(block: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(rows)
 
 
-LABELLED = _parse(_LABELLED)
-HELD_OUT = _parse(_HELD_OUT)
+LABELLED = _parse(_LABELLED) + _parse(_LABELLED_2)
+HELD_OUT = _parse(_HELD_OUT_2)
 TEXTS = [text for text, _ in LABELLED]
