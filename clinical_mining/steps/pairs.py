@@ -107,12 +107,16 @@ def pair_ids(drug_keys: pl.Series, disease_keys: pl.Series) -> pl.Series:
     return frame.select(pair_id=pl.when(pl.col("key").is_not_null()).then(pl.concat_str(digits)))["pair_id"]
 
 
-def _pair_keys(frame: pl.DataFrame) -> pl.DataFrame:
-    """Each side's key: its id when mapped, else its normalised label."""
-    return frame.select(
-        drug_key=pl.coalesce("drug_id", normalised_labels(frame["drug_name"])),
-        disease_key=pl.coalesce("disease_id", normalised_labels(frame["disease_name"])),
-    )
+def side_keys(frame: pl.DataFrame, side: str) -> pl.Series:
+    """`{side}_key` of each row: the side's id when mapped, else its normalised label, so that unmapped evidence
+    still groups and is found again by its label."""
+    key = pl.coalesce(f"{side}_id", normalised_labels(frame[f"{side}_name"]))
+    return frame.select(key.alias(f"{side}_key")).to_series()
+
+
+def pair_keys(frame: pl.DataFrame) -> pl.DataFrame:
+    """Both sides' keys (`side_keys`)."""
+    return pl.DataFrame([side_keys(frame, "drug"), side_keys(frame, "disease")])
 
 
 def validate_final(final: pl.DataFrame) -> list[str]:
@@ -132,7 +136,7 @@ def validate_final(final: pl.DataFrame) -> list[str]:
     if final.height == 0:
         return ["no rows: an empty final_df would replace the last good one"]
     checks = {
-        "duplicate pair keys": _pair_keys(final).is_duplicated(),
+        "duplicate pair keys": pair_keys(final).is_duplicated(),
         "duplicate pair_id": final["pair_id"].is_duplicated(),
         "drug_id not like CHEMBL123": final["drug_id"].is_not_null() & ~final["drug_id"].str.contains(DRUG_ID),
         "disease_id not like EFO_0000305": final["disease_id"].is_not_null()
@@ -203,7 +207,7 @@ def drug_disease_pairs(
     without_disease = evidence["disease_id"].is_null() & evidence["disease_name"].is_null()
     record("rows_without_disease", without_disease.sum())  # e.g. an approval whose notes name no known disease
     with_disease = evidence.filter(~without_disease)
-    keyed = with_disease.hstack(_pair_keys(with_disease)).with_columns(
+    keyed = with_disease.hstack(pair_keys(with_disease)).with_columns(
         clinical_stage=pl.col("clinical_stage").cast(STAGE_DTYPE)
     )
     verdicts = (

@@ -29,8 +29,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record, warn
-from clinical_mining.steps.mapping import normalised_labels
-from clinical_mining.steps.pairs import MET_VERDICTS, NOT_MET_VERDICTS, pair_ids
+from clinical_mining.steps.pairs import MET_VERDICTS, NOT_MET_VERDICTS, pair_ids, pair_keys, side_keys
 from clinical_mining.steps.stage import STAGE_DTYPE
 from clinical_mining.steps.warnings import WARNINGS_DTYPE, warnings_by_drug
 
@@ -109,9 +108,7 @@ def _trial_outcomes(
 ) -> pl.LazyFrame:
     """The AACT rows of `rows`, one per (pair, study), with the drug's primary verdict and the stop group."""
     verdicts = trial_efficacy.select("studyId", pl.col("drug_key").alias(drug), _verdict="primary_verdict")
-    stops = stop_reasons.select(
-        "studyId", _stop="stop_group", _business=pl.col("stop_categories").list.contains("Business_Administrative")
-    )
+    stops = stop_reasons.select("studyId", _stop="stop_group")
     return (
         rows.filter(pl.col("source") == "AACT")
         .join(verdicts, on=["studyId", drug], how="left")
@@ -316,11 +313,8 @@ def _shelved(
     business = stop_reasons.filter(pl.col("stop_categories").list.contains("Business_Administrative")).select("studyId")
     studies = pl.concat([met_studies, business]).unique().collect()
     keyed = rows.filter(pl.col("source") == "AACT").join(studies.lazy(), on="studyId", how="semi").collect()
-    keyed = keyed.with_columns(
-        drug_key=pl.coalesce("drug_id", normalised_labels(keyed["drug_name"])),
-        disease_key=pl.coalesce("disease_id", normalised_labels(keyed["disease_name"])),
-    )
-    approved_keys = pl.coalesce(approvals["drug_id"], normalised_labels(approvals["drug_name"].fill_null(""))).unique()
+    keyed = keyed.hstack(pair_keys(keyed))
+    approved_keys = side_keys(approvals, "drug").unique()
     business_drugs = keyed.join(business.collect(), on="studyId", how="semi").select("drug_key").unique()
     outcomes = _trial_outcomes(keyed.lazy(), trial_efficacy, stop_reasons, "drug_key").filter(
         pl.col("_met"), pl.col("_late")
@@ -341,10 +335,7 @@ def _shelved(
         )
         .collect()
     )
-    drug_trials = drug_trials.with_columns(
-        drug_key=pl.coalesce("drug_id", normalised_labels(drug_trials["drug_name"])),
-        disease_key=pl.coalesce("disease_id", normalised_labels(drug_trials["disease_name"])),
-    )
+    drug_trials = drug_trials.hstack(pair_keys(drug_trials))
     # a drug with a trial still going on is in development, whatever one study's sponsor decided
     developing = drug_trials.filter(pl.col("overall_status").is_in(ONGOING_STATUSES)).select("drug_key").unique()
     still = met.select("drug_key").unique().join(developing, on="drug_key", how="semi")
@@ -378,14 +369,11 @@ def approved_candidates(candidates: pl.LazyFrame, evidence: pl.LazyFrame) -> pl.
         .select("drug_id", "disease_id", "drug_name")
         .collect()
     )
-    approved_keys = pl.coalesce(approvals["drug_id"], normalised_labels(approvals["drug_name"].fill_null(""))).unique()
+    approved_keys = side_keys(approvals, "drug").unique()
     rows = candidates.select("drug_id", "disease_id", "drug_name", "disease_name", "shelved").collect()
     listed = rows.filter(~pl.col("shelved")).join(
         approvals.select("drug_id", "disease_id").drop_nulls().unique(), on=["drug_id", "disease_id"], how="semi"
     )
-    shelved = rows.filter("shelved").with_columns(
-        _key=pl.coalesce("drug_id", normalised_labels(rows.filter("shelved")["drug_name"]))
-    )
-    return pl.concat([listed, shelved.filter(pl.col("_key").is_in(approved_keys.implode())).drop("_key")]).select(
-        "drug_name", "disease_name"
-    )
+    shelved = rows.filter("shelved")
+    shelved = shelved.filter(side_keys(shelved, "drug").is_in(approved_keys.implode()))
+    return pl.concat([listed, shelved]).select("drug_name", "disease_name")
