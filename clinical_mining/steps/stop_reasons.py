@@ -413,20 +413,13 @@ def stop_reasons(studies: pl.LazyFrame, statuses: list[str] | None = None) -> pl
     require_columns(studies, "studies", ("nct_id", "overall_status", "why_stopped"), "stop_reasons")
     wanted = list(statuses) if statuses is not None else list(STOPPED_STATUSES)
     given = studies.select("nct_id", "overall_status", "why_stopped").filter(pl.col("why_stopped").is_not_null())
-    counts = given.select(
-        given=pl.len(),
-        stopped=pl.col("overall_status").is_in(wanted).sum(),
-        control_characters=(
-            pl.col("overall_status").is_in(wanted) & has_control_characters(pl.col("why_stopped"))
-        ).sum(),
-    ).collect()
-    stopped = given.filter(pl.col("overall_status").is_in(wanted)).sort("nct_id").collect()
+    given = given.collect()  # read once: the counts below and the stopped rows come from the same rows
+    stopped = given.filter(pl.col("overall_status").is_in(wanted)).sort("nct_id")
     labels = classify(stopped["why_stopped"])
     result = stopped.rename({"nct_id": "studyId"}).hstack(labels).select(list(SCHEMA)).cast(SCHEMA)
-    n_given, n_stopped, n_control = counts.row(0)
-    record("texts_given", n_given)
-    record("texts_of_studies_not_stopped", n_given - n_stopped)
-    record("texts_with_control_characters", n_control)
+    record("texts_given", given.height)
+    record("texts_of_studies_not_stopped", given.height - stopped.height)
+    record("texts_with_control_characters", stopped.select(has_control_characters(pl.col("why_stopped")).sum()).item())
     notes = result["note"]
     record("skipped/too_long", int((notes.str.starts_with("longer than")).sum()))
     record("skipped/empty_after_cleaning", int((notes.str.starts_with("no text")).sum()))
