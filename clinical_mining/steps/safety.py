@@ -39,17 +39,18 @@ SAFETY_SCHEMA = {
 }
 
 
-_SIDES = "the drug's groups", "its comparator's (the control groups, else the other drugs')"
+_DRUG_SIDE = "the drug's groups"
+_CONTROL_SIDE = "its comparator's (the control groups, else the other drugs')"
 SAFETY_COLUMNS = {
     "studyId": "The study (NCT id)",
     "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
     "drug_name": "The drug's vocabulary name, else its label",
     "drug_id": "The drug's ChEMBL id, null when unmapped",
     "comparator": "PLACEBO (control groups) or ACTIVE (other drugs); null where there is no comparison",
-    "sae_affected": "Participants with a serious adverse event in " + _SIDES[0],
-    "sae_at_risk": "Participants at risk of serious adverse events in " + _SIDES[0],
-    "control_sae_affected": "Participants with a serious adverse event in " + _SIDES[1],
-    "control_sae_at_risk": "Participants at risk in " + _SIDES[1],
+    "sae_affected": "Participants with a serious adverse event in " + _DRUG_SIDE,
+    "sae_at_risk": "Participants at risk of serious adverse events in " + _DRUG_SIDE,
+    "control_sae_affected": "Participants with a serious adverse event in " + _CONTROL_SIDE,
+    "control_sae_at_risk": "Participants at risk in " + _CONTROL_SIDE,
     "sae_rate": "sae_affected / sae_at_risk; null where nobody was at risk",
     "control_sae_rate": "The comparator's rate; null where nobody was at risk",
     "sae_risk_difference": "sae_rate minus control_sae_rate",
