@@ -115,6 +115,18 @@ class ChemblWarningsConfig(_Strict):
     skip_bad_lines: bool = False
 
 
+class EmaConfig(FileSourceConfig):
+    """EMA's medicines list (the Excel download); `sheet` names the sheet when it is not `Medicine`."""
+
+    sheet: str = Field(default="Medicine", min_length=1)
+
+
+class TtdConfig(FileSourceConfig):
+    """TTD's drug-disease file; `skip_bad_records` counts and skips records without a name instead of failing."""
+
+    skip_bad_records: bool = False
+
+
 class VocabulariesConfig(_Strict):
     disease: ConfigPath | None = None
     drug: ConfigPath | None = None
@@ -126,6 +138,8 @@ class SourcesConfig(_Strict):
     chembl_curation: ChemblCurationConfig | None = None
     chembl_warnings: ChemblWarningsConfig | None = None
     pmda: FileSourceConfig | None = None
+    ema: EmaConfig | None = None
+    ttd: TtdConfig | None = None
     vocabularies: VocabulariesConfig | None = None
 
     def asset_names(self) -> list[str]:
@@ -139,6 +153,10 @@ class SourcesConfig(_Strict):
             names.append("drug_warnings")
         if self.pmda is not None:
             names.append("pmda")
+        if self.ema is not None:
+            names.append("ema")
+        if self.ttd is not None:
+            names.append("ttd")
         if self.vocabularies is not None:
             names += ["disease_vocabulary", "drug_vocabulary"]
         return names
@@ -265,6 +283,8 @@ class ClinicalMiningConfig(_Strict):
             "sources.chembl_curation.path": sources.chembl_curation.path if sources.chembl_curation else None,
             "sources.chembl_warnings.path": sources.chembl_warnings.path if sources.chembl_warnings else None,
             "sources.pmda.path": sources.pmda.path if sources.pmda else None,
+            "sources.ema.path": sources.ema.path if sources.ema else None,
+            "sources.ttd.path": sources.ttd.path if sources.ttd else None,
             "sources.vocabularies.disease": sources.vocabularies.disease if sources.vocabularies else None,
             "sources.vocabularies.drug": sources.vocabularies.drug if sources.vocabularies else None,
             "output.dir": self.output.dir if isinstance(self.output.dir, Path) else None,

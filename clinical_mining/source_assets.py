@@ -58,7 +58,9 @@ from clinical_mining.sources.chembl import (
     read_warnings_database,
 )
 from clinical_mining.sources.database import DatabaseTarget
+from clinical_mining.sources.ema import EMA_COLUMNS, EMA_SCHEMA, read_ema
 from clinical_mining.sources.pmda import PMDA_COLUMNS, PMDA_SCHEMA, PageParse, read_pmda, require_file
+from clinical_mining.sources.ttd import TTD_COLUMNS, TTD_SCHEMA, read_ttd
 from clinical_mining.sources.vocabularies import (
     DISEASE_COLUMNS,
     DISEASE_SCHEMA,
@@ -471,6 +473,34 @@ def build_source_assets(config: ClinicalMiningConfig) -> list[AssetsDefinition]:
                 # last of the ready steps: its helpers started with the run, and every step run before it gives
                 # them time to finish, where running it among the sources waited seconds for them
                 priority=-1,
+            )
+        )
+    if sources.ema is not None:
+        sheet = sources.ema.sheet
+        assets.append(
+            _file_asset(
+                "ema",
+                "excel",
+                "EMA's list of medicines (Excel): one row per medicine, its status, MeSH areas, indication and dates.",
+                sources.ema.path,
+                "sources.ema.path",
+                lambda path: read_ema(path, sheet),
+                EMA_SCHEMA,
+                EMA_COLUMNS,
+            )
+        )
+    if sources.ttd is not None:
+        skip_bad_records = sources.ttd.skip_bad_records
+        assets.append(
+            _file_asset(
+                "ttd",
+                "text",
+                "TTD's drug-disease file: one row per drug and indication, with its clinical status.",
+                sources.ttd.path,
+                "sources.ttd.path",
+                lambda path: read_ttd(path, skip_bad_records),
+                TTD_SCHEMA,
+                TTD_COLUMNS,
             )
         )
     if sources.vocabularies is not None:

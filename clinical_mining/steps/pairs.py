@@ -42,9 +42,11 @@ FINAL_COLUMNS = {
     " PHASE_2 > PHASE_1_2 > PHASE_1 > EARLY_PHASE_1 > PRECLINICAL > UNKNOWN",
     "mapping_status": "FULLY_MAPPED, DRUG_MAPPED, DISEASE_MAPPED or UNMAPPED",
     "approval": "The approvals: list of {source (FDA, EMA, DailyMed, PMDA, AACT), date (null where the source"
-    " gives none)}; null when not approved",
-    "sources": "Every record behind the pair: list of {studyId (NCT id or reference), source (AACT, FDA, ...,"
-    " PMDA), url, phase (its stage), status (AACT's status of the study)}",
+    " gives none)}, an EU authorisation withdrawn later among them (its status is in sources); null when not"
+    " approved",
+    "sources": "Every record behind the pair: list of {studyId (NCT id, reference, product or TTD id), source (AACT,"
+    " FDA, ..., PMDA, EMA, TTD), url, phase (its stage), status (AACT's status of the study, EMA's medicine status"
+    " such as Withdrawn, TTD's clinical status such as Terminated)}",
     "trials_with_results": "The pair's trials that posted results for the drug",
     "primary_met": "Of those, the trials whose primary verdict is MET or NON_INFERIOR",
     "primary_not_met": "The trials whose primary verdict is NOT_MET or NI_NOT_SHOWN",
@@ -166,7 +168,11 @@ PAIR_COLUMNS = (
     "disease_vocabulary_name",
     "clinical_stage",
 )
-OPTIONAL_PAIR_COLUMNS = {"approval_date": pl.Date, "overall_status": pl.String}  # null where no source has them
+OPTIONAL_PAIR_COLUMNS = {
+    "approval_date": pl.Date,
+    "overall_status": pl.String,
+    "regulatory_status": pl.String,
+}  # null where no source has them
 
 
 @describes(FINAL_COLUMNS)
@@ -234,7 +240,11 @@ def drug_disease_pairs(
         max_clinical_stage=pl.col("clinical_stage").max(),
         approval=pl.struct("source", date="approval_date").filter(is_approval).unique().sort(),
         sources=pl.struct(
-            "studyId", "source", "url", phase=pl.col("clinical_stage").cast(pl.String), status="overall_status"
+            "studyId",
+            "source",
+            "url",
+            phase=pl.col("clinical_stage").cast(pl.String),
+            status=pl.coalesce("overall_status", "regulatory_status"),
         )
         .unique()
         .sort(),

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from clinical_mining.synthetic.aact import add_tables, generate_aact, write_flatfiles
 from clinical_mining.synthetic.chembl import curation_export, indication_records, warning_records, write_indications
+from clinical_mining.synthetic.ema import SAMPLE_MEDICINES, write_ema_workbook
 from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
 from clinical_mining.synthetic.results import known_trials
+from clinical_mining.synthetic.ttd import SAMPLE_DRUGS, write_ttd
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
@@ -28,6 +30,8 @@ def build_sample(folder: Path = SAMPLE_DIR) -> None:
     write_indications(warning_records(), folder / "chembl" / "warnings.jsonl")
     (folder / "pmda").mkdir(parents=True, exist_ok=True)
     write_pmda_pdf(folder / "pmda" / "approvals.pdf", SAMPLE_BLOCKS)
+    write_ema_workbook(folder / "ema" / "medicines.xlsx", SAMPLE_MEDICINES)
+    write_ttd(folder / "ttd" / "drug_disease.txt", SAMPLE_DRUGS)
     (folder / "vocabularies").mkdir(parents=True, exist_ok=True)
     disease_index().write_parquet(folder / "vocabularies" / "disease.parquet")
     drug_index().write_parquet(folder / "vocabularies" / "drug.parquet")
