@@ -7,7 +7,9 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pyarrow.parquet
@@ -56,6 +58,8 @@ EXPECTED_GRAPH = {
     "chembl_curation": ("sources", []),
     "drug_warnings": ("sources", []),
     "pmda": ("sources", []),
+    "ema": ("sources", []),
+    "ttd": ("sources", []),
     "disease_vocabulary": ("sources", []),
     "drug_vocabulary": ("sources", []),
     "drug_lookup": ("setup", ["drug_vocabulary"]),
@@ -65,7 +69,9 @@ EXPECTED_GRAPH = {
     "aact_evidence": ("union", ["conditions", "interventions", "trials"]),
     "chembl_evidence": ("union", ["chembl_indications"]),
     "pmda_evidence": ("union", ["disease_lookup", "pmda"]),
-    "union": ("union", ["aact_evidence", "chembl_evidence", "pmda_evidence"]),
+    "ema_evidence": ("union", ["disease_lookup", "ema", "mesh_lookup"]),
+    "ttd_evidence": ("union", ["ttd"]),
+    "union": ("union", ["aact_evidence", "chembl_evidence", "ema_evidence", "pmda_evidence", "ttd_evidence"]),
     "evidence": (
         "process",
         [
@@ -162,13 +168,61 @@ def _has_statistics(path: Path, column: str | None = None) -> bool:
     return any(chunk.is_stats_set for chunk in chunks if column in (None, chunk.path_in_schema))
 
 
+def _pair(final: pl.DataFrame, drug_id: str, disease_id: str) -> dict[str, Any]:
+    rows = final.filter(drug_id=drug_id, disease_id=disease_id)
+    assert rows.height == 1, (drug_id, disease_id)
+    return rows.row(0, named=True)
+
+
+def _sources(pair: dict[str, Any], source: str) -> set[tuple[str, str, str | None]]:
+    return {(s["studyId"], s["phase"], s["status"]) for s in pair["sources"] if s["source"] == source}
+
+
+def _assert_regulators(final: pl.DataFrame, mapped: pl.DataFrame) -> None:
+    """The sample's EMA medicines and TTD indications (synthetic/ema.py, synthetic/ttd.py) as final_df shows them."""
+    imatinib_cml = _pair(final, "CHEMBL941", "EFO_0000339")  # Glivec: MeSH area with commas, ';'-joined
+    assert {"source": "EMA", "date": date(2001, 11, 7)} in imatinib_cml["approval"]
+    assert {"source": "TTD", "date": None} in imatinib_cml["approval"]
+    assert _sources(imatinib_cml, "EMA") >= {("EMEA/H/C/000406", "APPROVAL", "Authorised")}
+    assert _sources(imatinib_cml, "TTD") == {("D0X1AA", "APPROVAL", "Approved")}
+    adalimumab = _pair(final, "CHEMBL1201580", "EFO_0000384")  # an Excel serial-number date
+    assert {"source": "EMA", "date": date(2003, 9, 8)} in adalimumab["approval"]
+    sorafenib = _pair(final, "CHEMBL1336", "EFO_0000182")  # authorisation withdrawn: still an approval
+    assert {"source": "EMA", "date": date(2016, 3, 12)} in sorafenib["approval"]
+    assert _sources(sorafenib, "EMA") == {("EMEA/H/C/009901", "APPROVAL", "Withdrawn")}
+    withdrawn = mapped.filter(studyId="EMEA/H/C/009901").row(0, named=True)
+    assert (withdrawn["regulatory_status"], withdrawn["status_date"]) == ("Withdrawn", date(2020, 6, 30))
+    hcq_covid = _pair(final, "CHEMBL1535", "MONDO_0100096")  # refused in the EU, terminated in TTD: no approval
+    assert not any(a["source"] in ("EMA", "TTD") for a in hcq_covid["approval"] or [])
+    assert _sources(hcq_covid, "EMA") == {("EMEA/H/C/009902", "UNKNOWN", "Refused")}
+    assert _sources(hcq_covid, "TTD") == {("D0X1AC", "UNKNOWN", "Terminated")}
+    assert hcq_covid["max_clinical_stage"] != "APPROVAL"
+    aspirin = _pair(final, "CHEMBL25", "MONDO_0005575")  # an application withdrawn
+    assert _sources(aspirin, "EMA") == {("EMEA/H/C/009903", "UNKNOWN", "Application withdrawn")}
+    celecoxib_oa = _pair(final, "CHEMBL118", "EFO_0002506")
+    assert _sources(celecoxib_oa, "TTD") == {("D0X1AE", "UNKNOWN", "Withdrawn from market")}
+    celecoxib_crc = _pair(final, "CHEMBL118", "MONDO_0005575")
+    assert _sources(celecoxib_crc, "TTD") == {("D0X1AE", "PHASE_3", "Discontinued in Phase 3")}
+    sildenafil_hf = _pair(final, "CHEMBL192", "EFO_0003144")  # "Phase 2a"
+    assert _sources(sildenafil_hf, "TTD") == {("D0X1AB", "PHASE_2", "Phase 2a")}
+    paracetamol = _pair(final, "CHEMBL112", "HP_0012531")  # the older one-field indication line
+    assert _sources(paracetamol, "TTD") == {("D0X1AD", "APPROVAL", "Approved")}
+    # Veklury's MeSH area is not in the vocabulary: the indication text names COVID-19
+    remdesivir = mapped.filter(studyId="EMEA/H/C/005622", disease_id="MONDO_0100096")
+    assert remdesivir.select("drug_id", "disease_method").rows() == [("CHEMBL4065616", "text_match")]
+    # Synjardy's two substances, its salt mapped to the parent
+    synjardy = mapped.filter(studyId="EMEA/H/C/003770")
+    assert sorted(synjardy["drug_id"]) == ["CHEMBL1431", "CHEMBL2107830"]
+    assert not mapped.filter(pl.col("studyId").str.starts_with("EMEA/V/")).height  # veterinary medicines left out
+
+
 def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None:
     result = run_config(default_config)
     assert result.success
     out = tmp_path / "out"
     # every asset in a Parquet file but the union stage: a view of the union steps' files, stored as a manifest
     assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(set(EXPECTED_GRAPH) - {"union"})
-    parts = ["aact_evidence", "chembl_evidence", "pmda_evidence"]
+    parts = ["aact_evidence", "chembl_evidence", "pmda_evidence", "ema_evidence", "ttd_evidence"]  # config order
     assert json.loads((out / "union.json").read_text()) == {"view_of": [str(out / f"{p}.parquet") for p in parts]}
     # pmda is the last step to start of those it does not feed, giving its helpers (started with the run) time
     starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
@@ -215,6 +269,7 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     assert not components["drug_name"].str.to_lowercase().str.contains("placebo|mg/ml").any()
     pmda_diseases = mapped.filter(pl.col("source") == "PMDA", pl.col("disease_id").is_not_null())
     assert set(pmda_diseases["disease_method"]) == {"text_match"}
+    _assert_regulators(final, mapped)
     statuses = dict(final["mapping_status"].value_counts().iter_rows())
     assert set(statuses) <= {"FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED"}
     assert statuses["FULLY_MAPPED"] > final.height / 2

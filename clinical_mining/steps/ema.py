@@ -96,7 +96,10 @@ def authorisation_evidence(
             pl.lit(TEXT_MATCH)
         ),
     )
-    diseases = pl.concat([area_rows, text_rows])
+    # one row per medicine and disease: two areas, or a name and its synonym in the text, may give one id
+    diseases = pl.concat([area_rows, text_rows]).filter(
+        pl.col("disease_id").is_null() | pl.col("disease_id").is_first_distinct().over("studyId")
+    )
     without = medicines.join(diseases.select("studyId").unique(), on="studyId", how="anti")
     rows = medicines.join(diseases, on="studyId", how="left").explode("substances", empty_as_null=True)
     status = pl.col("medicine_status")
