@@ -57,6 +57,8 @@ def watched_files(config: ClinicalMiningConfig) -> dict[str, Path]:
         if sources.chembl_warnings and sources.chembl_warnings.kind == "file"
         else None,
         "pmda": sources.pmda.path if sources.pmda else None,
+        "ema": sources.ema.path if sources.ema else None,
+        "ttd": sources.ttd.path if sources.ttd else None,
         "disease_vocabulary": sources.vocabularies.disease if sources.vocabularies else None,
         "drug_vocabulary": sources.vocabularies.drug if sources.vocabularies else None,
     }

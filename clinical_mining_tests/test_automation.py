@@ -60,6 +60,8 @@ def test_file_sensor_runs_downstream_once_per_version(tmp_path: Path) -> None:
         "chembl_curation_file_sensor",
         "drug_warnings_file_sensor",
         "pmda_file_sensor",
+        "ema_file_sensor",
+        "ttd_file_sensor",
         "disease_vocabulary_file_sensor",
         "drug_vocabulary_file_sensor",
     }

@@ -169,7 +169,7 @@ def test_a_medicine_naming_no_disease_keeps_one_row(lookups: tuple[pl.DataFrame,
 
 
 def test_bad_workbooks_name_the_file_sheet_row_and_what_was_expected(tmp_path: Path) -> None:
-    with pytest.raises(EmaError, match=r"absent.xlsx: no such file \(sources.ema.path\)"):
+    with pytest.raises(EmaError, match=r"absent.xlsx does not exist \(config key sources.ema.path\)"):
         read_ema(tmp_path / "absent.xlsx")
     text = tmp_path / "text.xlsx"
     text.write_text("Category,Name of medicine\n")

@@ -1,4 +1,4 @@
-"""Random and mutated bytes into the three parsers: each ends in a result or its own clean error, never a hang
+"""Random and mutated bytes into the parsers: each ends in a result or its own clean error, never a hang
 or an unexpected exception type. Bounded by example counts, so the suite's time stays fixed."""
 
 import tempfile
@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources.aact import AactError, read_flatfile
 from clinical_mining.sources.chembl import INDICATION_SCHEMA, ChemblError, read_indications
+from clinical_mining.sources.ema import EMA_SCHEMA, EmaError, read_ema
 from clinical_mining.sources.pmda import PmdaError, read_pmda
+from clinical_mining.sources.ttd import TTD_SCHEMA, TtdError, read_ttd
+from clinical_mining.synthetic.ema import SAMPLE_MEDICINES, write_ema_workbook
 from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
+from clinical_mining.synthetic.ttd import SAMPLE_DRUGS, ttd_text
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 JSON_LINE = '{"drugind_id": 1, "molecule_chembl_id": "CHEMBL25", "efo_id": "EFO:1", "indication_refs": []}\n'
@@ -90,6 +94,48 @@ def test_pdf_parser(data: bytes) -> None:
         frame, details = read_pmda(path, processes=1)
         assert frame.height >= 1 and details["pages"] >= 1
     except PmdaError:
+        pass
+    finally:
+        path.unlink()
+
+
+TTD_FILE = ttd_text(SAMPLE_DRUGS[:3]).encode()
+
+
+@FUZZ
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.builds(_mutated, st.just(TTD_FILE), EDITS, st.none() | st.integers(1, len(TTD_FILE))),
+    )
+)
+def test_ttd_reader(data: bytes) -> None:
+    path = _file(".txt", data)
+    try:
+        for skip in (False, True):
+            try:
+                frame, details = read_ttd(path, skip_bad_records=skip)
+            except TtdError:
+                continue
+            assert frame.schema == TTD_SCHEMA
+            assert frame.height <= data.count(b"INDICATI")
+            assert skip or details["skipped/records_without_name"] == 0
+    finally:
+        path.unlink()
+
+
+SAMPLE_WORKBOOK = Path(tempfile.mkdtemp()) / "medicines.xlsx"
+write_ema_workbook(SAMPLE_WORKBOOK, SAMPLE_MEDICINES)
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(st.builds(_mutated, st.just(SAMPLE_WORKBOOK.read_bytes()), EDITS, st.none() | st.integers(5, 6000)))
+def test_ema_reader(data: bytes) -> None:
+    path = _file(".xlsx", data)
+    try:
+        frame, _ = read_ema(path)
+        assert frame.schema == EMA_SCHEMA
+    except EmaError:
         pass
     finally:
         path.unlink()

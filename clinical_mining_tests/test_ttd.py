@@ -118,7 +118,7 @@ def test_terminated_and_withdrawn_are_kept_and_never_the_furthest_stage(tmp_path
 
 
 def test_bad_files_name_the_line(tmp_path: Path) -> None:
-    with pytest.raises(TtdError, match=r"absent.txt: no such file \(sources.ttd.path\)"):
+    with pytest.raises(TtdError, match=r"absent.txt does not exist \(config key sources.ttd.path\)"):
         read_ttd(tmp_path / "absent.txt")
     nameless = [SAMPLE_DRUGS[0], TtdDrug("D0NONE", None, (Indication("Pain", "MG30", "Approved"),)), SAMPLE_DRUGS[1]]
     path = _write(tmp_path, nameless, "nameless.txt")

@@ -110,10 +110,10 @@ def read_ema(path: Path, sheet: str = DEFAULT_SHEET) -> tuple[pl.DataFrame, dict
     import fastexcel
 
     if not path.is_file():
-        raise EmaError(f"{path}: no such file (sources.ema.path)")
+        raise EmaError(f"EMA medicines list {path} does not exist (config key sources.ema.path)")
     try:
         workbook = fastexcel.read_excel(str(path))
-    except Exception as exc:  # fastexcel raises its own classes, of no use to the user beyond the text
+    except fastexcel.FastExcelError as exc:
         raise EmaError(f"{path}: not an Excel workbook that can be read ({exc})") from None
     if sheet not in workbook.sheet_names:
         raise EmaError(
@@ -121,7 +121,11 @@ def read_ema(path: Path, sheet: str = DEFAULT_SHEET) -> tuple[pl.DataFrame, dict
             " and sources.ema.sheet names another"
         )
     # skip_rows=[] keeps the empty rows above the first used one, so a row's index is its Excel row minus one
-    cells = workbook.load_sheet(sheet, header_row=None, dtypes="string", skip_rows=[]).to_polars()
+    try:
+        cells = workbook.load_sheet(sheet, header_row=None, dtypes="string", skip_rows=[]).to_polars()
+    except fastexcel.FastExcelError as exc:  # a damaged sheet inside a readable archive
+        reason = str(exc).splitlines()[0]
+        raise EmaError(f"{path}, sheet {sheet!r}: the sheet cannot be read ({reason})") from None
     header = _header_row(cells)
     if header is None:
         found = sorted({_header_key(c) for row in cells.head(HEADER_SEARCH_ROWS).iter_rows() for c in row} - {""})

@@ -57,7 +57,7 @@ def read_ttd(path: Path, skip_bad_records: bool = False) -> tuple[pl.DataFrame, 
     A record without a `DRUGNAME`, or an `INDICATI` line with no status, fails the read naming its line, or is
     counted and skipped when `skip_bad_records` is set."""
     if not path.is_file():
-        raise TtdError(f"{path}: no such file (sources.ttd.path)")
+        raise TtdError(f"TTD file {path} does not exist (config key sources.ttd.path)")
     lines = pl.DataFrame({"text": _decoded(path).split("\n")}).with_columns(
         line=pl.int_range(1, pl.len() + 1, dtype=pl.Int32), text=pl.col("text").str.strip_chars_end("\r")
     )
