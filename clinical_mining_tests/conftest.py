@@ -1,9 +1,11 @@
 """Shared fixtures: configs written to temporary folders, and in-process materialisation of them."""
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import polars as pl
 import pytest
@@ -88,6 +90,21 @@ class Postgres:
         if rule not in self.hba.read_text():
             self.hba.write_text(rule + self.hba.read_text())
         self.sql("SELECT pg_reload_conf()")
+        self._wait_for_password_check(user, password)
+
+    def _wait_for_password_check(self, user: str, password: str) -> None:
+        """Return once a wrong password is refused: the server reloads pg_hba.conf when it gets to the signal,
+        and until then a connection may still be let in by the file's trust rule."""
+        import psycopg
+
+        wrong = f"postgresql://{user}:{quote(password + '-wrong', safe='')}@localhost/postgres?host={self.socket_dir}"
+        for _ in range(100):
+            try:
+                psycopg.connect(wrong, connect_timeout=2).close()
+            except psycopg.OperationalError:
+                return
+            time.sleep(0.05)
+        raise RuntimeError(f"the test server still lets {user} in with a wrong password")
 
 
 @pytest.fixture(scope="session")
