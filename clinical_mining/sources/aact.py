@@ -62,6 +62,10 @@ AACT_COLUMNS: dict[str, dict[str, str]] = {
         "name": "Condition as the sponsor wrote it",
         "downcase_name": "The condition in lower case",
     },
+    "brief_summaries": {
+        "nct_id": _NCT,
+        "description": "The study's brief summary (free text; where its abbreviations are often spelled out)",
+    },
     "intervention_other_names": {
         "id": "AACT row id of the other name",
         "nct_id": _NCT,

@@ -12,6 +12,7 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
+from clinical_mining.text import clean_text
 
 GENERIC_DRUG_LABELS = (
     "placebo",
@@ -48,10 +49,15 @@ def normalise(label: pl.Expr) -> pl.Expr:
     )
 
 
+def comparable(label: pl.Expr) -> pl.Expr:
+    """A label as it is matched: cleaned as every source's text is (`text.clean_text`), then `normalise`d."""
+    return normalise(clean_text(label))
+
+
 def normalised_labels(labels: pl.Series, transform: Callable[[pl.Expr], pl.Expr] | None = None) -> pl.Series:
-    """`normalise` (or `transform`) of each label, computed once per distinct label: evidence repeats its labels
-    many times over, and the regular expressions cost far more than the lookup."""
-    distinct = labels.unique().to_frame("label").with_columns(key=(transform or normalise)(pl.col("label")))
+    """`comparable` (or `transform`) of each label, computed once per distinct label: evidence repeats its
+    labels many times over, and the regular expressions cost far more than the lookup."""
+    distinct = labels.unique().to_frame("label").with_columns(key=(transform or comparable)(pl.col("label")))
     return aligned(labels.to_frame("label"), ["label"], distinct)["key"]
 
 
@@ -80,6 +86,28 @@ def clean_drug(label: pl.Expr) -> pl.Expr:
     return normalise(stripped)
 
 
+# a dose level or regimen written around the drug: "High-dose X", "Low Dose X", "escalating doses of X",
+# "X loading dose"
+_DOSE_WORD = r"(?:dose|doses|dosage|dosing|dosed)"
+_LEVEL = (
+    r"(?:(?:very|ultra)[\s-]+)?(?:high|low|standard|reduced|full|half|double|single|multiple|fixed|escalating|"
+    r"ascending|increasing|intermediate|medium|moderate|maximum|max|minimum|usual|conventional|weight[\s-]+based|"
+    r"loading|maintenance|booster|split|mini|micro)"
+)
+REGIMEN_PREFIX = rf"(?i)^\s*{_LEVEL}[\s-]*{_DOSE_WORD}\s+(?:of\s+|level\s+)?"
+REGIMEN_SUFFIX = rf"(?i)[\s,(-]+{_LEVEL}[\s-]*{_DOSE_WORD}\s*\)?\s*$"
+
+
+def without_regimen(label: pl.Expr) -> pl.Expr:
+    """A drug label without the dose level or regimen written before or after it, then cleaned; null when it has
+    none (the `cleaned` tier already tried the label) or when what is left names no drug ("High-dose
+    chemotherapy")."""
+    stripped = label.str.replace(REGIMEN_PREFIX, "").str.replace(REGIMEN_SUFFIX, "")
+    key = clean_drug(stripped)
+    has_regimen = label.str.contains(REGIMEN_PREFIX) | label.str.contains(REGIMEN_SUFFIX)
+    return pl.when(has_regimen & ~key.is_in(GENERIC_DRUG_LABELS) & (key != "")).then(key)
+
+
 def clean_disease(label: pl.Expr) -> pl.Expr:
     """A disease label without parentheses and inverted word order. Nothing else is taken away: the words a drug
     label sheds ("oral", "sodium", "IV") are part of a disease's name ("oral cancer", "sodium deficiency",
@@ -90,18 +118,28 @@ def clean_disease(label: pl.Expr) -> pl.Expr:
 DISEASE_QUALIFIERS = (
     r"^(?:(?:advanced|metastatic|recurrent|refractory|relapsed|relapsing|resistant|locally|unresectable|"
     r"newly diagnosed|untreated|previously treated|severe|moderate|mild|moderate to severe|early|late|"
-    r"stage\s+(?:[0-4]|i{1,3}v?|iv)[abc]?|primary)\s+)+"
+    r"stage\s+(?:[0-4]|i{1,3}v?|iv)[abc]?|primary|acute|chronic|adult|adult onset|pediatric|paediatric|"
+    r"childhood)\s+)+"
+)
+# who or how severe, written after the disease: "Asthma, Adult" (two commas: not read as an inversion),
+# "X in Pregnancy", "X - Moderate", "X of the Elderly"
+_POPULATION = (
+    r"(?:pregnancy|pregnant women|the elderly|elderly|elderly patients|older adults|aged|adults?|young adults|"
+    r"children|childhood|adolescents?|infants?|neonates|newborns|women|men|patients|pediatric patients)"
+)
+TRAILING_QUALIFIERS = (
+    rf"(?:\s+(?:in|of|during|among)\s+{_POPULATION}"
+    r"|\s+(?:mild|moderate|severe|mild to moderate|moderate to severe|moderately severe)"
+    r"|\s+(?:adult|adults|pediatric|paediatric|childhood|juvenile|elderly|adult onset))+$"
 )
 
 
 def without_qualifiers(label: pl.Expr) -> pl.Expr:
-    """A cleaned disease label without the leading qualifiers trials add to it ("advanced", "relapsed", "stage
-    III", ...): a last-resort tier, since the qualified disease is usually a narrower case of the vocabulary's."""
-    stripped = (
-        clean_disease(label)
-        .str.replace(DISEASE_QUALIFIERS, "")
-        .str.replace(r"\s+(?:in|of)\s+(?:adults?|children|patients)$", "")
-    )
+    """A cleaned disease label without the qualifiers trials add to it: before it ("advanced", "relapsed", "stage
+    III", "acute", "chronic", "adult") and after it ("in adults", "in pregnancy", "- moderate", "of the
+    elderly"). A last-resort tier, tried only when the label as written matches nothing: the vocabulary's
+    disease is then the unqualified one, which the qualified case is a form of."""
+    stripped = clean_disease(label).str.replace(DISEASE_QUALIFIERS, "").str.replace(TRAILING_QUALIFIERS, "")
     return stripped.str.strip_chars()
 
 
@@ -280,17 +318,18 @@ def is_generic(label: pl.Expr, side: Side) -> pl.Expr:
 
 
 def _tiers(side: Side) -> tuple[tuple[str, pl.Expr], ...]:
-    raw = pl.col("raw")
+    raw = clean_text(pl.col("raw"))
     if side == "drug":
-        return (("exact", normalise(raw)), ("cleaned", clean_drug(raw)))
+        return (("exact", normalise(raw)), ("cleaned", clean_drug(raw)), ("regimen", without_regimen(raw)))
     return (("exact", normalise(raw)), ("cleaned", clean_disease(raw)), ("qualified", without_qualifiers(raw)))
 
 
 def resolve_labels(raw_labels: pl.Series, lookup: pl.DataFrame, side: Side) -> pl.DataFrame:
-    """For each distinct label: id, vocabulary name, method (`exact`, `cleaned`, and for a disease `qualified`)
-    and the candidates of an ambiguous label. Each side is cleaned its own way; generic labels never resolve."""
+    """For each distinct label: id, vocabulary name, method (`exact`, `cleaned`, for a drug `regimen` and for a
+    disease `qualified`) and the candidates of an ambiguous label. Labels are cleaned of what exports leave in
+    text (`text.clean_text`), then each side its own way; generic labels never resolve."""
     labels = pl.DataFrame({"raw": raw_labels.unique().drop_nulls().sort()}, schema={"raw": pl.String})
-    remaining = labels.filter(~is_generic(pl.col("raw"), side))
+    remaining = labels.filter(~is_generic(clean_text(pl.col("raw")), side))
     resolved = [pl.DataFrame(schema=RESOLVED_SCHEMA)]
     for method, key in _tiers(side):
         matches = remaining.with_columns(key=key).join(lookup, left_on="key", right_on="label")
@@ -499,6 +538,200 @@ def _by_mesh(evidence: pl.DataFrame, browse: pl.DataFrame, mesh: pl.DataFrame, l
     )
 
 
+def _by_context(evidence: pl.DataFrame, other_names: pl.DataFrame | None, lookup: pl.DataFrame) -> pl.DataFrame:
+    """(studyId, drug_name, id) for an AACT label left ambiguous (a trade name several molecules share) when
+    the study itself says which candidate it means: exactly one candidate is among the ids of the
+    intervention's other names or of the study's other mapped drugs. Two candidates both named there, or none,
+    leave the label ambiguous."""
+    ambiguous = (
+        evidence.lazy()
+        .filter(pl.col("drug_candidates").is_not_null() & pl.col("intervention_id").is_not_null())
+        .select("studyId", "drug_name", "intervention_id", candidate="drug_candidates")
+        .unique(["studyId", "drug_name", "intervention_id"])
+        .collect()
+    )
+    if not ambiguous.height:
+        return pl.DataFrame(schema={"studyId": pl.String, "drug_name": pl.String, **RESOLVED_SCHEMA}).drop("raw")
+    studies = ambiguous.select("studyId").unique()
+    mapped = (
+        evidence.lazy()
+        .filter(pl.col("drug_id").is_not_null())
+        .join(studies.lazy(), on="studyId", how="semi")
+        .select("studyId", context="drug_id")
+    )
+    named: list[pl.LazyFrame] = [mapped]
+    if other_names is not None and other_names.height:
+        names = other_names.join(ambiguous.select("intervention_id").unique(), on="intervention_id")
+        ids = resolve_labels(names["name"], lookup, "drug").filter(pl.col("id").is_not_null())
+        named.append(
+            names.lazy()
+            .join(ids.lazy().select(name="raw", context="id"), on="name")
+            .join(ambiguous.lazy().select("studyId", "intervention_id").unique(), on="intervention_id")
+            .select("studyId", "context")
+        )
+    context = pl.concat(named).unique()
+    found = (
+        ambiguous.lazy()
+        .explode("candidate")
+        .join(context, left_on=["studyId", "candidate"], right_on=["studyId", "context"], how="semi")
+        .group_by("studyId", "drug_name")
+        .agg(pl.col("candidate").unique().sort().alias("found"))
+        .filter(pl.col("found").list.len() == 1)
+        .collect()
+    )
+    return found.select(
+        "studyId",
+        "drug_name",
+        id=pl.col("found").list.first(),
+        vocabulary_name=pl.lit(None, pl.String),
+        method=pl.lit("context"),
+        candidates=pl.lit(None, pl.List(pl.String)),
+    )
+
+
+def _settled(evidence: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """The ambiguous drug rows `found` settles (keyed by study and label) given its id, method and no candidates."""
+    if not found.height:
+        return evidence
+    match = aligned(evidence, ["studyId", "drug_name"], found.select("studyId", "drug_name", "id", "method"))
+    settle = evidence["drug_candidates"].is_not_null() & match["id"].is_not_null()
+    record("drug/ambiguous_settled_by_study", int(settle.sum()))
+    return evidence.with_columns(
+        pl.when(settle).then(match["id"]).otherwise(pl.col("drug_id")).alias("drug_id"),
+        pl.when(settle).then(match["method"]).otherwise(pl.col("drug_method")).alias("drug_method"),
+        pl.when(settle).then(None).otherwise(pl.col("drug_candidates")).alias("drug_candidates"),
+    )
+
+
+# "... non-small cell lung cancer (NSCLC) ...": the words before a parenthesised abbreviation
+ABBREVIATION_DEFINITION = r"([\p{L}\p{N}][\p{L}\p{N}'\u2019\- ]{0,150}?)\s*\(\s*([A-Z0-9][A-Z0-9\-]*[A-Z0-9])\s*\)"
+
+
+def _long_forms(texts: pl.LazyFrame, pending: pl.DataFrame) -> pl.DataFrame:
+    """(studyId, disease_name, long_form) for each place a study's text defines one of its abbreviation labels:
+    the shortest run of the words before "(ABBR)" that starts with the abbreviation's first character and holds
+    all its characters in order (Schwartz and Hearst's rule), of at most min(n + 5, 2n) words."""
+    definitions = (
+        texts.join(pending.lazy().select("studyId").unique(), on="studyId", how="semi")
+        .select("studyId", found=pl.col("text").str.extract_all(ABBREVIATION_DEFINITION))
+        .explode("found")
+        .drop_nulls("found")
+        .select("studyId", parts=pl.col("found").str.extract_groups(ABBREVIATION_DEFINITION))
+        .select("studyId", before=pl.col("parts").struct["1"], disease_name=pl.col("parts").struct["2"])
+        .join(pending.lazy(), on=["studyId", "disease_name"], how="semi")
+        .with_columns(
+            words=normalise(pl.col("before")).str.split(" "),
+            letters=pl.col("disease_name").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]", ""),
+        )
+        .with_columns(
+            most=pl.min_horizontal(pl.col("letters").str.len_chars() + 5, 2 * pl.col("letters").str.len_chars())
+        )
+        .with_columns(
+            occurrence=pl.int_range(pl.len()),
+            length=pl.int_ranges(1, pl.min_horizontal(pl.col("words").list.len(), "most") + 1),
+        )
+        .explode("length")
+        .with_columns(long_form=pl.col("words").list.slice(-pl.col("length"), pl.col("length")).list.join(" "))
+        .filter(
+            pl.col("long_form").str.starts_with(pl.col("letters").str.slice(0, 1))
+            & pl.col("long_form").str.contains(pl.col("letters").str.split("").list.join(".*"))
+        )
+        .sort("length")
+        .unique(["occurrence"], keep="first")
+        .select("studyId", "disease_name", "long_form")
+        .unique()
+    )
+    return definitions.collect()
+
+
+def _by_abbreviation(
+    evidence: pl.DataFrame, texts: pl.LazyFrame, lookup: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What AACT studies' own titles and summaries say their abbreviation condition labels stand for: (studyId,
+    disease_name, id, method, candidates) for the labels a study defines, its long forms resolved as labels
+    (one id: method `abbreviation`; several: candidates), and separately the defined labels whose long form the
+    vocabulary lacks. A label no study text defines is not touched here: a bare abbreviation is never guessed."""
+    pending = (
+        evidence.lazy()
+        .filter((pl.col("source") == "AACT") & is_abbreviation(pl.col("disease_name").str.strip_chars()))
+        .select("studyId", pl.col("disease_name"))
+        .unique()
+        .collect()
+    )
+    empty = pl.DataFrame(schema={"studyId": pl.String, "disease_name": pl.String})
+    if not pending.height:
+        return empty.with_columns(id=pl.lit(None, pl.String)), empty
+    long_forms = _long_forms(texts, pending.with_columns(pl.col("disease_name").str.strip_chars()))
+    resolved = resolve_labels(long_forms["long_form"], lookup, "disease")
+    ids = (
+        long_forms.join(resolved.select(long_form="raw", id="id", candidates="candidates"), on="long_form")
+        .with_columns(ids=pl.when(pl.col("id").is_not_null()).then(pl.concat_list("id")).otherwise("candidates"))
+        .group_by("studyId", "disease_name")
+        .agg(pl.col("ids").list.explode(keep_nulls=False, empty_as_null=False).drop_nulls().unique().sort())
+    )
+    found = ids.filter(pl.col("ids").list.len() > 0).select(
+        "studyId",
+        "disease_name",
+        id=pl.when(pl.col("ids").list.len() == 1).then(pl.col("ids").list.first()),
+        method=pl.lit("abbreviation"),
+        candidates=pl.when(pl.col("ids").list.len() > 1).then("ids"),
+    )
+    unknown = ids.filter(pl.col("ids").list.len() == 0).select("studyId", "disease_name")
+    return found, unknown
+
+
+def _study_texts(studies: pl.LazyFrame | None, brief_summaries: pl.LazyFrame | None) -> pl.LazyFrame:
+    """(studyId, text): every title and summary of each study, where abbreviations are spelled out."""
+    parts = []
+    if studies is not None:
+        names = set(studies.collect_schema().names())
+        titles = [column for column in ("brief_title", "official_title") if column in names]
+        parts += [studies.select(studyId="nct_id", text=column) for column in titles]
+    if brief_summaries is not None:
+        parts.append(brief_summaries.select(studyId="nct_id", text="description"))
+    if not parts:
+        return pl.LazyFrame(schema={"studyId": pl.String, "text": pl.String})
+    return pl.concat(parts).drop_nulls().select("studyId", text=clean_text(pl.col("text")))
+
+
+def _defined(evidence: pl.DataFrame, found: pl.DataFrame, unknown: pl.DataFrame) -> pl.DataFrame:
+    """The disease side of the rows whose study defines their abbreviation: what the definition resolves to
+    replaces a vocabulary match of the bare abbreviation ("MS" as multiple sclerosis, in a study of mitral
+    stenosis (MS)); a definition the vocabulary lacks leaves the row unmapped."""
+    keys = ["studyId", "disease_name"]
+    stripped = evidence.select("studyId", disease_name=pl.col("disease_name").str.strip_chars())
+    match = aligned(stripped, keys, found.select(*keys, _id="id", _method="method", _candidates="candidates"))
+    lacking = aligned(stripped, keys, unknown.with_columns(_lacking=pl.lit(True)))["_lacking"].fill_null(False)
+    defined = match["_method"].is_not_null() & (evidence["source"] == "AACT")
+    same = defined & (evidence["disease_id"] == match["_id"]).fill_null(False)
+    replace = defined & ~same
+    overridden = replace & evidence["disease_id"].is_not_null()
+    cleared = lacking & (evidence["source"] == "AACT") & (evidence["disease_method"].is_in(["exact", "cleaned"]))
+    record("disease/abbreviation_defined_by_study", int(defined.sum()))
+    record("disease/abbreviation_overrode_vocabulary", int(overridden.sum()))
+    record("disease/abbreviation_defined_not_in_vocabulary", int((lacking & (evidence["source"] == "AACT")).sum()))
+    return evidence.with_columns(
+        pl.when(replace)
+        .then(match["_id"])
+        .when(cleared)
+        .then(None)
+        .otherwise(pl.col("disease_id"))
+        .alias("disease_id"),
+        pl.when(replace)
+        .then(match["_method"])
+        .when(cleared)
+        .then(None)
+        .otherwise(pl.col("disease_method"))
+        .alias("disease_method"),
+        pl.when(replace)
+        .then(match["_candidates"])
+        .when(cleared)
+        .then(None)
+        .otherwise(pl.col("disease_candidates"))
+        .alias("disease_candidates"),
+    )
+
+
 COMPONENT_COLUMNS = ["combination_label", "drug_name", "drug_id", "drug_method", "drug_candidates"]
 
 
@@ -587,6 +820,8 @@ def map_evidence(
     mesh_lookup: pl.DataFrame | None = None,
     browse_conditions: pl.DataFrame | None = None,
     intervention_other_names: pl.DataFrame | None = None,
+    studies: pl.LazyFrame | pl.DataFrame | None = None,
+    brief_summaries: pl.LazyFrame | None = None,
 ) -> pl.DataFrame:
     """Evidence rows with drug and disease ids, vocabulary names, the method behind each id and, for labels that
     match several ids at one tier, the candidates (those rows stay unmapped, never multiplied).
@@ -594,9 +829,13 @@ def map_evidence(
     Trust order: ids the source gave (`source`, or the source's own method such as PMDA's `text_match`);
     ChEMBL's curation of the study's label (`curation`); the label (`exact`), then cleaned (`cleaned`: for a
     drug of doses, forms, salts and inverted word order, for a disease only of parentheses and inversion), a
-    disease label also without leading qualifiers such as "advanced" or "stage III" (`qualified`); for AACT rows,
-    the intervention's other names (`other_name`) and the study's MeSH terms (`mesh`); last, combinations split
-    into their components (`combination`). Salts' ids become their parent's. Generic labels (placebo, standard
+    drug label also without a dose level or regimen ("High-dose X", "X loading dose": `regimen`), a disease
+    label also without the qualifiers trials add before or after it ("advanced", "stage III", "acute", "in
+    pregnancy", "- moderate": `qualified`); for AACT rows, what the study's own titles and summaries define an
+    abbreviation label as (`abbreviation`, which replaces a vocabulary match of the bare abbreviation), the
+    intervention's other names (`other_name`), a shared trade name settled by the study's other names or other
+    drugs (`context`) and the study's MeSH terms (`mesh`); last, combinations split into their components
+    (`combination`). Salts' ids become their parent's. Generic labels (placebo, standard
     of care, healthy volunteers...) never map. Rows come out in `EVIDENCE_ORDER`, whatever the inputs' order.
     """
     mapped = evidence
@@ -618,10 +857,15 @@ def map_evidence(
         pending = mapped[f"{side}_name"].filter(mapped[f"{side}_id"].is_null() & mapped[f"{side}_candidates"].is_null())
         found = resolve_labels(pending, lookup, side).rename({"raw": f"{side}_name"})
         mapped = _fill(mapped, side, found, [f"{side}_name"])
+    if studies is not None or brief_summaries is not None:
+        texts = _study_texts(studies.lazy() if studies is not None else None, brief_summaries)
+        mapped = _defined(mapped, *_by_abbreviation(mapped, texts, disease_lookup))
     if intervention_other_names is not None and "intervention_id" in mapped.columns:
         mapped = _fill(
             mapped, "drug", _by_other_names(mapped, intervention_other_names, drug_lookup), ["intervention_id"]
         )
+    if "intervention_id" in mapped.columns:
+        mapped = _settled(mapped, _by_context(mapped, intervention_other_names, drug_lookup))
     if browse_conditions is not None and mesh_lookup is not None:
         found = _by_mesh(mapped, browse_conditions, mesh_lookup, disease_lookup)
         mapped = _fill(mapped, "disease", found, ["studyId", "disease_name"])

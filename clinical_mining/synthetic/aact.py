@@ -80,6 +80,14 @@ UNKNOWN_DISEASES = ["Post-operative ileus", "Ventilator weaning", "Vaccine respo
 # vocabulary), a qualifier (mapped without it) or a subtype (left to the study's MeSH terms).
 LONG_TAIL_SHARE = {"interventions": 0.5, "conditions": 0.25}
 COMPOUND_PREFIXES = ["ABT", "BAY", "BMS", "GSK", "JNJ", "LY", "MK", "PF", "RO", "SAR"]
+# conditions some sponsors write as an abbreviation the vocabulary lacks, spelling it out in the summary
+ABBREVIATED_DISEASES = {
+    "major depressive disorder": "MDD",
+    "ulcerative colitis": "UC",
+    "coronary artery disease": "CAD",
+    "heart failure": "HF",
+    "osteoarthritis": "OA",
+}
 CONDITION_QUALIFIERS = ["Advanced", "Recurrent", "Refractory", "Metastatic", "Newly Diagnosed"]
 ID_BASES = {
     "interventions": 400_000_000,
@@ -183,6 +191,23 @@ def _condition_tail(seed: int) -> pl.Expr:
     )
 
 
+def _abbreviated(conditions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Every second condition of `ABBREVIATED_DISEASES` written as its abbreviation, and per study the sentence
+    of its summary that spells the abbreviation out ("... with heart failure (HF)."), as sponsors write them."""
+    abbreviation = pl.col("name").str.to_lowercase().replace_strict(ABBREVIATED_DISEASES, default=None)
+    flagged = conditions.with_columns(_abbreviation=abbreviation).with_columns(
+        _defined=pl.col("_abbreviation").is_not_null()
+        & (pl.col("_abbreviation").is_not_null().cast(pl.Int64).cum_sum() % 2 == 0)
+    )
+    definitions = (
+        flagged.filter("_defined")
+        .group_by("nct_id", maintain_order=True)
+        .agg(definition=pl.format(" It enrolls adults with {} ({}).", "name", "_abbreviation").str.join(""))
+    )
+    written = flagged.with_columns(name=pl.when("_defined").then("_abbreviation").otherwise("name"))
+    return written.drop("_abbreviation", "_defined"), definitions
+
+
 def _why_stopped(status: pl.Expr, seed: int) -> pl.Expr:
     """A stopped study's reason, drawn from the hand-labelled texts; of every 150 stopped studies one gives a
     5,000-character text (a field shifted in an export) and one a reason strewn with control characters, and
@@ -266,6 +291,7 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
     conditions = conditions.with_columns(id=_ids("conditions", conditions.height))
     if long_tail:
         conditions = conditions.with_columns(name=_condition_tail(seed))
+    conditions, definitions = _abbreviated(conditions)
     conditions_table = conditions.select("id", "nct_id", "name", downcase_name=pl.col("name").str.to_lowercase())
     mesh = conditions.filter(pl.col("mesh_term").is_not_null()).select("nct_id", "mesh_term")
     browse = pl.concat(
@@ -299,12 +325,13 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         reference_type=_pick(["BACKGROUND", "RESULT", "DERIVED"], seed, 18),
         citation=pl.format("Author A, Author B. Results of {}. J Clin Res. 2020;1:1-10.", pl.col("nct_id")),
     )
-    summaries_table = nct.select(
+    summaries_table = nct.join(definitions, on="nct_id", how="left", maintain_order="left").select(
         id=_ids("brief_summaries", studies),
         nct_id="nct_id",
         description=pl.format(
-            'This study of {} evaluates safety | efficacy.\nPatients receive the "study drug" daily. {}',
+            'This study of {} evaluates safety | efficacy.\nPatients receive the "study drug" daily.{} {}',
             pl.col("nct_id"),
+            pl.col("definition").fill_null(""),
             pl.lit("Background text. " * 50),
         ),
     )
