@@ -47,6 +47,7 @@ EXPECTED_GRAPH = {
     "conditions": ("sources", []),
     "intervention_other_names": ("sources", []),
     "browse_conditions": ("sources", []),
+    "brief_summaries": ("sources", []),
     "design_groups": ("sources", []),
     "design_group_interventions": ("sources", []),
     "result_groups": ("sources", []),
@@ -75,12 +76,14 @@ EXPECTED_GRAPH = {
     "evidence": (
         "process",
         [
+            "brief_summaries",
             "browse_conditions",
             "chembl_curation",
             "disease_lookup",
             "drug_lookup",
             "intervention_other_names",
             "mesh_lookup",
+            "studies",
             "union",
         ],
     ),

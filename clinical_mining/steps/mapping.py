@@ -318,7 +318,7 @@ def is_generic(label: pl.Expr, side: Side) -> pl.Expr:
 
 
 def _tiers(side: Side) -> tuple[tuple[str, pl.Expr], ...]:
-    raw = clean_text(pl.col("raw"))
+    raw = pl.col("_clean")
     if side == "drug":
         return (("exact", normalise(raw)), ("cleaned", clean_drug(raw)), ("regimen", without_regimen(raw)))
     return (("exact", normalise(raw)), ("cleaned", clean_disease(raw)), ("qualified", without_qualifiers(raw)))
@@ -329,7 +329,7 @@ def resolve_labels(raw_labels: pl.Series, lookup: pl.DataFrame, side: Side) -> p
     disease `qualified`) and the candidates of an ambiguous label. Labels are cleaned of what exports leave in
     text (`text.clean_text`), then each side its own way; generic labels never resolve."""
     labels = pl.DataFrame({"raw": raw_labels.unique().drop_nulls().sort()}, schema={"raw": pl.String})
-    remaining = labels.filter(~is_generic(clean_text(pl.col("raw")), side))
+    remaining = labels.with_columns(_clean=clean_text(pl.col("raw"))).filter(~is_generic(pl.col("_clean"), side))
     resolved = [pl.DataFrame(schema=RESOLVED_SCHEMA)]
     for method, key in _tiers(side):
         matches = remaining.with_columns(key=key).join(lookup, left_on="key", right_on="label")
@@ -589,22 +589,58 @@ def _by_context(evidence: pl.DataFrame, other_names: pl.DataFrame | None, lookup
     )
 
 
+def _rewritten(evidence: pl.DataFrame, rows: pl.Series, changed: pl.DataFrame) -> pl.DataFrame:
+    """`evidence` with the columns of `changed` replaced at `rows` (its row numbers, in `changed`'s order): the
+    few rows a late rule decides are matched by number, where joining the whole evidence on its labels would
+    hash every row's strings."""
+    index = pl.DataFrame({"_row": pl.int_range(evidence.height, eager=True, dtype=rows.dtype)})
+    back = aligned(index, ["_row"], changed.with_columns(_row=rows, _hit=pl.lit(True)))
+    hit = back["_hit"].fill_null(False)
+    return evidence.with_columns(pl.when(hit).then(back[c]).otherwise(pl.col(c)).alias(c) for c in changed.columns)
+
+
 def _settled(evidence: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     """The ambiguous drug rows `found` settles (keyed by study and label) given its id, method and no candidates."""
-    if not found.height:
+    rows = evidence["drug_candidates"].is_not_null().arg_true()
+    if not found.height or not len(rows):
         return evidence
-    match = aligned(evidence, ["studyId", "drug_name"], found.select("studyId", "drug_name", "id", "method"))
-    settle = evidence["drug_candidates"].is_not_null() & match["id"].is_not_null()
+    sub = evidence[rows].select("studyId", "drug_name", "drug_id", "drug_method", "drug_candidates")
+    match = aligned(sub, ["studyId", "drug_name"], found.select("studyId", "drug_name", "id", "method"))
+    settle = match["id"].is_not_null()
     record("drug/ambiguous_settled_by_study", int(settle.sum()))
-    return evidence.with_columns(
+    changed = sub.select(
         pl.when(settle).then(match["id"]).otherwise(pl.col("drug_id")).alias("drug_id"),
         pl.when(settle).then(match["method"]).otherwise(pl.col("drug_method")).alias("drug_method"),
         pl.when(settle).then(None).otherwise(pl.col("drug_candidates")).alias("drug_candidates"),
     )
+    return _rewritten(evidence, rows, changed)
 
 
-# "... non-small cell lung cancer (NSCLC) ...": the words before a parenthesised abbreviation
-ABBREVIATION_DEFINITION = r"([\p{L}\p{N}][\p{L}\p{N}'\u2019\- ]{0,150}?)\s*\(\s*([A-Z0-9][A-Z0-9\-]*[A-Z0-9])\s*\)"
+# "... non-small cell lung cancer (NSCLC) ...": the text before a parenthesised abbreviation, back to the last
+# punctuation (unbounded, so the automaton stays small: only the last words are read)
+ABBREVIATION_DEFINITION = r"([^()\[\],.;:!?]*?)\s*\(\s*([A-Z0-9][A-Z0-9\-]*[A-Z0-9])\s*\)"
+
+
+MAX_ABBREVIATION = 12  # characters; a longer "abbreviation" in capitals is a word written in capitals
+
+
+def _in_order(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """The rows whose `long_form` starts with the first of `letters` and holds the others in order, found one
+    after another by literal searches, a column per step (a regular expression per abbreviation would be
+    compiled per row)."""
+    letters, long_form = pl.col("letters"), pl.col("long_form")
+    frame = frame.with_columns(
+        _holds=long_form.str.starts_with(letters.str.slice(0, 1)) & (letters.str.len_chars() <= MAX_ABBREVIATION),
+        _position=pl.lit(1, pl.UInt32),
+    )
+    for index in range(1, MAX_ABBREVIATION):
+        letter = letters.str.slice(index, 1)
+        found = long_form.str.slice(pl.col("_position")).str.find(letter, literal=True).cast(pl.UInt32)
+        frame = frame.with_columns(_found=pl.when(letter != "").then(found)).with_columns(
+            _holds=pl.col("_holds") & ((letter == "") | pl.col("_found").is_not_null()),
+            _position=pl.when(letter == "").then("_position").otherwise(pl.col("_position") + pl.col("_found") + 1),
+        )
+    return frame.filter(pl.col("_holds").fill_null(False)).drop("_holds", "_position", "_found")
 
 
 def _long_forms(texts: pl.LazyFrame, pending: pl.DataFrame) -> pl.DataFrame:
@@ -632,10 +668,7 @@ def _long_forms(texts: pl.LazyFrame, pending: pl.DataFrame) -> pl.DataFrame:
         )
         .explode("length")
         .with_columns(long_form=pl.col("words").list.slice(-pl.col("length"), pl.col("length")).list.join(" "))
-        .filter(
-            pl.col("long_form").str.starts_with(pl.col("letters").str.slice(0, 1))
-            & pl.col("long_form").str.contains(pl.col("letters").str.split("").list.join(".*"))
-        )
+        .pipe(_in_order)
         .sort("length")
         .unique(["occurrence"], keep="first")
         .select("studyId", "disease_name", "long_form")
@@ -651,17 +684,23 @@ def _by_abbreviation(
     disease_name, id, method, candidates) for the labels a study defines, its long forms resolved as labels
     (one id: method `abbreviation`; several: candidates), and separately the defined labels whose long form the
     vocabulary lacks. A label no study text defines is not touched here: a bare abbreviation is never guessed."""
+    labels = evidence["disease_name"].drop_nulls().unique().to_frame()
+    abbreviations = labels.filter(is_abbreviation(pl.col("disease_name").str.strip_chars()))["disease_name"]
     pending = (
         evidence.lazy()
-        .filter((pl.col("source") == "AACT") & is_abbreviation(pl.col("disease_name").str.strip_chars()))
-        .select("studyId", pl.col("disease_name"))
+        .filter(pl.col("disease_name").is_in(abbreviations.implode()) & (pl.col("source") == "AACT"))
+        .select("studyId", "disease_name", _abbreviation=pl.col("disease_name").str.strip_chars())
         .unique()
         .collect()
     )
     empty = pl.DataFrame(schema={"studyId": pl.String, "disease_name": pl.String})
     if not pending.height:
         return empty.with_columns(id=pl.lit(None, pl.String)), empty
-    long_forms = _long_forms(texts, pending.with_columns(pl.col("disease_name").str.strip_chars()))
+    defined = pending.select("studyId", "disease_name", "_abbreviation")
+    long_forms = _long_forms(texts, defined.select("studyId", disease_name="_abbreviation")).rename(
+        {"disease_name": "_abbreviation"}
+    )
+    long_forms = long_forms.join(defined, on=["studyId", "_abbreviation"]).drop("_abbreviation")
     resolved = resolve_labels(long_forms["long_form"], lookup, "disease")
     ids = (
         long_forms.join(resolved.select(long_form="raw", id="id", candidates="candidates"), on="long_form")
@@ -697,20 +736,24 @@ def _study_texts(studies: pl.LazyFrame | None, brief_summaries: pl.LazyFrame | N
 def _defined(evidence: pl.DataFrame, found: pl.DataFrame, unknown: pl.DataFrame) -> pl.DataFrame:
     """The disease side of the rows whose study defines their abbreviation: what the definition resolves to
     replaces a vocabulary match of the bare abbreviation ("MS" as multiple sclerosis, in a study of mitral
-    stenosis (MS)); a definition the vocabulary lacks leaves the row unmapped."""
+    stenosis (MS)); a definition the vocabulary lacks leaves the row unmapped. Only those rows are read and
+    written back, so the wide evidence is not joined whole."""
     keys = ["studyId", "disease_name"]
-    stripped = evidence.select("studyId", disease_name=pl.col("disease_name").str.strip_chars())
-    match = aligned(stripped, keys, found.select(*keys, _id="id", _method="method", _candidates="candidates"))
-    lacking = aligned(stripped, keys, unknown.with_columns(_lacking=pl.lit(True)))["_lacking"].fill_null(False)
-    defined = match["_method"].is_not_null() & (evidence["source"] == "AACT")
-    same = defined & (evidence["disease_id"] == match["_id"]).fill_null(False)
-    replace = defined & ~same
-    overridden = replace & evidence["disease_id"].is_not_null()
-    cleared = lacking & (evidence["source"] == "AACT") & (evidence["disease_method"].is_in(["exact", "cleaned"]))
+    labels = pl.concat([found.select(keys), unknown.select(keys)])["disease_name"].unique()
+    rows = (evidence["disease_name"].is_in(labels.implode()) & (evidence["source"] == "AACT")).arg_true()
+    record("disease/abbreviation_defined_by_study", 0)
+    if not len(rows):
+        return evidence
+    sub = evidence[rows].select(*keys, "disease_id", "disease_method", "disease_candidates")
+    match = aligned(sub, keys, found.select(*keys, _id="id", _method="method", _candidates="candidates"))
+    lacking = aligned(sub, keys, unknown.with_columns(_lacking=pl.lit(True)))["_lacking"].fill_null(False)
+    defined = match["_method"].is_not_null()
+    replace = defined & ~(sub["disease_id"] == match["_id"]).fill_null(False)
+    cleared = lacking & sub["disease_method"].is_in(["exact", "cleaned"]).fill_null(False)
     record("disease/abbreviation_defined_by_study", int(defined.sum()))
-    record("disease/abbreviation_overrode_vocabulary", int(overridden.sum()))
-    record("disease/abbreviation_defined_not_in_vocabulary", int((lacking & (evidence["source"] == "AACT")).sum()))
-    return evidence.with_columns(
+    record("disease/abbreviation_overrode_vocabulary", int((replace & sub["disease_id"].is_not_null()).sum()))
+    record("disease/abbreviation_defined_not_in_vocabulary", int(lacking.sum()))
+    changed = sub.select(
         pl.when(replace)
         .then(match["_id"])
         .when(cleared)
@@ -721,15 +764,16 @@ def _defined(evidence: pl.DataFrame, found: pl.DataFrame, unknown: pl.DataFrame)
         .then(match["_method"])
         .when(cleared)
         .then(None)
-        .otherwise(pl.col("disease_method"))
+        .otherwise("disease_method")
         .alias("disease_method"),
         pl.when(replace)
         .then(match["_candidates"])
         .when(cleared)
         .then(None)
-        .otherwise(pl.col("disease_candidates"))
+        .otherwise("disease_candidates")
         .alias("disease_candidates"),
     )
+    return _rewritten(evidence, rows, changed)
 
 
 COMPONENT_COLUMNS = ["combination_label", "drug_name", "drug_id", "drug_method", "drug_candidates"]
