@@ -11,11 +11,10 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
-from clinical_mining.steps.mapping import find_disease_mentions, normalise, resolve_labels
+from clinical_mining.steps.mapping import disease_mentions, normalise, resolve_labels
 from clinical_mining.steps.stage import EMA_APPROVED_STATUSES, ema_stage
 
 EMA_URL = "https://www.ema.europa.eu/en/medicines"
-TEXT_MATCH = "text_match"  # a disease found in the indication's free text, as PMDA's notes are read
 MESH = "mesh"
 
 
@@ -57,8 +56,8 @@ def authorisation_evidence(
     The drug is the INN, else the active substance, else the medicine's name, several substances split on
     ';' (salts map to their parent later). The diseases are the MeSH therapeutic areas, each a row (unmapped
     ones keep their label, for the mapping step to try); where no area maps to the vocabulary, the diseases
-    named in the indication's text are added (`find_disease_mentions`, method `text_match`). A medicine with
-    neither keeps one row without a disease, counted."""
+    named in the indication's text are added (`mapping.disease_mentions`, the matcher PMDA's notes use, method
+    `text_match`). A medicine with neither keeps one row without a disease, counted."""
     human = ema.filter(pl.col("category").str.to_lowercase() == "human")
     medicines = human.select(
         "medicine_name",
@@ -84,18 +83,8 @@ def authorisation_evidence(
     )
     mapped_studies = area_rows.filter(pl.col("disease_id").is_not_null()).select("studyId").unique()
     pending = medicines.join(mapped_studies, on="studyId", how="anti").select("studyId", "indication")
-    found = find_disease_mentions(pending["indication"], disease_lookup).rename({"text": "indication"})
-    mentions = pending.join(found, on="indication").explode("labels").filter(pl.col("labels").is_not_null())
-    mention_ids = resolve_labels(mentions["labels"], disease_lookup, "disease")
-    text_rows = mentions.join(mention_ids, left_on="labels", right_on="raw", how="left").select(
-        "studyId",
-        disease_name="labels",
-        disease_id="id",
-        disease_candidates="candidates",
-        disease_method=pl.when(pl.col("id").is_not_null() | pl.col("candidates").is_not_null()).then(
-            pl.lit(TEXT_MATCH)
-        ),
-    )
+    mentions = disease_mentions(pending["indication"], disease_lookup).rename({"text": "indication"})
+    text_rows = pending.join(mentions, on="indication").drop("indication")
     # one row per medicine and disease: two areas, or a name and its synonym in the text, may give one id
     diseases = pl.concat([area_rows, text_rows]).filter(
         pl.col("disease_id").is_null() | pl.col("disease_id").is_first_distinct().over("studyId")

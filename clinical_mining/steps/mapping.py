@@ -390,6 +390,26 @@ def find_disease_mentions(texts: pl.Series, disease_lookup: pl.DataFrame) -> pl.
     )
 
 
+TEXT_MATCH = "text_match"  # a disease found in a source's free text (PMDA notes, EMA indications)
+
+
+def disease_mentions(texts: pl.Series, disease_lookup: pl.DataFrame) -> pl.DataFrame:
+    """(text, disease_name, disease_id, disease_candidates, disease_method) for each disease each distinct free
+    text names (`find_disease_mentions`), resolved as labels: one id, or the candidates of an ambiguous one;
+    method `text_match`. A text naming none has no row."""
+    found = find_disease_mentions(texts, disease_lookup).explode("labels").drop_nulls("labels")
+    ids = resolve_labels(found["labels"], disease_lookup, "disease")
+    return found.join(ids, left_on="labels", right_on="raw", how="left", maintain_order="left").select(
+        "text",
+        disease_name="labels",
+        disease_id="id",
+        disease_candidates="candidates",
+        disease_method=pl.when(pl.col("id").is_not_null() | pl.col("candidates").is_not_null()).then(
+            pl.lit(TEXT_MATCH)
+        ),
+    )
+
+
 def aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataFrame:
     """`table`'s other columns, one row per row of `frame` (null where no key matches), in `frame`'s order.
 

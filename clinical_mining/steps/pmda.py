@@ -5,12 +5,11 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
-from clinical_mining.steps.mapping import find_disease_mentions, resolve_labels
+from clinical_mining.steps.mapping import disease_mentions
 from clinical_mining.steps.stage import STAGE_DTYPE
 
 PMDA_URL = "https://www.pmda.go.jp/english/"
 NO_INGREDIENT = ("n/a", "na", "-", "none", "")
-TEXT_MATCH = "text_match"  # the method of a disease found in the notes' free text
 
 
 def clean_ingredient(ingredient: pl.Expr) -> pl.Expr:
@@ -26,10 +25,9 @@ def clean_ingredient(ingredient: pl.Expr) -> pl.Expr:
 @describes(EVIDENCE_COLUMNS)
 def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str = PMDA_URL) -> pl.DataFrame:
     """One row per (ingredient, disease) of each approval row, the disease found in the notes' text
-    (`find_disease_mentions`, method `text_match`). A note naming no known disease keeps its row with a null
+    (`mapping.disease_mentions`, method `text_match`). A note naming no known disease keeps its row with a null
     disease; a row without an ingredient ("N/A") yields no evidence. Both are counted."""
-    found = find_disease_mentions(pmda["notes"], disease_lookup).rename({"text": "notes"})
-    ids = resolve_labels(found["labels"].explode(), disease_lookup, "disease")  # ambiguous ones keep candidates
+    mentions = disease_mentions(pmda["notes"], disease_lookup).rename({"text": "notes"})
     key = pl.coalesce(pl.col("approval_date").cast(pl.String), "approval_date_text", pl.lit("undated"))
     rows = pmda.with_columns(
         studyId=pl.format("PMDA/{}/{}/{}", key, "brand_name", "approval_type"),
@@ -39,33 +37,27 @@ def approval_evidence(pmda: pl.DataFrame, disease_lookup: pl.DataFrame, url: str
         .then(pl.format("{}#{}", "studyId", pl.int_range(pl.len()).over("studyId") + 1))
         .otherwise("studyId")
     )
-    noted = rows.join(found, on="notes", how="left")
-    exploded = noted.explode("active_ingredients", empty_as_null=True).explode("labels", empty_as_null=True)
+    noted = rows.join(mentions, on="notes", how="left", maintain_order="left")
+    exploded = noted.explode("active_ingredients", empty_as_null=True)
     exploded = exploded.with_columns(drug_name=clean_ingredient(pl.col("active_ingredients")))
-    evidence = (
-        exploded.filter(pl.col("drug_name").is_not_null())
-        .join(ids, left_on="labels", right_on="raw", how="left")
-        .select(
-            "studyId",
-            "drug_name",
-            disease_name="labels",
-            disease_id="id",
-            disease_candidates="candidates",
-            disease_method=pl.when(pl.col("id").is_not_null() | pl.col("candidates").is_not_null()).then(
-                pl.lit(TEXT_MATCH)
-            ),
-            source=pl.lit("PMDA"),
-            url=pl.lit(url),
-            phase=pl.lit("APPROVAL"),
-            clinical_stage=pl.lit("APPROVAL").cast(STAGE_DTYPE),
-            approval_date="approval_date",
-            approval_year="approval_year",
-            brand_name="brand_name",
-            approval_type="approval_type",
-        )
+    evidence = exploded.filter(pl.col("drug_name").is_not_null()).select(
+        "studyId",
+        "drug_name",
+        "disease_name",
+        "disease_id",
+        "disease_candidates",
+        "disease_method",
+        source=pl.lit("PMDA"),
+        url=pl.lit(url),
+        phase=pl.lit("APPROVAL"),
+        clinical_stage=pl.lit("APPROVAL").cast(STAGE_DTYPE),
+        approval_date="approval_date",
+        approval_year="approval_year",
+        brand_name="brand_name",
+        approval_type="approval_type",
     )
     record("rows_in", pmda.height)
     record("rows_without_ingredient", exploded.filter(pl.col("drug_name").is_null())["studyId"].n_unique())
-    record("rows_without_disease", noted.filter(pl.col("labels").list.len().fill_null(0) == 0).height)
+    record("rows_without_disease", noted.filter(pl.col("disease_name").is_null()).height)
     record("evidence_rows", evidence.height)
     return evidence
