@@ -104,7 +104,8 @@ class Postgres:
             except psycopg.OperationalError:
                 return
             time.sleep(0.05)
-        raise RuntimeError(f"the test server still lets {user} in with a wrong password")
+        rules = [line for line in self.hba.read_text().splitlines() if line.strip() and not line.startswith("#")]
+        raise RuntimeError(f"the test server still lets {user} in with a wrong password; pg_hba.conf: {rules}")
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
 from clinical_mining.steps.pairs import pair_ids
 from clinical_mining.steps.stop_reasons import MAX_LENGTH, STOPPED_STATUSES
+from clinical_mining.synthetic.aact import ABBREVIATED_DISEASES
 from clinical_mining.synthetic.results import KNOWN_CANDIDATES, KNOWN_SAFETY, KNOWN_STOP_GROUPS, KNOWN_VERDICTS
 from clinical_mining_tests.conftest import run_config
 
@@ -47,7 +48,6 @@ EXPECTED_GRAPH = {
     "conditions": ("sources", []),
     "intervention_other_names": ("sources", []),
     "browse_conditions": ("sources", []),
-    "brief_summaries": ("sources", []),
     "design_groups": ("sources", []),
     "design_group_interventions": ("sources", []),
     "result_groups": ("sources", []),
@@ -76,7 +76,6 @@ EXPECTED_GRAPH = {
     "evidence": (
         "process",
         [
-            "brief_summaries",
             "browse_conditions",
             "chembl_curation",
             "disease_lookup",
@@ -273,6 +272,16 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     pmda_diseases = mapped.filter(pl.col("source") == "PMDA", pl.col("disease_id").is_not_null())
     assert set(pmda_diseases["disease_method"]) == {"text_match"}
     _assert_regulators(final, mapped)
+    # conditions written as abbreviations the vocabulary lacks, spelled out in their own study's title
+    abbreviated = mapped.filter(pl.col("disease_name").is_in(list(ABBREVIATED_DISEASES.values())))
+    assert abbreviated.height >= 20 and set(abbreviated["disease_method"]) <= {"abbreviation", "curation"}
+    assert dict(abbreviated.select("disease_name", "disease_id").unique().iter_rows()) == {
+        "MDD": "MONDO_0002009",
+        "UC": "EFO_0000729",
+        "CAD": "EFO_0001645",
+        "HF": "EFO_0003144",
+        "OA": "EFO_0002506",
+    }
     statuses = dict(final["mapping_status"].value_counts().iter_rows())
     assert set(statuses) <= {"FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED"}
     assert statuses["FULLY_MAPPED"] > final.height / 2

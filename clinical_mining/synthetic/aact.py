@@ -80,7 +80,7 @@ UNKNOWN_DISEASES = ["Post-operative ileus", "Ventilator weaning", "Vaccine respo
 # vocabulary), a qualifier (mapped without it) or a subtype (left to the study's MeSH terms).
 LONG_TAIL_SHARE = {"interventions": 0.5, "conditions": 0.25}
 COMPOUND_PREFIXES = ["ABT", "BAY", "BMS", "GSK", "JNJ", "LY", "MK", "PF", "RO", "SAR"]
-# conditions some sponsors write as an abbreviation the vocabulary lacks, spelling it out in the summary
+# conditions some sponsors write as an abbreviation the vocabulary lacks, spelling it out in the title
 ABBREVIATED_DISEASES = {
     "major depressive disorder": "MDD",
     "ulcerative colitis": "UC",
@@ -192,8 +192,9 @@ def _condition_tail(seed: int) -> pl.Expr:
 
 
 def _abbreviated(conditions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Every second condition of `ABBREVIATED_DISEASES` written as its abbreviation, and per study the sentence
-    of its summary that spells the abbreviation out ("... with heart failure (HF)."), as sponsors write them."""
+    """Every second condition of `ABBREVIATED_DISEASES` written as its abbreviation, and per study the words of
+    its official title that spell the abbreviation out ("... in adults with heart failure (HF)"), as sponsors
+    write them."""
     abbreviation = pl.col("name").str.to_lowercase().replace_strict(ABBREVIATED_DISEASES, default=None)
     flagged = conditions.with_columns(_abbreviation=abbreviation).with_columns(
         _defined=pl.col("_abbreviation").is_not_null()
@@ -202,7 +203,7 @@ def _abbreviated(conditions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     definitions = (
         flagged.filter("_defined")
         .group_by("nct_id", maintain_order=True)
-        .agg(definition=pl.format(" It enrolls adults with {} ({}).", "name", "_abbreviation").str.join(""))
+        .agg(definition=pl.format(" in adults with {} ({})", "name", "_abbreviation").str.join(","))
     )
     written = flagged.with_columns(name=pl.when("_defined").then("_abbreviation").otherwise("name"))
     return written.drop("_abbreviation", "_defined"), definitions
@@ -292,6 +293,10 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
     if long_tail:
         conditions = conditions.with_columns(name=_condition_tail(seed))
     conditions, definitions = _abbreviated(conditions)
+    studies_table = studies_table.join(definitions, on="nct_id", how="left", maintain_order="left").select(
+        pl.exclude("definition", "official_title"),
+        official_title=pl.concat_str("official_title", pl.col("definition").fill_null("")),
+    )
     conditions_table = conditions.select("id", "nct_id", "name", downcase_name=pl.col("name").str.to_lowercase())
     mesh = conditions.filter(pl.col("mesh_term").is_not_null()).select("nct_id", "mesh_term")
     browse = pl.concat(
@@ -325,13 +330,12 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         reference_type=_pick(["BACKGROUND", "RESULT", "DERIVED"], seed, 18),
         citation=pl.format("Author A, Author B. Results of {}. J Clin Res. 2020;1:1-10.", pl.col("nct_id")),
     )
-    summaries_table = nct.join(definitions, on="nct_id", how="left", maintain_order="left").select(
+    summaries_table = nct.select(
         id=_ids("brief_summaries", studies),
         nct_id="nct_id",
         description=pl.format(
-            'This study of {} evaluates safety | efficacy.\nPatients receive the "study drug" daily.{} {}',
+            'This study of {} evaluates safety | efficacy.\nPatients receive the "study drug" daily. {}',
             pl.col("nct_id"),
-            pl.col("definition").fill_null(""),
             pl.lit("Background text. " * 50),
         ),
     )
