@@ -3,8 +3,9 @@
     uv run python benchmarks/run_all.py --scales 0.25 0.5 1 2
 
 For each scale: builds every source (AACT in an embedded PostgreSQL and as flat files, with the registry's
-long tail of intervention and condition labels; ChEMBL indications, a curation export, a PMDA PDF, vocabularies
-of real entities padded with generated ones), materialises the whole graph with `dagster asset materialize` in
+long tail of intervention and condition labels; ChEMBL indications, a curation export, a PMDA PDF, EMA's
+medicines workbook and TTD's drug-disease file at their published sizes, vocabularies of real entities padded
+with generated ones), materialises the whole graph with `dagster asset materialize` in
 a subprocess, and prints seconds per asset (from the run's event log), the total and peak memory, next to the
 floor (`COPY` of the AACT columns to /dev/null) and the same step functions called in one plain Python process
 without Dagster (the orchestration overhead).
@@ -41,7 +42,9 @@ from clinical_mining.config import PROJECT_ROOT, StepConfig, load_config
 from clinical_mining.sources.aact import read_postgres
 from clinical_mining.sources.chembl import read_curation_file, read_indications, read_warnings
 from clinical_mining.sources.database import DatabaseTarget
+from clinical_mining.sources.ema import read_ema
 from clinical_mining.sources.pmda import PageParse, read_pmda
+from clinical_mining.sources.ttd import read_ttd
 from clinical_mining.sources.vocabularies import read_disease_index, read_drug_index
 from clinical_mining.step_spec import (
     FINAL_ASSET,
@@ -53,11 +56,15 @@ from clinical_mining.step_spec import (
 )
 from clinical_mining.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles, write_postgres
 from clinical_mining.synthetic.chembl import curation_export, indication_records, warning_records, write_indications
+from clinical_mining.synthetic.ema import scaled_medicines, write_ema_workbook
 from clinical_mining.synthetic.pmda import scaled_blocks, write_pmda_pdf
+from clinical_mining.synthetic.ttd import scaled_drugs, write_ttd
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 
 WORK = PROJECT_ROOT / "benchmarks" / "out"
 PMDA_APPROVALS_AT_SCALE_1 = 2_400
+EMA_MEDICINES_AT_SCALE_1 = 2_350  # human medicines in EMA's list (2026)
+TTD_DRUGS_AT_SCALE_1 = 13_000  # about 29,000 indication lines
 
 
 def build(scale: float, folder: Path, uri: str) -> Path:
@@ -79,6 +86,8 @@ def build(scale: float, folder: Path, uri: str) -> Path:
     pdf = WORK / f"pmda_{int(PMDA_APPROVALS_AT_SCALE_1 * scale)}.pdf"
     if not pdf.exists():
         write_pmda_pdf(pdf, scaled_blocks(int(PMDA_APPROVALS_AT_SCALE_1 * scale)))
+    write_ema_workbook(folder / "medicines.xlsx", scaled_medicines(int(EMA_MEDICINES_AT_SCALE_1 * scale)))
+    write_ttd(folder / "drug_disease.txt", scaled_drugs(int(TTD_DRUGS_AT_SCALE_1 * scale)))
     drugs, diseases = vocabularies(random.Random(3), int(15_000 * scale), int(30_000 * scale))
     pl.concat([drug_index(), drugs]).write_parquet(folder / "drug.parquet")
     pl.concat([disease_index(), diseases]).write_parquet(folder / "disease.parquet")
@@ -90,6 +99,8 @@ def build(scale: float, folder: Path, uri: str) -> Path:
     sources["chembl_curation"]["path"] = str(folder / "curation.parquet")
     sources["chembl_warnings"]["path"] = str(folder / "warnings.jsonl")
     sources["pmda"]["path"] = str(pdf)
+    sources["ema"]["path"] = str(folder / "medicines.xlsx")
+    sources["ttd"]["path"] = str(folder / "drug_disease.txt")
     sources["vocabularies"] = {"disease": str(folder / "disease.parquet"), "drug": str(folder / "drug.parquet")}
     config["output"]["dir"] = str(folder / "output")
     path = folder / "config.yaml"
@@ -150,6 +161,8 @@ def plain(config_path: str, steps: dict[str, float]) -> int:
     )
     values["chembl_curation"] = timed("chembl_curation", lambda: read_curation_file(sources.chembl_curation.path))
     values["drug_warnings"] = timed("drug_warnings", lambda: read_warnings(sources.chembl_warnings.path)[0])
+    values["ema"] = timed("ema", lambda: read_ema(sources.ema.path, sources.ema.sheet)[0])
+    values["ttd"] = timed("ttd", lambda: read_ttd(sources.ttd.path, sources.ttd.skip_bad_records)[0])
     values["disease_vocabulary"] = timed("disease_vocabulary", lambda: read_disease_index(sources.vocabularies.disease))
     values["drug_vocabulary"] = timed("drug_vocabulary", lambda: read_drug_index(sources.vocabularies.drug))
     for stage, steps_of_stage in config.pipeline.stages():
