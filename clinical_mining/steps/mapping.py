@@ -311,17 +311,22 @@ RESOLVED_SCHEMA = {
 def is_generic(label: pl.Expr, side: Side) -> pl.Expr:
     """Labels that name no entity of their side: "placebo", "standard of care" for a drug; "healthy
     volunteers", "disease" for a condition. They are never resolved, raw or cleaned."""
-    if side == "drug":
-        return normalise(label).is_in(GENERIC_DRUG_LABELS) | clean_drug(label).is_in(GENERIC_DRUG_LABELS)
-    key = clean_disease(label)
-    return key.is_in(GENERIC_DISEASE_LABELS) | key.str.starts_with("healthy ")
+    return _generic(normalise(label), clean_drug(label) if side == "drug" else clean_disease(label), side)
 
 
-def _tiers(side: Side) -> tuple[tuple[str, pl.Expr], ...]:
-    raw = pl.col("_clean")
+def _generic(exact: pl.Expr, cleaned: pl.Expr, side: Side) -> pl.Expr:
+    """`is_generic` from the two keys the first tiers compare, so they are computed once."""
     if side == "drug":
-        return (("exact", normalise(raw)), ("cleaned", clean_drug(raw)), ("regimen", without_regimen(raw)))
-    return (("exact", normalise(raw)), ("cleaned", clean_disease(raw)), ("qualified", without_qualifiers(raw)))
+        return exact.is_in(GENERIC_DRUG_LABELS) | cleaned.is_in(GENERIC_DRUG_LABELS)
+    return cleaned.is_in(GENERIC_DISEASE_LABELS) | cleaned.str.starts_with("healthy ")
+
+
+def _tiers(side: Side) -> tuple[tuple[str, pl.Expr, pl.Expr | None], ...]:
+    """(method, key, which labels the tier can apply to) after the first two, whose keys `resolve_labels`
+    computes for every label; a tier that only applies to some labels is computed for those alone."""
+    if side == "drug":
+        return (("regimen", without_regimen(pl.col("_clean")), pl.col("_clean").str.contains(r"(?i)dos")),)
+    return (("qualified", without_qualifiers(pl.col("_clean")), None),)
 
 
 def resolve_labels(raw_labels: pl.Series, lookup: pl.DataFrame, side: Side) -> pl.DataFrame:
@@ -329,10 +334,17 @@ def resolve_labels(raw_labels: pl.Series, lookup: pl.DataFrame, side: Side) -> p
     disease `qualified`) and the candidates of an ambiguous label. Labels are cleaned of what exports leave in
     text (`text.clean_text`), then each side its own way; generic labels never resolve."""
     labels = pl.DataFrame({"raw": raw_labels.unique().drop_nulls().sort()}, schema={"raw": pl.String})
-    remaining = labels.with_columns(_clean=clean_text(pl.col("raw"))).filter(~is_generic(pl.col("_clean"), side))
+    cleaned = clean_drug(pl.col("_clean")) if side == "drug" else clean_disease(pl.col("_clean"))
+    remaining = (
+        labels.with_columns(_clean=clean_text(pl.col("raw")))
+        .with_columns(_exact=normalise(pl.col("_clean")), _cleaned=cleaned)
+        .filter(~_generic(pl.col("_exact"), pl.col("_cleaned"), side))
+    )
     resolved = [pl.DataFrame(schema=RESOLVED_SCHEMA)]
-    for method, key in _tiers(side):
-        matches = remaining.with_columns(key=key).join(lookup, left_on="key", right_on="label")
+    tiers = [("exact", pl.col("_exact"), None), ("cleaned", pl.col("_cleaned"), None), *_tiers(side)]
+    for method, key, applies in tiers:
+        candidates = remaining if applies is None else remaining.filter(applies)
+        matches = candidates.with_columns(key=key).join(lookup, left_on="key", right_on="label")
         found = _best(matches, "raw", method)
         resolved.append(found.select(RESOLVED_SCHEMA.keys()))
         remaining = remaining.join(found, on="raw", how="anti")
@@ -669,7 +681,7 @@ def _long_forms(texts: pl.LazyFrame, pending: pl.DataFrame) -> pl.DataFrame:
     all its characters in order (Schwartz and Hearst's rule), of at most min(n + 5, 2n) words."""
     definitions = (
         texts.join(pending.lazy().select("studyId").unique(), on="studyId", how="semi")
-        .select("studyId", found=pl.col("text").str.extract_all(ABBREVIATION_DEFINITION))
+        .select("studyId", found=clean_text(pl.col("text")).str.extract_all(ABBREVIATION_DEFINITION))
         .explode("found")
         .drop_nulls("found")
         .select("studyId", parts=pl.col("found").str.extract_groups(ABBREVIATION_DEFINITION))
@@ -740,7 +752,8 @@ def _by_abbreviation(
 
 
 def _study_texts(studies: pl.LazyFrame | None, brief_summaries: pl.LazyFrame | None) -> pl.LazyFrame:
-    """(studyId, text): every title and summary of each study, where abbreviations are spelled out."""
+    """(studyId, text): every title and summary of each study, where abbreviations are spelled out; cleaned
+    (`text.clean_text`) only once the studies that need them are chosen."""
     parts = []
     if studies is not None:
         names = set(studies.collect_schema().names())
@@ -750,7 +763,7 @@ def _study_texts(studies: pl.LazyFrame | None, brief_summaries: pl.LazyFrame | N
         parts.append(brief_summaries.select(studyId="nct_id", text="description"))
     if not parts:
         return pl.LazyFrame(schema={"studyId": pl.String, "text": pl.String})
-    return pl.concat(parts).drop_nulls().select("studyId", text=clean_text(pl.col("text")))
+    return pl.concat(parts).drop_nulls()
 
 
 def _defined(evidence: pl.DataFrame, found: pl.DataFrame, unknown: pl.DataFrame) -> pl.DataFrame:
