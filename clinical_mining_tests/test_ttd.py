@@ -101,16 +101,23 @@ def test_terminated_and_withdrawn_are_kept_and_never_the_furthest_stage(tmp_path
             "UNKNOWN",
             "Withdrawn from market",
             "TTD",
-            "https://idrblab.net/ttd/data/drug/details/D0TEST",
+            "https://db.idrblab.net/ttd/data/drug/details/D0TEST",
         ),
-        ("D0TEST", "Osteoarthritis", "PHASE_2", "Phase 2", "TTD", "https://idrblab.net/ttd/data/drug/details/D0TEST"),
+        (
+            "D0TEST",
+            "Osteoarthritis",
+            "PHASE_2",
+            "Phase 2",
+            "TTD",
+            "https://db.idrblab.net/ttd/data/drug/details/D0TEST",
+        ),
         (
             "D0TEST",
             "Colorectal cancer",
             "UNKNOWN",
             "Terminated",
             "TTD",
-            "https://idrblab.net/ttd/data/drug/details/D0TEST",
+            "https://db.idrblab.net/ttd/data/drug/details/D0TEST",
         ),
     ]
     furthest = evidence.group_by("disease_name").agg(pl.col("clinical_stage").cast(STAGE_DTYPE).max())

@@ -7,7 +7,7 @@ from clinical_mining.step_stats import record
 from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
 from clinical_mining.steps.stage import TTD_WITHOUT_STAGE, ttd_stage
 
-TTD_URL = "https://idrblab.net/ttd/data/drug/details/{}"
+TTD_URL = "https://db.idrblab.net/ttd/data/drug/details/{}"  # the drug's page on TTD's site
 
 
 @describes(EVIDENCE_COLUMNS)
