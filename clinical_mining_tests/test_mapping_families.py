@@ -6,7 +6,13 @@ import pytest
 
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.mapping import disease_lookup, drug_lookup, map_evidence, resolve_labels
+from clinical_mining.steps.mapping import (
+    disease_lookup,
+    drug_lookup,
+    find_disease_mentions,
+    map_evidence,
+    resolve_labels,
+)
 from clinical_mining.text import clean_text
 
 DRUGS = pl.DataFrame(
@@ -274,6 +280,11 @@ def test_text_is_cleaned_before_it_is_matched(lookups: tuple[pl.DataFrame, pl.Da
     assert found["Non\\-small cell lung cancer"] == ("EFO_0003060", "exact")
     assert found["Asthma\x00"] == ("MONDO_0004979", "exact")
     assert found["asth\x0bma"] == (None, None)  # a control character inside a word splits it: no repair
+    # free text (PMDA's notes, EMA's indications) is matched cleaned too, and keyed as written
+    notes = pl.Series(["For Sj\\u00f6gren syndrome\x00 in adults"])
+    assert find_disease_mentions(notes, disease_lookup(diseases)).rows() == [
+        ("For Sj\\u00f6gren syndrome\x00 in adults", ["sjögren syndrome"])
+    ]
     # the same function cleans the sources' free text (EMA, TTD, stop reasons)
     texts = pl.Series(["Crohn\\u2019s", "\\(NSCLC\\)", "a&nbsp;b"]).to_frame("t")
     assert texts.select(clean_text(pl.col("t")))["t"].to_list() == ["Crohn\\u2019s", "(NSCLC)", "a b"]

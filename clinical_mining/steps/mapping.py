@@ -378,14 +378,15 @@ def find_disease_mentions(texts: pl.Series, disease_lookup: pl.DataFrame) -> pl.
         .sort(by_length, descending=[True, False])["pattern"]
     )
     frame = pl.DataFrame({"text": texts.unique().drop_nulls().sort()}, schema={"text": pl.String})
+    frame = frame.with_columns(_clean=clean_text(pl.col("text")))  # matched cleaned, keyed as written
     found: list[pl.Expr] = []
     if len(words):
         found.append(
-            _spaced(normalise(pl.col("text"))).str.extract_many(words.implode(), overlapping=False, leftmost=True)
+            _spaced(normalise(pl.col("_clean"))).str.extract_many(words.implode(), overlapping=False, leftmost=True)
         )
     if len(capitals):
         as_written = (
-            pl.col("text")
+            pl.col("_clean")
             .str.replace_all(r"[®™©]", "")
             .str.replace_all(r"(\d)\s+(\p{L})", "${1}${2}")  # "5 MS" is a quantity, not a mention
             .str.replace_all(r"[^\p{L}\p{N}]+", " ")
@@ -394,11 +395,12 @@ def find_disease_mentions(texts: pl.Series, disease_lookup: pl.DataFrame) -> pl.
         mentions = _spaced(as_written).str.extract_many(capitals.implode(), overlapping=False, leftmost=True)
         found.append(mentions.list.eval(pl.element().str.to_lowercase()))
     if not found:
-        return frame.with_columns(labels=pl.lit([], pl.List(pl.String)))
-    return frame.with_columns(
+        return frame.select("text", labels=pl.lit([], pl.List(pl.String)))
+    return frame.select(
+        "text",
         labels=pl.concat_list(found)
         .list.eval(pl.element().str.replace_all(r"\s+", " ").str.strip_chars())
-        .list.unique(maintain_order=True)
+        .list.unique(maintain_order=True),
     )
 
 
