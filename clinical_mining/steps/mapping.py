@@ -730,11 +730,10 @@ def _by_abbreviation(
     empty = pl.DataFrame(schema={"studyId": pl.String, "disease_name": pl.String})
     if not pending.height:
         return empty.with_columns(id=pl.lit(None, pl.String)), empty
-    defined = pending.select("studyId", "disease_name", "_abbreviation")
-    long_forms = _long_forms(texts, defined.select("studyId", disease_name="_abbreviation")).rename(
+    long_forms = _long_forms(texts, pending.select("studyId", disease_name="_abbreviation")).rename(
         {"disease_name": "_abbreviation"}
     )
-    long_forms = long_forms.join(defined, on=["studyId", "_abbreviation"]).drop("_abbreviation")
+    long_forms = long_forms.join(pending, on=["studyId", "_abbreviation"]).drop("_abbreviation")
     resolved = resolve_labels(long_forms["long_form"], lookup, "disease")
     ids = (
         long_forms.join(resolved.select(long_form="raw", id="id", candidates="candidates"), on="long_form")
@@ -776,8 +775,8 @@ def _defined(evidence: pl.DataFrame, found: pl.DataFrame, unknown: pl.DataFrame)
     keys = ["studyId", "disease_name"]
     labels = pl.concat([found.select(keys), unknown.select(keys)])["disease_name"].unique()
     rows = (evidence["disease_name"].is_in(labels.implode()) & (evidence["source"] == "AACT")).arg_true()
-    record("disease/abbreviation_defined_by_study", 0)
     if not len(rows):
+        record("disease/abbreviation_defined_by_study", 0)
         return evidence
     sub = evidence[rows].select(*keys, "disease_id", "disease_method", "disease_candidates")
     match = aligned(sub, keys, found.select(*keys, _id="id", _method="method", _candidates="candidates"))
@@ -790,23 +789,12 @@ def _defined(evidence: pl.DataFrame, found: pl.DataFrame, unknown: pl.DataFrame)
     record("disease/abbreviation_defined_not_in_vocabulary", int(lacking.sum()))
     changed = sub.select(
         pl.when(replace)
-        .then(match["_id"])
+        .then(match[f"_{field}"])
         .when(cleared)
         .then(None)
-        .otherwise(pl.col("disease_id"))
-        .alias("disease_id"),
-        pl.when(replace)
-        .then(match["_method"])
-        .when(cleared)
-        .then(None)
-        .otherwise("disease_method")
-        .alias("disease_method"),
-        pl.when(replace)
-        .then(match["_candidates"])
-        .when(cleared)
-        .then(None)
-        .otherwise("disease_candidates")
-        .alias("disease_candidates"),
+        .otherwise(f"disease_{field}")
+        .alias(f"disease_{field}")
+        for field in ("id", "method", "candidates")
     )
     return _rewritten(evidence, rows, changed)
 
