@@ -11,9 +11,11 @@ from clinical_mining.sources.chembl import WARNING_SCHEMA
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.mapping import (
+    _in_evidence_order,
     disease_lookup,
     drug_lookup,
     find_disease_mentions,
+    label_codes,
     map_evidence,
     mesh_lookup,
     resolve_labels,
@@ -710,3 +712,30 @@ def test_a_withdrawal_on_a_salt_reaches_the_drug_and_changes_nothing_else() -> N
     )
     assert warned.filter(pl.col("drug_id").is_null())["warnings"].to_list() == [None]
     assert figures["warnings/for_a_molecule_not_in_the_vocabulary"] == 1
+
+
+def test_label_codes_give_each_row_the_position_of_its_label() -> None:
+    labels = pl.Series(["Aspirin", None, "aspirin", "Aspirin", "", None, "Metformin"])
+    distinct, code = label_codes(labels)
+    assert distinct.dtype == pl.String and code.dtype == pl.UInt32
+    assert sorted(distinct.to_list(), key=str) == sorted(["Aspirin", None, "aspirin", "", "Metformin"], key=str)
+    assert distinct.gather(code).to_list() == labels.to_list()
+    assert code[0] == code[3] and code[1] == code[5] and len(set(code.to_list())) == 5
+
+
+def test_evidence_order_packs_the_text_ranks_into_several_words_when_one_cannot_hold_them() -> None:
+    """Four columns of about 2^17 distinct values need 70 bits: the ranks go into two words, and the order is still the
+    four texts' order with nulls last, whatever the rows' order."""
+    ids = pl.int_range(1 << 17, eager=True).alias("id").to_frame()
+    frame = ids.select(
+        source=pl.when(pl.col("id") % 5 == 0).then(pl.lit("AACT")).otherwise(pl.format("S{}", "id")),
+        studyId=pl.format("NCT{}", pl.col("id").reverse()),
+        drug_name=pl.when(pl.col("id") % 7 == 0).then(None).otherwise(pl.format("drug {}", pl.col("id") % 100_000)),
+        disease_name=pl.format("disease {}", "id"),
+        disease_id=pl.format("EFO_{}", "id"),
+    )
+    texts = ["source", "studyId", "drug_name", "disease_name"]
+    expected = frame.sort([*texts, "disease_id"], nulls_last=True)
+    for seed in (1, 2):
+        shuffled = frame.sample(fraction=1.0, shuffle=True, seed=seed)
+        assert _in_evidence_order(shuffled).equals(expected)

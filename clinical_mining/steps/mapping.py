@@ -438,6 +438,22 @@ def aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataF
     return aligned
 
 
+def label_codes(labels: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """(distinct labels, each row's position among them as UInt32): evidence repeats a few tens of thousands of
+    labels a million times over, so each tier works on the distinct labels and gathers its answer back by
+    position, where a join would hash every row's string again. Positions come from the labels' 64-bit hashes
+    (a tenth of the time of Polars' string `unique`); the distinct labels gathered back are checked against
+    every row, and should two labels ever share a hash the codes are built from the strings instead."""
+    code = (labels.hash().rank("dense") - 1).cast(pl.UInt32)
+    first = code.arg_unique()
+    distinct = labels.gather(first.gather(code.gather(first).arg_sort()))
+    if distinct.gather(code).equals(labels):
+        return distinct, code
+    distinct = labels.unique(maintain_order=True)
+    positions = distinct.to_frame("label").with_columns(code=pl.int_range(pl.len(), dtype=pl.UInt32))
+    return distinct, aligned(labels.to_frame("label"), ["label"], positions)["code"]
+
+
 def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: Side) -> pl.DataFrame:
     """Evidence rows with the curated ids of their (study, label); a label curated to several ids (a combination)
     keeps its row with the first id and gains an appended row for each other id (appended, the wide frame is not
@@ -471,22 +487,27 @@ def to_parents(
     """Drug ids a source or the curation gave for a salt or form (CHEMBL1642, imatinib mesylate) replaced by the
     parent's (CHEMBL941): one molecule, one id, as the labels already resolve."""
     parents = drug_lookup.filter(kind="chembl_id").select(_key="label", _parent="id")
-    key = evidence.select(_key=pl.col("drug_id").str.to_lowercase())
-    parent = aligned(key, ["_key"], parents)["_parent"]
-    folded = parent.is_not_null() & (parent != evidence["drug_id"])
+    rows = evidence["drug_id"].is_not_null().arg_true()  # most rows have no id yet: only those with one are read
+    given = evidence["drug_id"].gather(rows)
+    parent = aligned(given.str.to_lowercase().to_frame("_key"), ["_key"], parents)["_parent"]
+    folded = parent.is_not_null() & (parent != given)
     record(figure, int(folded.sum()))
     if not folded.any():
         return evidence
-    return evidence.with_columns(pl.when(folded).then(parent).otherwise(pl.col("drug_id")).alias("drug_id"))
+    return _rewritten(evidence, rows.filter(folded), parent.filter(folded).to_frame("drug_id"))
 
 
 def _fill(evidence: pl.DataFrame, side: Side, found: pl.DataFrame, on: list[str]) -> pl.DataFrame:
     """Take id, method and candidates from `found` (keyed by `on`) for the rows still open on `side`: no id and
     no candidates. A row an earlier tier found ambiguous keeps its method and candidates."""
-    id_column, method, candidates = f"{side}_id", f"{side}_method", f"{side}_candidates"
     if not found.height:
         return evidence
-    match = aligned(evidence, on, found.select(*on, "id", "method", "candidates"))
+    return _filled(evidence, side, aligned(evidence, on, found.select(*on, "id", "method", "candidates")))
+
+
+def _filled(evidence: pl.DataFrame, side: Side, match: pl.DataFrame) -> pl.DataFrame:
+    """`_fill` from `match`, the id, method and candidates found for each row of `evidence` (null where none)."""
+    id_column, method, candidates = f"{side}_id", f"{side}_method", f"{side}_candidates"
     hit = (
         pl.col(id_column).is_null()
         & pl.col(candidates).is_null()
@@ -497,6 +518,17 @@ def _fill(evidence: pl.DataFrame, side: Side, found: pl.DataFrame, on: list[str]
         pl.when(hit).then(match["candidates"]).otherwise(candidates).alias(candidates),
         pl.when(hit).then(match["id"]).otherwise(id_column).alias(id_column),
     )
+
+
+def _by_label(
+    evidence: pl.DataFrame, side: Side, distinct: pl.Series, code: pl.Series, lookup: pl.DataFrame
+) -> pl.DataFrame:
+    """`resolve_labels`' id, method and candidates for each row of `evidence`, resolving only the distinct labels
+    of the rows still open on `side` (no id, no candidates), each once."""
+    open_ = evidence[f"{side}_id"].is_null() & evidence[f"{side}_candidates"].is_null()
+    found = resolve_labels(distinct.gather(code.filter(open_).unique()), lookup, side)
+    by_code = aligned(distinct.to_frame("raw"), ["raw"], found.select("raw", "id", "method", "candidates"))
+    return by_code.select(pl.all().gather(code))
 
 
 def _by_other_names(evidence: pl.DataFrame, other_names: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
@@ -625,12 +657,15 @@ def _by_context(evidence: pl.DataFrame, other_names: pl.DataFrame | None, lookup
 
 def _rewritten(evidence: pl.DataFrame, rows: pl.Series, changed: pl.DataFrame) -> pl.DataFrame:
     """`evidence` with the columns of `changed` replaced at `rows` (its row numbers, in `changed`'s order): the
-    few rows a late rule decides are matched by number, where joining the whole evidence on its labels would
-    hash every row's strings."""
-    index = pl.DataFrame({"_row": pl.int_range(evidence.height, eager=True, dtype=rows.dtype)})
-    back = aligned(index, ["_row"], changed.with_columns(_row=rows, _hit=pl.lit(True)))
-    hit = back["_hit"].fill_null(False)
-    return evidence.with_columns(pl.when(hit).then(back[c]).otherwise(pl.col(c)).alias(c) for c in changed.columns)
+    few rows a late rule decides are written back by number, a gather, where joining the whole evidence on its
+    labels would hash every row's strings."""
+    source = pl.repeat(None, evidence.height, dtype=pl.UInt32, eager=True).scatter(
+        rows, pl.int_range(len(rows), dtype=pl.UInt32, eager=True)
+    )
+    hit = source.is_not_null()
+    return evidence.with_columns(
+        pl.when(hit).then(changed[c].gather(source)).otherwise(pl.col(c)).alias(c) for c in changed.columns
+    )
 
 
 def _settled(evidence: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
@@ -711,18 +746,23 @@ def _long_forms(texts: pl.LazyFrame, pending: pl.DataFrame) -> pl.DataFrame:
     return definitions.collect()
 
 
+def _abbreviation_rows(evidence: pl.DataFrame, distinct: pl.Series, code: pl.Series) -> pl.Series:
+    """Row numbers of the AACT rows whose condition label is written as an abbreviation (`label_codes` of the
+    disease labels tell which rows those are without reading their strings)."""
+    abbreviated = distinct.to_frame("label").select(is_abbreviation(pl.col("label").str.strip_chars()).fill_null(False))
+    return (abbreviated.to_series().gather(code) & (evidence["source"] == "AACT")).arg_true()
+
+
 def _by_abbreviation(
     evidence: pl.DataFrame, texts: pl.LazyFrame, lookup: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """What AACT studies' own titles and summaries say their abbreviation condition labels stand for: (studyId,
-    disease_name, id, method, candidates) for the labels a study defines, its long forms resolved as labels
-    (one id: method `abbreviation`; several: candidates), and separately the defined labels whose long form the
-    vocabulary lacks. A label no study text defines is not touched here: a bare abbreviation is never guessed."""
-    labels = evidence["disease_name"].drop_nulls().unique().to_frame()
-    abbreviations = labels.filter(is_abbreviation(pl.col("disease_name").str.strip_chars()))["disease_name"]
+    """What AACT studies' own titles and summaries say the abbreviation condition labels of `evidence` (the
+    rows `_abbreviation_rows` chose) stand for: (studyId, disease_name, id, method, candidates) for the labels a
+    study defines, its long forms resolved as labels (one id: method `abbreviation`; several: candidates), and
+    separately the defined labels whose long form the vocabulary lacks. A label no study text defines is not
+    touched here: a bare abbreviation is never guessed."""
     pending = (
         evidence.lazy()
-        .filter(pl.col("disease_name").is_in(abbreviations.implode()) & (pl.col("source") == "AACT"))
         .select("studyId", "disease_name", _abbreviation=pl.col("disease_name").str.strip_chars())
         .unique()
         .collect()
@@ -767,15 +807,13 @@ def _study_texts(studies: pl.LazyFrame | None, brief_summaries: pl.LazyFrame | N
     return pl.concat(parts).drop_nulls()
 
 
-def _defined(evidence: pl.DataFrame, found: pl.DataFrame, unknown: pl.DataFrame) -> pl.DataFrame:
-    """The disease side of the rows whose study defines their abbreviation: what the definition resolves to
-    replaces a vocabulary match of the bare abbreviation ("MS" as multiple sclerosis, in a study of mitral
-    stenosis (MS)); a definition the vocabulary lacks leaves the row unmapped. Only those rows are read and
-    written back, so the wide evidence is not joined whole."""
+def _defined(evidence: pl.DataFrame, rows: pl.Series, found: pl.DataFrame, unknown: pl.DataFrame) -> pl.DataFrame:
+    """The disease side of the abbreviation `rows` whose study defines their abbreviation: what the definition
+    resolves to replaces a vocabulary match of the bare abbreviation ("MS" as multiple sclerosis, in a study of
+    mitral stenosis (MS)); a definition the vocabulary lacks leaves the row unmapped. Only those rows are read
+    and written back, so the wide evidence is not joined whole."""
     keys = ["studyId", "disease_name"]
-    labels = pl.concat([found.select(keys), unknown.select(keys)])["disease_name"].unique()
-    rows = (evidence["disease_name"].is_in(labels.implode()) & (evidence["source"] == "AACT")).arg_true()
-    if not len(rows):
+    if not len(rows) or not (found.height or unknown.height):
         record("disease/abbreviation_defined_by_study", 0)
         return evidence
     sub = evidence[rows].select(*keys, "disease_id", "disease_method", "disease_candidates")
@@ -802,15 +840,18 @@ def _defined(evidence: pl.DataFrame, found: pl.DataFrame, unknown: pl.DataFrame)
 COMPONENT_COLUMNS = ["combination_label", "drug_name", "drug_id", "drug_method", "drug_candidates"]
 
 
-def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.DataFrame:
+def _split_combinations(
+    evidence: pl.DataFrame, lookup: pl.DataFrame, distinct: pl.Series, code: pl.Series
+) -> pl.DataFrame:
     """Unmapped drug labels naming several drugs ("A + B", "A/B", "A and B") become one row per component that
     resolves to a drug (or to candidates), the whole label kept in `combination_label`; components that resolve
     to nothing or to a generic label ("Placebo", "standard treatment") are no evidence and give no row. A label
     none of whose components resolves keeps its row as it was. Doses ("5 MG/ML") are removed before splitting,
     so a unit is never a component. The first component in the label's own order takes the label's row and the
-    others are appended, so the wide frame is not copied."""
-    open_ = pl.col("drug_id").is_null() & pl.col("drug_candidates").is_null()
-    labels = evidence.lazy().filter(open_).select("drug_name").unique().collect()
+    others are appended, so the wide frame is not copied; rows find their label's components by its
+    `label_codes` position."""
+    open_ = evidence["drug_id"].is_null() & evidence["drug_candidates"].is_null()
+    labels = distinct.gather(code.filter(open_).unique()).drop_nulls().to_frame("drug_name")
     cleaned_label = pl.col("drug_name").str.replace_all(_DOSE, " ")
     components = (
         labels.filter(cleaned_label.str.contains(COMBINATION_SPLIT))
@@ -833,10 +874,12 @@ def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.Data
     usable = components.join(resolved.select(part="raw", _id="id", _candidates="candidates"), on="part")
     if not usable.height:
         return evidence
-    rows = evidence.lazy().select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), "drug_name", _open=open_)
+    positions = distinct.to_frame("drug_name").with_columns(_code=pl.int_range(pl.len(), dtype=pl.UInt32))
+    rows = pl.DataFrame({"_row": pl.int_range(evidence.height, dtype=pl.UInt32, eager=True), "_code": code})
     parts = (
-        rows.filter("_open")
-        .join(usable.lazy(), on="drug_name")
+        rows.lazy()
+        .filter(open_)
+        .join(usable.lazy().join(positions.lazy(), on="drug_name"), on="_code")
         .sort("_row", "_position")
         .select(
             "_row",
@@ -849,19 +892,17 @@ def _split_combinations(evidence: pl.DataFrame, lookup: pl.DataFrame) -> pl.Data
         )
         .collect()
     )
-    first = aligned(rows.select("_row").collect(), ["_row"], parts.filter("_first").drop("_first"))
-    is_part = first["combination_label"].is_not_null()
-    in_place = evidence.with_columns(
-        pl.when(is_part).then(first[c]).otherwise(pl.col(c)).alias(c) for c in COMPONENT_COLUMNS
-    )
+    first = parts.filter("_first")
+    in_place = _rewritten(evidence, first["_row"], first.select(COMPONENT_COLUMNS))
     others = parts.filter(~pl.col("_first"))
     appended = evidence[others["_row"]].with_columns(others[c] for c in COMPONENT_COLUMNS).cast(in_place.schema)
     record("drug/combination_labels_split", int(usable["drug_name"].n_unique()))
     return pl.concat([in_place, appended], rechunk=False)
 
 
-# The order evidence rows are written in, so the same inputs in any row order give the same file: rows equal on
-# these columns are equal on every other (a study's phase, status and dates; a label's methods and candidates).
+# What decides the order evidence rows are written in, so the same inputs in any row order give the same file:
+# rows equal on these columns are equal on every other (a study's phase, status and dates; a label's methods and
+# candidates).
 EVIDENCE_ORDER = (
     "source",
     "studyId",
@@ -876,6 +917,39 @@ EVIDENCE_ORDER = (
     "clinical_stage",
     "approval_date",
 )
+
+
+def _in_evidence_order(evidence: pl.DataFrame) -> pl.DataFrame:
+    """`evidence` sorted on `EVIDENCE_ORDER`: source, study and the two labels in their text's order (nulls
+    last), then the other columns by one 64-bit hash of them.
+
+    Sorting a million rows on their strings compares the strings over and over. Each text column is instead
+    replaced by its distinct values' rank (`label_codes`), and the ranks are packed side by side into as few
+    64-bit integers as hold them, usually one: the whole sort takes a fifth of the time. Two different rows
+    equal on the four texts would have to share a hash (about one chance in 2^64 per pair) to come out in their
+    input order; ties are otherwise equal rows, so the sort need not be stable. The appended combination rows
+    are made contiguous first: gathering a million rows from two chunks takes ten times as long as from one."""
+    evidence = evidence.rechunk()
+    keys = [c for c in EVIDENCE_ORDER if c in evidence.columns]
+    texts = [c for c in ("source", "studyId", "drug_name", "disease_name") if c in keys]
+    rest = [c for c in keys if c not in texts]
+    words: list[pl.Series] = []
+    used = 64
+    for column in texts:
+        distinct, code = label_codes(evidence[column])
+        # a null value is the highest rank, so it sorts last
+        rank = distinct.rank("ordinal").cast(pl.UInt64).fill_null(len(distinct)).gather(code)
+        bits = len(distinct).bit_length()
+        if used + bits > 64:
+            words.append(rank)
+            used = bits
+        else:
+            words[-1] = words[-1] * pl.Series([1 << bits], dtype=pl.UInt64) + rank
+            used += bits
+    if rest:
+        words.append(evidence.select(pl.struct(rest).hash()).to_series())
+    order = pl.DataFrame({str(position): word for position, word in enumerate(words)})
+    return evidence[order.select(pl.arg_sort_by(order.columns)).to_series()] if words else evidence
 
 
 @describes(EVIDENCE_COLUMNS)
@@ -903,7 +977,8 @@ def map_evidence(
     intervention's other names (`other_name`), a shared trade name settled by the study's other names or other
     drugs (`context`) and the study's MeSH terms (`mesh`); last, combinations split into their components
     (`combination`). Salts' ids become their parent's. Generic labels (placebo, standard
-    of care, healthy volunteers...) never map. Rows come out in `EVIDENCE_ORDER`, whatever the inputs' order.
+    of care, healthy volunteers...) never map. Rows come out in `EVIDENCE_ORDER`, whatever
+    the inputs' order.
     """
     mapped = evidence
     for side in ("drug", "disease"):
@@ -920,13 +995,14 @@ def map_evidence(
         if curation is not None and curation.height:
             mapped = _curated(mapped, curation, side)
     mapped = to_parents(mapped, drug_lookup)
+    # valid until combinations append rows: no step before them adds, drops or moves a row
+    codes = {side: label_codes(mapped[f"{side}_name"]) for side in ("drug", "disease")}
     for side, lookup in (("drug", drug_lookup), ("disease", disease_lookup)):
-        pending = mapped[f"{side}_name"].filter(mapped[f"{side}_id"].is_null() & mapped[f"{side}_candidates"].is_null())
-        found = resolve_labels(pending, lookup, side).rename({"raw": f"{side}_name"})
-        mapped = _fill(mapped, side, found, [f"{side}_name"])
+        mapped = _filled(mapped, side, _by_label(mapped, side, *codes[side], lookup))
     if studies is not None or brief_summaries is not None:
         texts = _study_texts(studies.lazy() if studies is not None else None, brief_summaries)
-        mapped = _defined(mapped, *_by_abbreviation(mapped, texts, disease_lookup))
+        rows = _abbreviation_rows(mapped, *codes["disease"])
+        mapped = _defined(mapped, rows, *_by_abbreviation(mapped[rows], texts, disease_lookup))
     if intervention_other_names is not None and "intervention_id" in mapped.columns:
         mapped = _fill(
             mapped, "drug", _by_other_names(mapped, intervention_other_names, drug_lookup), ["intervention_id"]
@@ -936,7 +1012,9 @@ def map_evidence(
     if browse_conditions is not None and mesh_lookup is not None:
         found = _by_mesh(mapped, browse_conditions, mesh_lookup, disease_lookup)
         mapped = _fill(mapped, "disease", found, ["studyId", "disease_name"])
-    mapped = _split_combinations(mapped.with_columns(combination_label=pl.lit(None, pl.String)), drug_lookup)
+    mapped = _split_combinations(
+        mapped.with_columns(combination_label=pl.lit(None, pl.String)), drug_lookup, *codes["drug"]
+    )
     for side, lookup in (("drug", drug_lookup), ("disease", disease_lookup)):
         names = (
             lookup.sort("id", "rank", "vocabulary_name", nulls_last=True)
@@ -944,8 +1022,7 @@ def map_evidence(
             .select(pl.col("id").alias(f"{side}_id"), pl.col("vocabulary_name").alias(f"{side}_vocabulary_name"))
         )
         mapped = mapped.hstack(aligned(mapped, [f"{side}_id"], names))
-    # ties are equal rows, so an unstable sort (a third of the time of a stable one) gives the same file
-    mapped = mapped.sort([c for c in EVIDENCE_ORDER if c in mapped.columns], nulls_last=True)
+    mapped = _in_evidence_order(mapped)
     _record_coverage(mapped)
     return mapped
 
