@@ -739,3 +739,12 @@ def test_evidence_order_packs_the_text_ranks_into_several_words_when_one_cannot_
     for seed in (1, 2):
         shuffled = frame.sample(fraction=1.0, shuffle=True, seed=seed)
         assert _in_evidence_order(shuffled).equals(expected)
+
+
+def test_no_evidence_maps_to_no_rows() -> None:
+    empty = pl.DataFrame(
+        schema={"studyId": pl.String, "source": pl.String, "drug_name": pl.String, "disease_name": pl.String}
+    )
+    mapped = map_evidence(empty, drug_lookup(DRUGS), disease_lookup(DISEASES))
+    assert mapped.height == 0
+    assert {"drug_id", "disease_id", "drug_method", "combination_label"} <= set(mapped.columns)

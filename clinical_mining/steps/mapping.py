@@ -934,13 +934,13 @@ def _in_evidence_order(evidence: pl.DataFrame) -> pl.DataFrame:
     texts = [c for c in ("source", "studyId", "drug_name", "disease_name") if c in keys]
     rest = [c for c in keys if c not in texts]
     words: list[pl.Series] = []
-    used = 64
+    used = 0
     for column in texts:
         distinct, code = label_codes(evidence[column])
         # a null value is the highest rank, so it sorts last
         rank = distinct.rank("ordinal").cast(pl.UInt64).fill_null(len(distinct)).gather(code)
         bits = len(distinct).bit_length()
-        if used + bits > 64:
+        if not words or used + bits > 64:
             words.append(rank)
             used = bits
         else:
