@@ -925,7 +925,8 @@ def _in_evidence_order(evidence: pl.DataFrame) -> pl.DataFrame:
 
     Sorting a million rows on their strings compares the strings over and over. Each text column is instead
     replaced by its distinct values' rank (`label_codes`), and the ranks are packed side by side into as few
-    64-bit integers as hold them, usually one: the whole sort takes a fifth of the time. Two different rows
+    64-bit integers as hold them, usually one: on a million mapped rows the arg-sort itself took 0.17 s against
+    1.6 s on the texts, and with the ranks and the gather the whole 1.4 s against 1.7 s. Two different rows
     equal on the four texts would have to share a hash (about one chance in 2^64 per pair) to come out in their
     input order; ties are otherwise equal rows, so the sort need not be stable. The appended combination rows
     are made contiguous first: gathering a million rows from two chunks takes ten times as long as from one."""
@@ -976,9 +977,9 @@ def map_evidence(
     abbreviation label as (`abbreviation`, which replaces a vocabulary match of the bare abbreviation), the
     intervention's other names (`other_name`), a shared trade name settled by the study's other names or other
     drugs (`context`) and the study's MeSH terms (`mesh`); last, combinations split into their components
-    (`combination`). Salts' ids become their parent's. Generic labels (placebo, standard
-    of care, healthy volunteers...) never map. Rows come out in `EVIDENCE_ORDER`, whatever
-    the inputs' order.
+    (`combination`). Salts' ids become their parent's. Generic labels (placebo, standard of care, healthy
+    volunteers...) never map. Rows come out in `EVIDENCE_ORDER` (`_in_evidence_order`), whatever the inputs'
+    order.
     """
     mapped = evidence
     for side in ("drug", "disease"):
