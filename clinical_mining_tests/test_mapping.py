@@ -11,6 +11,7 @@ from clinical_mining.sources.chembl import WARNING_SCHEMA
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.mapping import (
+    _codes_from_strings,
     _in_evidence_order,
     disease_lookup,
     drug_lookup,
@@ -714,10 +715,14 @@ def test_a_withdrawal_on_a_salt_reaches_the_drug_and_changes_nothing_else() -> N
     assert figures["warnings/for_a_molecule_not_in_the_vocabulary"] == 1
 
 
-def test_label_codes_give_each_row_the_position_of_its_label() -> None:
+@pytest.mark.parametrize("codes", [label_codes, _codes_from_strings], ids=["by hash", "by string"])
+def test_label_codes_give_each_row_the_position_of_its_label(
+    codes: Callable[[pl.Series], tuple[pl.Series, pl.Series]],
+) -> None:
+    """Both ways, the hashes' and the strings' that two colliding labels would fall back to."""
     labels = pl.Series(["Aspirin", None, "aspirin", "Aspirin", "", None, "Metformin"])
-    distinct, code = label_codes(labels)
-    assert distinct.dtype == pl.String and code.dtype == pl.UInt32
+    distinct, code = codes(labels)
+    assert distinct.dtype == pl.String and code.dtype == pl.UInt32 and code.null_count() == 0
     assert sorted(distinct.to_list(), key=str) == sorted(["Aspirin", None, "aspirin", "", "Metformin"], key=str)
     assert distinct.gather(code).to_list() == labels.to_list()
     assert code[0] == code[3] and code[1] == code[5] and len(set(code.to_list())) == 5

@@ -57,8 +57,8 @@ def comparable(label: pl.Expr) -> pl.Expr:
 def normalised_labels(labels: pl.Series, transform: Callable[[pl.Expr], pl.Expr] | None = None) -> pl.Series:
     """`comparable` (or `transform`) of each label, computed once per distinct label: evidence repeats its
     labels many times over, and the regular expressions cost far more than the lookup."""
-    distinct = labels.unique().to_frame("label").with_columns(key=(transform or comparable)(pl.col("label")))
-    return aligned(labels.to_frame("label"), ["label"], distinct)["key"]
+    distinct, code = label_codes(labels)
+    return distinct.to_frame("label").select((transform or comparable)(pl.col("label"))).to_series().gather(code)
 
 
 def _without_parentheses(label: pl.Expr) -> pl.Expr:
@@ -449,9 +449,19 @@ def label_codes(labels: pl.Series) -> tuple[pl.Series, pl.Series]:
     distinct = labels.gather(first.gather(code.gather(first).arg_sort()))
     if distinct.gather(code).equals(labels):
         return distinct, code
+    return _codes_from_strings(labels)
+
+
+def _codes_from_strings(labels: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """`label_codes` by the strings themselves, for labels whose hashes collide; a null label has a code too."""
     distinct = labels.unique(maintain_order=True)
     positions = distinct.to_frame("label").with_columns(code=pl.int_range(pl.len(), dtype=pl.UInt32))
-    return distinct, aligned(labels.to_frame("label"), ["label"], positions)["code"]
+    codes = (
+        labels.to_frame("label")
+        .lazy()
+        .join(positions.lazy(), on="label", how="left", nulls_equal=True, maintain_order="left")
+    )
+    return distinct, codes.collect()["code"]
 
 
 def _curated(evidence: pl.DataFrame, curation: pl.DataFrame, side: Side) -> pl.DataFrame:
