@@ -249,13 +249,6 @@ class OutputConfig(_Strict):
     cache_dir: ConfigPath | None = Field(
         default=None, description="Local scratch space (the unpacked AACT export); default: <dir>/.cache when local"
     )
-    keep_in_memory_mb: float = Field(
-        default=2048,
-        ge=0,
-        description="Within one run, frames written by its steps stay in memory, up to this size in all, and the"
-        " steps that read them get them from there instead of reading the file back (every file is written all"
-        " the same); 0 reads every input from its file",
-    )
 
     @property
     def local_cache(self) -> Path:

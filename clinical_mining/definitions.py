@@ -57,11 +57,7 @@ def build_definitions(config: ClinicalMiningConfig) -> Definitions:
     """Definitions for one validated config."""
     output = config.output
     resources: dict[str, object] = {
-        "io_manager": ParquetIOManager(
-            base_dir=str(output.dir),
-            storage_options=output.storage_options or None,
-            keep_in_memory_mb=output.keep_in_memory_mb,
-        )
+        "io_manager": ParquetIOManager(base_dir=str(output.dir), storage_options=output.storage_options or None)
     }
     if (aact := aact_resource(config)) is not None:
         resources["aact"] = aact

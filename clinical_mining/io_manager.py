@@ -11,28 +11,20 @@ for a scale-1 graph's files) for 7% more bytes. An asset that declares `PARQUET_
 (`final_df`, the dataset people query with filters) also gets min/max statistics, so readers can skip row
 groups. The union stage is a view (`union_view`): stored as a manifest of its parts, read as their lazy
 concatenation.
-
-Every file is still written, but within one run a step that reads an output written earlier in the same
-process gets the frame that was written, not the file read back: at scale 1 that took 3 s to 5 s off a
-40 s run, and lowered its peak (each read-back was a second copy). The kept frames are bounded by
-`keep_in_memory_mb`, least recently used out first; an input not kept (another process wrote it, or it
-was evicted) is scanned from its file as before.
 """
 
 import json
 import os
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import polars as pl
-from dagster import InitResourceContext, InputContext, MetadataValue, OutputContext, TableColumn, TableSchema
+from dagster import InputContext, MetadataValue, OutputContext, TableColumn, TableSchema
 from dagster_polars import PolarsParquetIOManager
 from dagster_polars.io_managers.parquet import _remap_fsspec_storage_options
-from pydantic import Field, PrivateAttr
 from upath import UPath
 
 from clinical_mining.column_docs import COLUMN_DESCRIPTIONS
@@ -69,40 +61,7 @@ class OutputWriteError(OSError):
 
 
 class ParquetIOManager(PolarsParquetIOManager):
-    """Stores each asset at `<base_dir>/<asset name>.parquet`; inputs annotated `pl.LazyFrame` are scanned lazily,
-    or handed over from memory when this run wrote them."""
-
-    keep_in_memory_mb: float = Field(
-        default=2048,
-        ge=0,
-        description="The pipeline config's output.keep_in_memory_mb: megabytes of this run's frames kept for"
-        " the steps that read them; 0 reads every input back from its file.",
-    )
-    _kept: OrderedDict[str, tuple[pl.DataFrame, float]] = PrivateAttr(default_factory=OrderedDict)
-
-    def setup_for_execution(self, context: InitResourceContext) -> None:
-        super().setup_for_execution(context)
-        self._kept = OrderedDict()  # this run's frames only
-
-    def teardown_after_execution(self, context: InitResourceContext) -> None:
-        self._kept = OrderedDict()
-
-    def _keep(self, path: UPath, df: pl.DataFrame) -> None:
-        """Keep the frame just written to `path`, dropping the least recently used ones beyond the budget."""
-        self._kept.pop(str(path), None)
-        size = df.estimated_size("mb")
-        if size > self.keep_in_memory_mb:
-            return
-        self._kept[str(path)] = (df, size)
-        while sum(kept_size for _, kept_size in self._kept.values()) > self.keep_in_memory_mb:
-            self._kept.popitem(last=False)  # never the newest: it fits alone
-
-    def _kept_frame(self, path: UPath) -> pl.DataFrame | None:
-        kept = self._kept.get(str(path))
-        if kept is None:
-            return None
-        self._kept.move_to_end(str(path))
-        return kept[0]
+    """Stores each asset at `<base_dir>/<asset name>.parquet`; inputs annotated `pl.LazyFrame` are scanned lazily."""
 
     def _object_store_options(self) -> dict[str, Any] | None:
         """The fsspec-style options (as UPath takes them) in the keys of Polars' object-store reader and writer;
@@ -138,7 +97,6 @@ class ParquetIOManager(PolarsParquetIOManager):
     def write_df_to_path(self, context: OutputContext, df: pl.DataFrame, path: UPath) -> None:
         options = self._write_options(context)
         self._write(path, lambda target: df.write_parquet(target, **options))
-        self._keep(path, df)  # only once its file is in place: what is served is what was written
 
     def sink_df_to_path(self, context: OutputContext, df: pl.LazyFrame, path: UPath) -> None:
         options = self._write_options(context)
@@ -171,9 +129,6 @@ class ParquetIOManager(PolarsParquetIOManager):
         return view if context.dagster_type.typing_type is pl.LazyFrame else view.collect()
 
     def scan_df_from_path(self, path: UPath, context: InputContext, partition_key: str | None = None) -> pl.LazyFrame:
-        kept = self._kept_frame(path)
-        if kept is not None:
-            return kept.lazy()
         return pl.scan_parquet(str(path), storage_options=self._object_store_options())
 
     def get_metadata(self, context: OutputContext, obj: pl.DataFrame | pl.LazyFrame | None) -> dict[str, Any]:

@@ -161,14 +161,3 @@ def test_output_on_object_storage_keeps_the_url(write_config: Callable[..., Path
         "s3://bucket/clinical-mining",
         {"aws_region": "eu-west-2"},
     )
-
-
-def test_frames_kept_in_memory_reach_the_io_manager_and_a_negative_budget_is_refused(
-    write_config: Callable[..., Path],
-) -> None:
-    from clinical_mining.definitions import build_definitions
-
-    kept = write_config({"process": [final()]}, output={"dir": "out", "keep_in_memory_mb": 300})
-    assert build_definitions(load_config(kept)).resources["io_manager"].keep_in_memory_mb == 300
-    found = problems(write_config({"process": [final()]}, output={"dir": "out", "keep_in_memory_mb": -1}))
-    assert any(problem.startswith("output.keep_in_memory_mb: ") and "0" in problem for problem in found), found

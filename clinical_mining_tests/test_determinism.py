@@ -1,6 +1,5 @@
 """The same inputs in another row order give byte-identical evidence, final_df (its pair ids too), repurposing
-candidates and stop reasons; and every file is the same whether steps get their inputs from memory or from
-the files."""
+candidates and stop reasons."""
 
 import random
 import shutil
@@ -38,13 +37,10 @@ def _shuffled_sample(folder: Path, seed: int) -> Path:
     return folder
 
 
-def _config(tmp_path: Path, sample: Path, name: str, keep_in_memory_mb: float | None = None) -> Path:
+def _config(tmp_path: Path, sample: Path, name: str) -> Path:
     text = (PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text()
     text = text.replace("../clinical_mining/sample_data", str(sample))
-    output = str(tmp_path / name)
-    if keep_in_memory_mb is not None:
-        output += f"\n  keep_in_memory_mb: {keep_in_memory_mb}"
-    text = text.replace("${CLINICAL_MINING_OUTPUT:-../data/output}", output)
+    text = text.replace("${CLINICAL_MINING_OUTPUT:-../data/output}", str(tmp_path / name))
     path = tmp_path / f"{name}.yaml"
     path.write_text(text)
     return path
@@ -62,18 +58,3 @@ def test_shuffled_inputs_give_byte_identical_outputs(tmp_path: Path) -> None:
             a, b = pl.read_parquet(plain), pl.read_parquet(mixed)
             differing = [c for c in a.columns if not a[c].equals(b[c])]
             raise AssertionError(f"{asset}: columns differ after shuffling the inputs: {differing}")
-
-
-def test_every_file_is_the_same_whether_inputs_come_from_memory_or_from_files(tmp_path: Path) -> None:
-    """The IO manager hands a run's frames to its later steps from memory; read back from Parquet instead (budget
-    0), every asset of the default graph must come out byte for byte the same."""
-    for name, budget in (("kept", None), ("read_back", 0)):
-        assert run_config(_config(tmp_path, SAMPLE, name, budget)).success
-    files = sorted(path.name for path in (tmp_path / "kept").glob("*.parquet"))
-    assert len(files) > 35 and files == sorted(path.name for path in (tmp_path / "read_back").glob("*.parquet"))
-    differing = [
-        name
-        for name in files
-        if (tmp_path / "kept" / name).read_bytes() != (tmp_path / "read_back" / name).read_bytes()
-    ]
-    assert differing == []
