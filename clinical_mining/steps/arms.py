@@ -28,6 +28,19 @@ CROSSOVER = (
     r"(?i)->|→|=>|>>|\bthen\b|\bfollowed by\b|\bswitch(?:ed|ing)?\b|\bcross-?over\b|\bto OL\b|/OL\b|"
     r"\bopen[- ]label extension\b|\brollover\b"
 )
+# a group of participants already counted in another column: a total, pooled arms, an open-label extension
+POOLED = (
+    r"(?i)^\s*(?:total|overall|all (?:participants|patients|subjects|randomi[sz]ed\w*|treated\w*|groups|arms|"
+    r"cohorts|doses)|pooled|combined|both (?:arms|groups))\b|\b(?:pooled|combined|all doses|total)\s*$"
+)
+OPEN_LABEL = (
+    r"(?i)\b(?:OL|OLE|open[- ]label|extension|rollover|roll-over|safety follow[- ]up|SFE|long[- ]term follow[- ]up)\b"
+)
+# an arm that stops a drug: "Stopped cotrimoxazole prophylaxis", "Discontinuation of ...", "Treatment withdrawal"
+WITHDRAWAL = (
+    r"(?i)\b(?:stop|stopped|stopping|discontinu\w*|withdraw\w*|withdrawn|cessation|interrupt\w*|"
+    r"taper\w*|de-?escalat\w*)\b"
+)
 MIN_LABEL_CHARS = 3  # a drug label shorter than this ("A", "X") is not looked for in titles
 DOSE_NUMBERS = r"\d+(?:\.\d+)?"
 
@@ -39,7 +52,7 @@ ARM_SCHEMA = {
     "control": pl.Boolean,
     "drug_keys": pl.List(pl.String),
 }
-MATCH_METHODS = ("title", "placebo", "drug", "drug_dose", "crossover", "unmatched")
+MATCH_METHODS = ("title", "placebo", "drug", "drug_dose", "crossover", "pooled", "extension", "unmatched")
 
 
 class ResultsInputError(InputError):
@@ -162,16 +175,28 @@ def study_arms(
         .unique()
         .with_columns(has_placebo=pl.lit(True))
     )
-    # the title is read only for an arm AACT linked no intervention to (the linked drugs win where there are any)
-    unlinked = arms.join(links.select("design_group_id").unique(), on="design_group_id", how="anti")
-    named = _named_drugs(
-        unlinked.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))), "design_group_id", labels
-    )
+    # the title is read for an arm AACT linked no intervention to (the linked drugs win where there are any), and
+    # for a placebo arm: AACT links the drug a placebo matches ("Placebo" arm, "Tadalafil" intervention whose
+    # labels name both arms), so such an arm holds only the linked drugs its title names (a backbone)
     placebo_titled = pl.col("arm_title").str.contains(PLACEBO_WORDS).fill_null(False)
+    named = _named_drugs(
+        arms.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))), "design_group_id", labels
+    )
+    placebo_arm = pl.col("group_type").is_in(["PLACEBO_COMPARATOR", "SHAM_COMPARATOR"]) & placebo_titled
     result = (
         arms.join(linked, on="design_group_id", how="left")
         .join(named, on="design_group_id", how="left")
         .join(placebo_interventions, on="design_group_id", how="left")
+        .with_columns(
+            linked=pl.when(placebo_arm & pl.col("linked").is_not_null())
+            .then(pl.col("linked").list.set_intersection(pl.col("named").fill_null([])).list.sort())
+            .otherwise("linked"),
+            named=pl.when(
+                pl.col("design_group_id")
+                .is_in(links.select("design_group_id").collect()["design_group_id"].implode())
+                .not_()
+            ).then("named"),
+        )
         .with_columns(drug_keys=pl.coalesce("linked", "named", pl.lit([], pl.List(pl.String))))
         .with_columns(
             control=pl.col("group_type").is_in(CONTROL_TYPES)
@@ -207,6 +232,8 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         group_title="title",
         description="description",
         crossover=pl.col("title").str.contains(CROSSOVER).fill_null(False),
+        pooled=pl.col("title").str.contains(POOLED).fill_null(False),
+        open_label=pl.col("title").str.contains(OPEN_LABEL).fill_null(False),
         title_key=_title_key(pl.col("title")),
     ).collect()  # read by several plans below: computed once
     arm_keys = arms.lazy().select("nct_id", "design_group_id", arm_key=_title_key(pl.col("arm_title")))
@@ -227,7 +254,10 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         "nct_id",
         "result_group_id",
         text=_spaced(text),
-        placebo=text.str.contains(PLACEBO_WORDS).fill_null(False),
+        # the title's placebo words, or the description's unless the title says open-label or extension (an
+        # open-label group "given 1 injection of placebo" to keep the blind is not the control)
+        placebo=pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False)
+        | (pl.col("description").str.contains(PLACEBO_WORDS).fill_null(False) & ~pl.col("open_label")),
         numbers=_numbers(pl.col("group_title")),
     )
     named = _named_drugs(rest.lazy().select("nct_id", "result_group_id", "text"), "result_group_id", labels)
@@ -276,13 +306,31 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         groups.lazy()
         .join(matched.lazy(), on="result_group_id", how="left")
         .join(
-            arms.lazy().select("design_group_id", "group_type", "control", "drug_keys", "drug_ids", "drug_names"),
+            arms.lazy().select(
+                "design_group_id", "group_type", "control", "drug_keys", "drug_ids", "drug_names", "arm_title"
+            ),
             on="design_group_id",
             how="left",
         )
         .with_columns(
-            design_group_id=pl.when(~pl.col("crossover")).then("design_group_id"),
-            match=pl.when("crossover").then(pl.lit("crossover")).otherwise(pl.coalesce("method", pl.lit("unmatched"))),
+            # an open-label or extension group is no randomised arm unless its title is the arm's own
+            extension=pl.col("open_label")
+            & (pl.col("method") != "title").fill_null(True)
+            & (pl.col("drug_keys").list.len() > 0).fill_null(True)
+        )
+        .with_columns(
+            design_group_id=pl.when(~pl.col("crossover") & ~pl.col("pooled") & ~pl.col("extension")).then(
+                "design_group_id"
+            ),
+            match=pl.when("crossover")
+            .then(pl.lit("crossover"))
+            .when("pooled")
+            .then(pl.lit("pooled"))
+            .when("extension")
+            .then(pl.lit("extension"))
+            .otherwise(pl.coalesce("method", pl.lit("unmatched"))),
+            withdrawal=pl.col("arm_title").str.contains(WITHDRAWAL).fill_null(False)
+            | pl.col("group_title").str.contains(WITHDRAWAL).fill_null(False),
         )
         .with_columns(
             group_type=pl.when(pl.col("design_group_id").is_not_null()).then("group_type"),
@@ -304,6 +352,7 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
             "drug_keys",
             "drug_ids",
             "drug_names",
+            withdrawal=pl.col("withdrawal") & pl.col("design_group_id").is_not_null(),
         )
         .sort("nct_id", "result_group_id")
         .collect()
@@ -350,13 +399,14 @@ RESULT_GROUP_ARM_COLUMNS = {
     "result_type": "Outcome, Baseline, Participant Flow or Reported Event",
     "group_title": "The group's title as posted",
     "design_group_id": "The arm it is matched to (design_groups.id); null when unmatched or a crossover group",
-    "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose, crossover (left out)"
-    " or unmatched",
+    "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose; or left out: crossover,"
+    " pooled (a total or pooled column), extension (an open-label or extension group), unmatched",
     "group_type": "The matched arm's type as registered",
     "control": "Whether the matched arm is a control (placebo, sham, no intervention), whatever its type says",
     "drug_keys": "The matched arm's drugs: ChEMBL id when mapped, else the normalised label",
     "drug_ids": "Their ChEMBL ids, element for element (null where unmapped)",
     "drug_names": "Their names, element for element",
+    "withdrawal": "Whether the matched arm (or the group) stops a drug: a withdrawal design's 'Stopped X' arm",
 }
 
 

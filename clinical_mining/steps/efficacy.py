@@ -1,24 +1,24 @@
 """Did it work? A verdict per posted analysis for each drug against its comparator, and one per trial and drug.
 
-A drug is credited by an analysis only when it is on one side and not the other: the groups of the analysis
-(matched to arms by `arms.result_group_arms`) that hold it against those that do not. An add-on to a backbone
-given in both arms credits only the add-on; strata of one arm, dose against dose of one drug and single-group
-tests are NO_COMPARATOR. Where a group of the analysis is unmatched, which side holds the drug is unknown:
-INDETERMINATE.
-
-The rules, in the words of a trial statistician:
-- Superiority (or no hypothesis type given): the p-value re-parsed from `p_value_raw` with its modifier,
-  against alpha 0.05 two-sided or 0.025 one-sided; p must be below alpha ("=0.05" is not met, "<0.05" is, a
-  "<0.1" or ">0.01" cannot tell). Without a usable p-value, the confidence interval against 1 (ratios) or 0
-  (differences, log ratios), when it is at least a 95% two-sided (97.5% one-sided) interval. A posted p-value or
-  interval says the groups differ, not which way: against placebo (or the backbone alone) a significant
-  difference is read as the drug's, as the trial's hypothesis states; against an active drug it could favour
-  either, so it is INDETERMINATE, and only "no difference shown" (NOT_MET) is said.
-- Non-inferiority and equivalence: the interval against the margin written in `non_inferiority_description`
-  (NON_INFERIOR, NI_NOT_SHOWN), for the drug of the experimental arm against an active comparator or placebo;
-  a margin that is missing, in units the interval is not in, or whose harmful side cannot be told (an unsigned
-  difference margin whose two readings disagree) is NI_UNRESOLVED.
-- Hypothesis type OTHER, and anything else that cannot be decided: INDETERMINATE, with the reason.
+An analysis speaks for a drug only when the drug is on one side and not the other: the groups of the analysis
+(matched to arms by `arms.result_group_arms`) that hold it against those that do not. What the numbers say on
+their own (test, alpha, significance, margin) is `statistics.analysis_statistics`; which way a significant
+difference goes is `direction.analysis_favours`; who the drug is in the trial (INVESTIGATIONAL,
+ACTIVE_COMPARATOR, BACKGROUND, OTHER) is `roles.drug_roles`. Then, per analysis:
+- one group, a group not matched to an arm (the drugs of its study get an INDETERMINATE row each, never none),
+  the drug on every side (a backbone, or its own other dose or schedule: DOSE), or a withdrawal design ("Stopped
+  X" against "Continued X" tests stopping X): no verdict on the drug;
+- superiority: significant in the drug's favour is MET, in the comparator's favour NOT_MET with favours
+  COMPARATOR, either way unreadable INDETERMINATE; not significant is NOT_MET; a descriptive analysis decides
+  nothing (NO_ANALYSIS);
+- non-inferiority and equivalence: the margin test, for the drug of the experimental arm (or against placebo);
+  the reference drug of the test gets none.
+Per trial and drug, every primary outcome analysed for the drug decides, and several doses against one control
+decide together: all met is MET, none met NOT_MET, some of each MIXED. An outcome with an analysis that cannot
+be read is undecided (the unread one could be the one that failed); the decided outcomes give the verdict and
+`primary_outcomes` says how many they are, the reason how many could not be read; with none decided it is
+INDETERMINATE. Only an
+INVESTIGATIONAL drug can be MET, MIXED or NON_INFERIOR: the others get NO_COMPARATOR with their role as reason.
 """
 
 import polars as pl
@@ -26,10 +26,14 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.arms import group_drugs, require_columns
+from clinical_mining.steps.direction import analysis_favours, outcome_polarity
+from clinical_mining.steps.roles import analysis_sides, arm_roles, drug_roles
+from clinical_mining.steps.statistics import analysis_statistics
 
 VERDICTS = (
     "MET",
     "NOT_MET",
+    "MIXED",
     "NON_INFERIOR",
     "NI_NOT_SHOWN",
     "NI_UNRESOLVED",
@@ -37,20 +41,10 @@ VERDICTS = (
     "NO_COMPARATOR",
     "NO_ANALYSIS",
 )
-DECIDED = ("MET", "NOT_MET", "NON_INFERIOR", "NI_NOT_SHOWN")
-NI_TYPES = (
-    "NON_INFERIORITY",
-    "NON_INFERIORITY_LEGACY",
-    "EQUIVALENCE",
-    "EQUIVALENCE_LEGACY",
-    "NON_INFERIORITY_OR_EQUIVALENCE",
-    "NON_INFERIORITY_OR_EQUIVALENCE_LEGACY",
-)
-SUPERIORITY_TYPES = ("SUPERIORITY", "SUPERIORITY_LEGACY")
-P_VALUE = r"^(?i:p)?\s*(<=|>=|≤|≥|<|>|=)?\s*(\d*\.?\d+(?:[eE][-+]?\d+)?)$"
-MARGIN = r"(?i)margin\D{0,40}?(-?\s?\d*\.?\d+)"
-# interval levels written beside a margin ("the upper limit of the 95% CI below 1.3") are not the margin
-INTERVAL_LEVEL = r"(?i)\d+(?:\.\d+)?\s*%\s*(?:two-sided\s+|one-sided\s+|2-sided\s+|1-sided\s+)?(?:CI|confidence)"
+DECIDED = ("MET", "NOT_MET", "MIXED", "NON_INFERIOR", "NI_NOT_SHOWN")
+UNDECIDED = ("INDETERMINATE", "NI_UNRESOLVED")
+POSITIVE = ("MET", "NON_INFERIOR")
+NEGATIVE = ("NOT_MET", "NI_NOT_SHOWN")
 ANALYSIS_COLUMNS = {
     "outcome_analyses": (
         "id",
@@ -70,23 +64,37 @@ ANALYSIS_COLUMNS = {
     "outcomes": ("id", "nct_id", "outcome_type", "title"),
     "outcome_analysis_groups": ("outcome_analysis_id", "result_group_id"),
 }
-
+# read where configured: the record's own alpha and one-sided tests, and what the outcome measures
+OPTIONAL_ANALYSIS_COLUMNS = ("p_value_description", "estimate_description")
+MEASUREMENT_COLUMNS = ("outcome_id", "result_group_id", "classification", "category", "param_value_num")
 
 _VERDICT = (
-    "MET, NOT_MET, NON_INFERIOR, NI_NOT_SHOWN, NI_UNRESOLVED, INDETERMINATE (cannot tell), NO_COMPARATOR"
-    " (the drug is not on one side only), NO_ANALYSIS"
+    "MET, NOT_MET, MIXED, NON_INFERIOR, NI_NOT_SHOWN, NI_UNRESOLVED, INDETERMINATE (cannot tell), NO_COMPARATOR"
+    " (the drug is not on one side only, or is not the drug the trial tests), NO_ANALYSIS"
 )
+_ROLE = "The drug's role in the trial: INVESTIGATIONAL, ACTIVE_COMPARATOR, BACKGROUND (in every compared arm), OTHER"
+_COMPARATOR = (
+    "What the drug is compared with: PLACEBO (placebo, vehicle, sham, no intervention, or the backbone alone in an"
+    " add-on design), ACTIVE (another drug), NON_DRUG (surgery, device, care without a drug), DOSE (its own other"
+    " dose or schedule), NONE"
+)
+_FAVOURS = "Which side a significant result favours: DRUG, COMPARATOR, UNCLEAR; null where nothing was significant"
 EFFICACY_COLUMNS = {
     "studyId": "The study (NCT id)",
     "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
     "drug_name": "The drug's vocabulary name, else its label",
     "drug_id": "The drug's ChEMBL id, null when unmapped",
+    "role": _ROLE,
     "outcome_id": "The outcome analysed (outcomes.id)",
     "outcome_type": "PRIMARY, SECONDARY, OTHER_PRE_SPECIFIED or POST_HOC",
     "outcome": "The outcome's title",
     "analysis_id": "The analysis (outcome_analyses.id)",
-    "comparator": "What the drug is compared with: PLACEBO, ACTIVE, DOSE (its own other doses) or NONE",
+    "comparator": _COMPARATOR,
+    "test": "SUPERIORITY, NON_INFERIORITY, EQUIVALENCE or DESCRIPTIVE, as read from the hypothesis type and"
+    " what is posted",
     "verdict": "The analysis's verdict for the drug: " + _VERDICT,
+    "favours": _FAVOURS,
+    "alpha": "The significance level used: the record's own where it states one, else 0.05 (0.025 one-sided)",
     "reason": "Why that verdict, in words (the rule that decided, or why it could not)",
     "non_inferiority_type": "The analysis's hypothesis type as posted",
     "p_value_raw": "The p-value as posted",
@@ -97,7 +105,7 @@ EFFICACY_COLUMNS = {
     "ci_n_sides": "ONE_SIDED or TWO_SIDED",
     "ci_lower": "Lower limit of the interval",
     "ci_upper": "Upper limit of the interval",
-    "margin": "The non-inferiority margin parsed from the description (null where none is written)",
+    "margin": "The non-inferiority or equivalence margin read from the description (null where none is clear)",
     "method": "The statistical method as posted",
 }
 TRIAL_EFFICACY_COLUMNS = {
@@ -105,186 +113,38 @@ TRIAL_EFFICACY_COLUMNS = {
     "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
     "drug_name": "The drug's vocabulary name, else its label",
     "drug_id": "The drug's ChEMBL id, null when unmapped",
-    "comparator": "What the drug is compared with in the primary analysis: PLACEBO, ACTIVE, DOSE or NONE",
-    "primary_verdict": "The verdict of the first primary outcome with an analysis putting the drug on one side: "
-    + _VERDICT,
+    "role": _ROLE,
+    "comparator": "What the drug is compared with in its primary analyses: " + _COMPARATOR,
+    "primary_verdict": "The verdict of the primary outcomes analysed for the drug, together: " + _VERDICT,
+    "favours": _FAVOURS,
+    "primary_outcomes": "How many primary outcomes decided the verdict",
     "reason": "Why that verdict, in words",
-    "primary_outcome": "Title of that primary outcome",
+    "primary_outcome": "Title of the primary outcome of the representative analysis",
     "outcome_id": "That outcome (outcomes.id)",
-    "analysis_id": "The analysis that represents it (outcome_analyses.id)",
-    "analyses": "How many analyses of that outcome decided together",
+    "analysis_id": "The representative analysis (outcome_analyses.id): one that agrees with the verdict",
+    "analyses": "How many primary analyses of the drug took part",
+    "alpha": "The representative analysis's alpha",
     "p_value_raw": "The representative analysis's p-value as posted",
     "param_type": "Its estimated parameter",
     "param_value": "Its estimate",
     "ci_lower": "Lower limit of its interval",
     "ci_upper": "Upper limit of its interval",
 }
-
-
-def parse_p_value(raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """(modifier, value) of a posted p-value text ("<0.001", "= 0.247", "p>0.05", ".03"); null where the text is
-    not a p-value ("NA", "see text") or the value is not in [0, 1]."""
-    text = raw.str.strip_chars().str.replace_all(r"\s+", "")
-    parts = text.str.extract_groups(P_VALUE)
-    value = parts.struct["2"].cast(pl.Float64, strict=False)
-    usable = value.is_between(0, 1)
-    modifier = parts.struct["1"].replace({"≤": "<=", "≥": ">="}).fill_null("=")
-    return pl.when(usable).then(modifier), pl.when(usable).then(value)
-
-
-def _p_verdict(modifier: pl.Expr, value: pl.Expr, alpha: pl.Expr) -> pl.Expr:
-    """MET, NOT_MET or null (cannot tell) from a parsed p-value: p must be strictly below alpha, so "<0.05"
-    is met at 0.05 and "=0.05" or "<=0.05" is not decided as met."""
-    return (
-        pl.when(((modifier == "<") & (value <= alpha)) | (modifier.is_in(["=", "<="]) & (value < alpha)))
-        .then(pl.lit("MET"))
-        .when(modifier.is_in(["=", ">", ">="]) & (value >= alpha))
-        .then(pl.lit("NOT_MET"))
-    )
-
-
-def _null_value(param_type: pl.Expr) -> pl.Expr:
-    """1 for ratios, 0 for differences and log ratios, null when the estimate's kind is unknown."""
-    kind = param_type.str.to_lowercase()
-    return (
-        pl.when(kind.str.contains(r"\blog\b|difference|slope|change|mean|median|beta|coefficient"))
-        .then(pl.lit(0.0))
-        .when(kind.str.contains("ratio"))
-        .then(pl.lit(1.0))
-    )
-
-
-def _ni_verdict(lower: pl.Expr, upper: pl.Expr, margin: pl.Expr, signed: pl.Expr, ratio: pl.Expr) -> pl.Expr:
-    """NON_INFERIOR / NI_NOT_SHOWN from the interval against the margin, or null where the harmful side is
-    unclear: an unsigned difference margin is read both ways ("upper below m", "lower above -m") and decides
-    only where both readings agree."""
-    # a ratio margin above 1 bounds the upper limit (a hazard ratio of harm), below 1 the lower one
-    ratio_high = upper < margin
-    ratio_low = lower > margin
-    difference_negative = lower > margin
-    difference_upper = upper < margin.abs()
-    difference_lower = lower > -margin.abs()
-
-    def agreed(a: pl.Expr, b: pl.Expr) -> pl.Expr:
-        return pl.when(a == b).then(pl.when(a).then(pl.lit("NON_INFERIOR")).otherwise(pl.lit("NI_NOT_SHOWN")))
-
-    def single(a: pl.Expr) -> pl.Expr:
-        return pl.when(a).then(pl.lit("NON_INFERIOR")).otherwise(pl.lit("NI_NOT_SHOWN"))
-
-    return (
-        pl.when(ratio & (margin > 1))
-        .then(single(ratio_high))
-        .when(ratio & (margin < 1) & (margin > 0))
-        .then(single(ratio_low))
-        .when(~ratio & signed & (margin < 0))
-        .then(single(difference_negative))
-        .when(~ratio & (margin != 0))
-        .then(agreed(difference_upper, difference_lower))
-    )
-
-
-def _equivalence_verdict(lower: pl.Expr, upper: pl.Expr, margin: pl.Expr, ratio: pl.Expr) -> pl.Expr:
-    high = pl.when(margin > 1).then(margin).otherwise(1 / margin)
-    inside = (
-        pl.when(ratio)
-        .then((lower > 1 / high) & (upper < high))
-        .otherwise((lower > -margin.abs()) & (upper < margin.abs()))
-    )
-    return pl.when(margin.is_not_null() & (margin != 0) & ~(ratio & (margin == 1))).then(
-        pl.when(inside).then(pl.lit("NON_INFERIOR")).otherwise(pl.lit("NI_NOT_SHOWN"))
-    )
-
-
-def analysis_verdicts(analyses: pl.DataFrame) -> pl.DataFrame:
-    """The statistical verdict and its reason for each analysis, before the sides are known (`statistic`,
-    `statistic_reason`): what its p-value, interval and margin say."""
-    # the parsed parts first, as columns: every rule below reads them several times
-    modifier_parsed, value_parsed = parse_p_value(pl.col("p_value_raw"))
-    description = pl.col("non_inferiority_description").str.replace_all(INTERVAL_LEVEL, " interval ")
-    kind = pl.col("param_type").str.to_lowercase()
-    parsed = analyses.with_columns(
-        p_modifier=modifier_parsed,
-        p_value_parsed=value_parsed,
-        _one_sided=pl.col("ci_n_sides").str.to_uppercase().str.contains("ONE|1").fill_null(False),
-        _null=_null_value(pl.col("param_type")),
-        _ratio=kind.str.contains("ratio") & ~kind.str.contains(r"\blog\b"),
-        _margin_raw=description.str.extract(MARGIN, 1),
-        _percent_margin=description.str.contains(r"(?i)margin\D{0,40}?\d*\.?\d+\s*%").fill_null(False),
-        _ni_type=pl.col("non_inferiority_type").str.to_uppercase(),
-    ).with_columns(margin=pl.col("_margin_raw").str.replace_all(r"\s", "").cast(pl.Float64, strict=False))
-    modifier, value = pl.col("p_modifier"), pl.col("p_value_parsed")
-    one_sided = pl.col("_one_sided")
-    alpha = pl.when(one_sided).then(pl.lit(0.025)).otherwise(pl.lit(0.05))
-    lower, upper = pl.col("ci_lower_limit").cast(pl.Float64), pl.col("ci_upper_limit").cast(pl.Float64)
-    null = pl.col("_null")
-    wide_enough = pl.when(one_sided).then(pl.col("ci_percent") >= 97.5).otherwise(pl.col("ci_percent") >= 95)
-    excludes = (lower > null) | (upper < null)
-    both_bounds = lower.is_not_null() & upper.is_not_null()
-    ci_verdict = (
-        pl.when(null.is_null() | ~both_bounds)
-        .then(None)
-        .when(~excludes)
-        .then(pl.lit("NOT_MET"))  # includes the null at this level, so at any higher one too
-        .when(wide_enough.fill_null(False))
-        .then(pl.lit("MET"))
-    )
-    ni_type, margin, margin_raw, ratio = pl.col("_ni_type"), pl.col("margin"), pl.col("_margin_raw"), pl.col("_ratio")
-    units_unclear = pl.col("_percent_margin") & (margin.abs() > 1) & (pl.max_horizontal(lower.abs(), upper.abs()) <= 1)
-    is_equivalence = ni_type.str.starts_with("EQUIVALENCE")
-    ni = (
-        pl.when(margin.is_null() | ~both_bounds | units_unclear | ratio.is_null())
-        .then(None)
-        .when(is_equivalence)
-        .then(_equivalence_verdict(lower, upper, margin, ratio))
-        .otherwise(_ni_verdict(lower, upper, margin, margin_raw.str.contains("-").fill_null(False), ratio))
-    )
-    p_verdict = _p_verdict(modifier, value, alpha)
-    superiority = ni_type.is_null() | ni_type.is_in(SUPERIORITY_TYPES)
-    return parsed.with_columns(
-        statistic=pl.when(ni_type.is_in(NI_TYPES))
-        .then(pl.coalesce(ni, pl.lit("NI_UNRESOLVED")))
-        .when(superiority)
-        .then(pl.coalesce(p_verdict, pl.when(value.is_null()).then(ci_verdict), pl.lit("INDETERMINATE")))
-        .otherwise(pl.lit("INDETERMINATE")),
-        statistic_reason=pl.when(ni_type.is_in(NI_TYPES))
-        .then(
-            pl.when(ni.is_not_null())
-            .then(pl.lit("margin"))
-            .when(margin.is_null())
-            .then(pl.lit("no margin in the description"))
-            .when(~both_bounds)
-            .then(pl.lit("no interval"))
-            .otherwise(pl.lit("harmful side or units unclear"))
-        )
-        .when(~superiority)
-        .then(pl.lit("hypothesis type other"))
-        .when(p_verdict.is_not_null())
-        .then(pl.lit("p-value"))
-        .when(value.is_not_null())
-        .then(pl.lit("p-value bound does not decide"))
-        .when(ci_verdict.is_not_null())
-        .then(pl.lit("interval"))
-        .when(pl.col("p_value_raw").is_not_null())
-        .then(pl.lit("p-value not a number"))
-        .when(both_bounds & null.is_null())
-        .then(pl.lit("estimate kind unknown"))
-        .when(both_bounds)
-        .then(pl.lit("interval narrower than 95%"))
-        .otherwise(pl.lit("no p-value or interval")),
-    ).drop("_one_sided", "_null", "_ratio", "_margin_raw", "_percent_margin", "_ni_type")
-
-
 EFFICACY_SCHEMA = {
     "studyId": pl.String,
     "drug_key": pl.String,
     "drug_name": pl.String,
     "drug_id": pl.String,
+    "role": pl.String,
     "outcome_id": pl.Int64,
     "outcome_type": pl.String,
     "outcome": pl.String,
     "analysis_id": pl.Int64,
     "comparator": pl.String,
+    "test": pl.String,
     "verdict": pl.String,
+    "favours": pl.String,
+    "alpha": pl.Float64,
     "reason": pl.String,
     "non_inferiority_type": pl.String,
     "p_value_raw": pl.String,
@@ -300,116 +160,148 @@ EFFICACY_SCHEMA = {
 }
 
 
+def _analysis_verdict() -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """(verdict, favours, reason) of each (analysis, drug) row with its sides, statistic and direction."""
+    statistic, test = pl.col("statistic"), pl.col("test")
+    margin_test = test.is_in(["NON_INFERIORITY", "EQUIVALENCE"])
+    own, other = pl.col("own_types"), pl.col("other_types")
+    tested = own.list.set_difference(["EXPERIMENTAL"]).list.len() == 0
+    reference = (own.list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0) & other.list.contains("EXPERIMENTAL")
+    significant = statistic == "SIGNIFICANT"
+    favours = pl.col("direction")
+    rules: list[tuple[pl.Expr, str, str | pl.Expr]] = [
+        (statistic == "NO_TEST", "NO_ANALYSIS", pl.col("statistic_reason")),
+        (pl.col("groups") == 1, "NO_COMPARATOR", "one group"),
+        (pl.col("unmatched") > 0, "INDETERMINATE", "a group of the analysis is not matched to an arm"),
+        (pl.col("withdrawal"), "NO_COMPARATOR", "withdrawal design: the analysis tests stopping the drug"),
+        (
+            pl.col("without_groups") == 0,
+            "NO_COMPARATOR",
+            pl.when(pl.col("comparator") == "DOSE")
+            .then(pl.lit("the drug against its own other dose or schedule"))
+            .otherwise(pl.lit("the drug is on every side")),
+        ),
+        (
+            margin_test & (pl.col("comparator") == "ACTIVE") & reference,
+            "NO_COMPARATOR",
+            "the reference drug of a margin test",
+        ),
+        (
+            margin_test & (pl.col("comparator") == "ACTIVE") & ~tested,
+            "NI_UNRESOLVED",
+            "which arm the margin test is for is not typed",
+        ),
+        (margin_test, statistic, pl.col("statistic_reason")),
+        (significant & (favours == "DRUG"), "MET", "significant, in the drug's favour"),
+        (significant & (favours == "COMPARATOR"), "NOT_MET", "significant, in the comparator's favour"),
+        (
+            significant,
+            "INDETERMINATE",
+            pl.lit("significant, direction unclear: ") + pl.col("direction_reason"),
+        ),
+        (statistic == "NOT_SIGNIFICANT", "NOT_MET", pl.col("statistic_reason")),
+    ]
+
+    def lit(value: str | pl.Expr) -> pl.Expr:
+        return pl.lit(value) if isinstance(value, str) else value
+
+    verdict = pl.when(rules[0][0]).then(lit(rules[0][1]))
+    reason = pl.when(rules[0][0]).then(lit(rules[0][2]))
+    for condition, name, why in rules[1:]:
+        verdict = verdict.when(condition).then(lit(name))
+        reason = reason.when(condition).then(lit(why))
+    verdict = verdict.otherwise(pl.lit("INDETERMINATE"))
+    reason = reason.otherwise(pl.col("statistic_reason"))
+    shown_favours = pl.when(significant & ~margin_test & pl.col("decidable")).then(favours)
+    return verdict, shown_favours, reason
+
+
 @describes(EFFICACY_COLUMNS)
 def efficacy(
     outcomes: pl.LazyFrame,
     outcome_analyses: pl.LazyFrame,
     outcome_analysis_groups: pl.LazyFrame,
     result_group_arms: pl.LazyFrame,
+    outcome_measurements: pl.LazyFrame | None = None,
 ) -> pl.DataFrame:
-    """Every posted analysis for every drug of its groups: one row per (studyId, drug, outcome, analysis), with
-    the comparator (PLACEBO, ACTIVE, DOSE, NONE) and the verdict with its reason."""
+    """Every posted analysis for every drug of its study that it could concern: one row per (studyId, drug,
+    outcome, analysis), with the drug's role, the comparator, the verdict, which side a significant result
+    favours, the alpha used and the reason. Without `outcome_measurements` no direction can be read, so no
+    significant superiority result is MET."""
     for frame, table in (
         (outcomes, "outcomes"),
         (outcome_analyses, "outcome_analyses"),
         (outcome_analysis_groups, "outcome_analysis_groups"),
     ):
         require_columns(frame, table, ANALYSIS_COLUMNS[table], "the efficacy steps")
-    analyses = analysis_verdicts(
-        outcome_analyses.select(ANALYSIS_COLUMNS["outcome_analyses"])
+    present = outcome_analyses.collect_schema().names()
+    optional = [column for column in OPTIONAL_ANALYSIS_COLUMNS if column in present]
+    analyses = analysis_statistics(
+        outcome_analyses.select(*ANALYSIS_COLUMNS["outcome_analyses"], *optional)
         .with_columns(pl.col("ci_percent", "param_value", "ci_lower_limit", "ci_upper_limit").cast(pl.Float64))
         .collect()
     )
-    groups = result_group_arms.select("result_group_id", "design_group_id", "control", "drug_keys", "group_type")
+    outcome_columns = outcomes.collect_schema().names()
+    outcome_rows = outcomes.select(
+        outcome_id="id",
+        outcome_type="outcome_type",
+        outcome="title",
+        polarity=outcome_polarity(
+            pl.col("title"),
+            pl.col("description") if "description" in outcome_columns else pl.lit(None, pl.String),
+        ),
+    ).collect()
+    if outcome_measurements is not None:
+        require_columns(outcome_measurements, "outcome_measurements", MEASUREMENT_COLUMNS, "the efficacy steps")
     members = (
         outcome_analysis_groups.select(analysis_id="outcome_analysis_id", result_group_id="result_group_id")
-        .join(groups, on="result_group_id", how="left")
+        .join(
+            result_group_arms.select(
+                "nct_id", "result_group_id", "design_group_id", "control", "drug_keys", "group_type", "withdrawal"
+            ),
+            on="result_group_id",
+            how="left",
+        )
         .collect()
     )
-    dangling = members.filter(pl.col("design_group_id").is_null() & pl.col("drug_keys").is_null())
-    known_groups = result_group_arms.select("result_group_id").collect()["result_group_id"]
-    missing = int((~members["result_group_id"].is_in(known_groups.implode())).sum())
-    record("analysis_groups/pointing_at_no_group", missing)
-    record("analysis_groups/unmatched", dangling.height - missing)
-    per_analysis = members.group_by("analysis_id").agg(
-        groups=pl.len(),
-        unmatched=pl.col("design_group_id").is_null().sum(),
+    known_groups = members["nct_id"].is_not_null()
+    record("analysis_groups/pointing_at_no_group", int((~known_groups).sum()))
+    record("analysis_groups/unmatched", int((known_groups & members["design_group_id"].is_null()).sum()))
+    study_drugs = group_drugs(result_group_arms)
+    sides = analysis_sides(
+        members, analyses.select("id", "nct_id", "outcome_id").rename({"id": "analysis_id"}), study_drugs
     )
-    # each drug of the analysis against its groups: on both sides, one side, or unknown
-    sides = (
-        members.filter(pl.col("design_group_id").is_not_null())
-        .explode("drug_keys")
-        .drop_nulls("drug_keys")
-        .select("analysis_id", drug_key="drug_keys")
-        .unique()
-        .join(members, on="analysis_id")
-        .with_columns(holds=pl.col("drug_keys").list.contains(pl.col("drug_key")).fill_null(False))
-        .group_by("analysis_id", "drug_key")
-        .agg(
-            with_groups=(pl.col("holds") & pl.col("design_group_id").is_not_null()).sum(),
-            without_groups=(~pl.col("holds") & pl.col("design_group_id").is_not_null()).sum(),
-            with_arms=pl.col("design_group_id").filter(pl.col("holds")).n_unique(),
-            comparator_controls=pl.col("control").filter(~pl.col("holds")).any(),
-            # drugs of the other side that this side lacks: an active comparator
-            other_drugs=pl.col("drug_keys").filter(~pl.col("holds")).explode().drop_nulls().unique(),
-            own_drugs=pl.col("drug_keys").filter(pl.col("holds")).explode().drop_nulls().unique(),
-            own_types=pl.col("group_type").filter(pl.col("holds")).unique(),
-            other_types=pl.col("group_type").filter(~pl.col("holds")).unique(),
-        )
-        .join(per_analysis, on="analysis_id")
+    direction = analysis_favours(sides, members, outcome_measurements, outcome_rows).rename({"favours": "direction"})
+    roles = drug_roles(sides, outcome_rows, result_group_arms)
+    scored = (
+        sides.join(analyses, left_on="analysis_id", right_on="id")
+        .join(direction, on=["analysis_id", "drug_key"], how="left")
+        .with_columns(decidable=(pl.col("groups") > 1) & (pl.col("unmatched") == 0) & ~pl.col("withdrawal"))
     )
-    active = pl.col("other_drugs").list.set_difference("own_drugs").list.len() > 0
-    comparator = (
-        pl.when(pl.col("groups") == 1)
-        .then(pl.lit("NONE"))
-        .when(pl.col("unmatched") > 0)
-        .then(None)
-        .when(pl.col("without_groups") == 0)
-        .then(pl.when(pl.col("with_arms") > 1).then(pl.lit("DOSE")).otherwise(pl.lit("NONE")))
-        .when(active)
-        .then(pl.lit("ACTIVE"))
-        .when(pl.col("comparator_controls"))
-        .then(pl.lit("PLACEBO"))
-        .otherwise(pl.lit("NONE"))
-    )
-    scored = sides.with_columns(comparator=comparator).join(analyses, left_on="analysis_id", right_on="id")
-    ni = pl.col("non_inferiority_type").str.to_uppercase().is_in(NI_TYPES)
-    statistic = pl.col("statistic")
-    tested = (pl.col("own_types") == ["EXPERIMENTAL"]) & (pl.col("other_types") == ["ACTIVE_COMPARATOR"])
-    reference = (pl.col("own_types") == ["ACTIVE_COMPARATOR"]) & (pl.col("other_types") == ["EXPERIMENTAL"])
-    active_ni = ni & (pl.col("comparator") == "ACTIVE")
-    active_difference = ~ni & (pl.col("comparator") == "ACTIVE") & (statistic == "MET")
-    rules = [
-        (pl.col("groups") == 1, "NO_COMPARATOR", "one group"),
-        (pl.col("unmatched") > 0, "INDETERMINATE", "a group not matched to an arm"),
-        (pl.col("without_groups") == 0, "NO_COMPARATOR", "the drug is on every side"),
-        (active_ni & reference, "NO_COMPARATOR", "the reference drug of a non-inferiority test"),
-        (active_ni & ~tested, "NI_UNRESOLVED", "which arm is tested for non-inferiority is not typed"),
-        (active_difference, "INDETERMINATE", "a difference from an active drug, direction not posted"),
-    ]
-    verdict, reason = pl.when(rules[0][0]).then(pl.lit(rules[0][1])), pl.when(rules[0][0]).then(pl.lit(rules[0][2]))
-    for condition, verdict_name, why in rules[1:]:
-        verdict = verdict.when(condition).then(pl.lit(verdict_name))
-        reason = reason.when(condition).then(pl.lit(why))
-    verdict, reason = verdict.otherwise(statistic), reason.otherwise(pl.col("statistic_reason"))
-    outcome_rows = outcomes.select(outcome_id="id", outcome_type="outcome_type", outcome="title").collect()
-    names = group_drugs(result_group_arms).rename({"nct_id": "studyId"})
+    verdict, favours, reason = _analysis_verdict()
+    names = study_drugs.rename({"nct_id": "studyId"})
     result = (
         scored.lazy()
-        .with_columns(verdict=verdict, reason=reason)
+        .with_columns(verdict=verdict, favours=favours, reason=reason)
         .join(outcome_rows.lazy(), on="outcome_id", how="left")
         .join(names.lazy(), left_on=["nct_id", "drug_key"], right_on=["studyId", "drug_key"], how="left")
+        .join(roles.lazy(), left_on=["nct_id", "drug_key"], right_on=["studyId", "drug_key"], how="left")
+        .with_columns(_gated(pl.col("verdict"), pl.col("reason")))
         .select(
             studyId="nct_id",
             drug_key="drug_key",
             drug_name=pl.coalesce("drug_name", "drug_key"),
             drug_id="drug_id",
+            role="role",
             outcome_id="outcome_id",
             outcome_type="outcome_type",
             outcome="outcome",
             analysis_id="analysis_id",
             comparator="comparator",
+            test="test",
             verdict="verdict",
+            favours="favours",
+            alpha="alpha",
             reason="reason",
             non_inferiority_type="non_inferiority_type",
             p_value_raw="p_value_raw",
@@ -431,10 +323,59 @@ def efficacy(
     record("analyses", analyses.height)
     record("analyses/p_value_not_a_number", unparsed.height)
     record("analyses/without_a_drug", analyses.height - result["analysis_id"].n_unique())
-    record("studies_with_results", outcomes.select(pl.col("nct_id").n_unique()).collect().item())
-    for verdict_name in VERDICTS[:-1]:
+    for test_name in ("SUPERIORITY", "NON_INFERIORITY", "EQUIVALENCE", "DESCRIPTIVE"):
+        record(f"tests/{test_name}", int((analyses["test"] == test_name).sum()))
+    for verdict_name in VERDICTS:
         record(f"verdict/{verdict_name}", int((result["verdict"] == verdict_name).sum()))
+    significant = result.filter(pl.col("favours").is_not_null())
+    for side in ("DRUG", "COMPARATOR", "UNCLEAR"):
+        record(f"favours/{side}", int((significant["favours"] == side).sum()))
     return result
+
+
+def _gated(verdict: pl.Expr, reason: pl.Expr) -> list[pl.Expr]:
+    """Only the investigational drug is judged: any other role's verdict is NO_COMPARATOR, saying its role."""
+    judged = pl.col("role") == "INVESTIGATIONAL"
+    keep = judged | verdict.is_in(["NO_ANALYSIS", "INDETERMINATE"])
+    role_reason = pl.lit("not the drug the trial tests: ") + pl.col("role").str.to_lowercase().str.replace_all("_", " ")
+    return [
+        pl.when(keep).then(verdict).otherwise(pl.lit("NO_COMPARATOR")).alias("verdict"),
+        pl.when(keep).then(reason).otherwise(role_reason).alias("reason"),
+        pl.when(keep).then(pl.col("favours")).alias("favours"),
+    ]
+
+
+def _combined(verdicts: pl.Expr) -> pl.Expr:
+    """One verdict from several decided ones (an outcome's analyses, or a trial's outcomes)."""
+    positive = verdicts.is_in(POSITIVE)
+    negative = verdicts.is_in(NEGATIVE)
+    return (
+        pl.when(verdicts.is_in(["MIXED"]).any() | (positive.any() & negative.any()))
+        .then(pl.lit("MIXED"))
+        .when(positive.all() & (verdicts == "NON_INFERIOR").any())
+        .then(pl.lit("NON_INFERIOR"))
+        .when(positive.all())
+        .then(pl.lit("MET"))
+        .when(negative.all() & (verdicts == "NOT_MET").any())
+        .then(pl.lit("NOT_MET"))
+        .when(negative.all())
+        .then(pl.lit("NI_NOT_SHOWN"))
+    )
+
+
+def _decide(rows: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """Per `keys` group: the decided verdict of its rows, or the undecided one, and how many rows decided."""
+    verdict = pl.col("verdict")
+    decided = verdict.filter(verdict.is_in(DECIDED))
+    return rows.group_by(keys).agg(
+        verdict=pl.when(verdict.is_in(UNDECIDED).any())
+        .then(
+            pl.when((verdict == "NI_UNRESOLVED").all()).then(pl.lit("NI_UNRESOLVED")).otherwise(pl.lit("INDETERMINATE"))
+        )
+        .otherwise(_combined(decided)),
+        undecided_reason=pl.col("reason").filter(verdict.is_in(UNDECIDED)).first(),
+        decided=decided.len(),
+    )
 
 
 TRIAL_EFFICACY_SCHEMA = {
@@ -442,13 +383,17 @@ TRIAL_EFFICACY_SCHEMA = {
     "drug_key": pl.String,
     "drug_name": pl.String,
     "drug_id": pl.String,
+    "role": pl.String,
     "comparator": pl.String,
     "primary_verdict": pl.String,
+    "favours": pl.String,
+    "primary_outcomes": pl.UInt32,
     "reason": pl.String,
     "primary_outcome": pl.String,
     "outcome_id": pl.Int64,
     "analysis_id": pl.Int64,
     "analyses": pl.UInt32,
+    "alpha": pl.Float64,
     "p_value_raw": pl.String,
     "param_type": pl.String,
     "param_value": pl.Float64,
@@ -459,52 +404,103 @@ TRIAL_EFFICACY_SCHEMA = {
 
 @describes(TRIAL_EFFICACY_COLUMNS)
 def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
-    """One row per (studyId, drug) of every study that posted results, for the drugs of its arms that a result
-    group was matched to (named as `result_group_arms` names them): the verdict on its first primary outcome
-    (by outcome id) with an analysis that puts the drug on one side. The analyses of that outcome for the drug
-    decide together: one decided verdict, or INDETERMINATE where they conflict. NO_COMPARATOR where every
-    primary analysis has the drug on both sides or alone; NO_ANALYSIS where the primary outcomes have none."""
+    """One row per (studyId, drug) of every study that posted results, for the drugs of its matched groups: the
+    verdict of all its primary outcomes analysed for the drug, together (see the module's docstring); the
+    representative analysis is the first (by outcome, analysis) that agrees with it. NO_COMPARATOR where no
+    primary analysis puts the drug on one side, or the drug is not the one the trial tests; NO_ANALYSIS where the
+    primary outcomes have no between-group test."""
     rows = efficacy.filter(pl.col("outcome_type") == "PRIMARY").collect()
-    eligible = rows.filter(pl.col("verdict") != "NO_COMPARATOR")
-    first_outcome = eligible.filter(pl.col("outcome_id") == pl.col("outcome_id").min().over("studyId", "drug_key"))
-    decided = pl.col("verdict").filter(pl.col("verdict").is_in(DECIDED))
-    combined = first_outcome.group_by("studyId", "drug_key").agg(
-        primary_verdict=pl.when(decided.n_unique() == 1)
-        .then(decided.first())
-        .when(decided.n_unique() > 1)
-        .then(pl.lit("INDETERMINATE"))
-        .otherwise(pl.col("verdict").sort_by("analysis_id").first()),
-        analyses=pl.len().cast(pl.UInt32),
+    eligible = rows.filter(pl.col("verdict").is_in([*DECIDED, *UNDECIDED]))
+    per_outcome = _decide(eligible, ["studyId", "drug_key", "outcome_id"])
+    per_trial = per_outcome.group_by("studyId", "drug_key").agg(
+        primary_verdict=pl.when(pl.col("verdict").is_in(DECIDED).any())
+        .then(_combined(pl.col("verdict").filter(pl.col("verdict").is_in(DECIDED))))
+        .when((pl.col("verdict") == "NI_UNRESOLVED").all())
+        .then(pl.lit("NI_UNRESOLVED"))
+        .otherwise(pl.lit("INDETERMINATE")),
+        unread=pl.col("verdict").is_in(UNDECIDED).sum().cast(pl.UInt32),
+        undecided_reason=pl.col("undecided_reason").drop_nulls().first(),
+        primary_outcomes=pl.col("verdict").filter(pl.col("verdict").is_in(DECIDED)).len().cast(pl.UInt32),
     )
-    representative = (
-        first_outcome.join(combined, on=["studyId", "drug_key"])
-        .with_columns(agrees=pl.col("verdict") == pl.col("primary_verdict"))
-        .sort("studyId", "drug_key", pl.col("agrees").not_(), "analysis_id")
-        .unique(["studyId", "drug_key"], keep="first", maintain_order=True)
-        .with_columns(
-            reason=pl.when(pl.col("agrees")).then("reason").otherwise(pl.lit("the outcome's analyses disagree"))
+    favours = (
+        eligible.filter(pl.col("favours").is_not_null())
+        .group_by("studyId", "drug_key")
+        .agg(
+            favours=pl.when(pl.col("favours").n_unique() == 1)
+            .then(pl.col("favours").first())
+            .otherwise(pl.lit("UNCLEAR"))
         )
     )
-    # studies and drugs with results but no eligible primary analysis
-    primary_outcomes = outcomes.filter(pl.col("outcome_type") == "PRIMARY").select(studyId="nct_id").unique()
-    with_primary_analysis = rows.select("studyId").unique()
+    representative = (
+        eligible.join(per_trial, on=["studyId", "drug_key"])
+        .with_columns(
+            agrees=(pl.col("verdict") == pl.col("primary_verdict"))
+            | ((pl.col("primary_verdict") == "MIXED") & pl.col("verdict").is_in(POSITIVE))
+        )
+        .sort("studyId", "drug_key", pl.col("agrees").not_(), "outcome_id", "analysis_id")
+        .unique(["studyId", "drug_key"], keep="first", maintain_order=True)
+        .join(
+            eligible.group_by("studyId", "drug_key").agg(analyses=pl.len().cast(pl.UInt32)), on=["studyId", "drug_key"]
+        )
+        .join(favours, on=["studyId", "drug_key"], how="left")
+        .with_columns(
+            favours=pl.when(pl.col("primary_verdict").is_in(["MET", "MIXED"]))
+            .then(pl.lit("DRUG"))
+            .otherwise("favours"),
+            primary_outcomes=pl.when(pl.col("primary_verdict").is_in(UNDECIDED))
+            .then(pl.lit(0, pl.UInt32))
+            .otherwise("primary_outcomes"),
+            reason=pl.when(pl.col("primary_verdict").is_in(UNDECIDED))
+            .then(pl.lit("a primary analysis cannot be read: ") + pl.col("undecided_reason"))
+            .when(pl.col("primary_verdict") == "MIXED")
+            .then(pl.lit("primary outcomes or doses disagree: some met, some not"))
+            .when(pl.col("unread") > 0)
+            .then(
+                pl.col("primary_outcomes").cast(pl.String)
+                + pl.lit(" primary outcome(s) decided, ")
+                + pl.col("unread").cast(pl.String)
+                + pl.lit(" could not be read (")
+                + pl.col("undecided_reason")
+                + pl.lit("): ")
+                + pl.col("reason")
+            )
+            .when(pl.col("primary_outcomes") > 1)
+            .then(
+                pl.lit("all ")
+                + pl.col("primary_outcomes").cast(pl.String)
+                + pl.lit(" primary outcomes: ")
+                + pl.col("reason")
+            )
+            .otherwise("reason"),
+        )
+    )
+    # the drugs without a decidable primary analysis: the first primary row's reason, else no analysis at all
     drugs = group_drugs(result_group_arms).select(
         studyId="nct_id", drug_key="drug_key", drug_id="drug_id", drug_name=pl.coalesce("drug_name", "drug_key")
     )
     posted = drugs.join(outcomes.select(studyId="nct_id").unique().collect(), on="studyId")
+    first_rows = (
+        rows.sort("studyId", "drug_key", pl.col("verdict") != "NO_COMPARATOR", "outcome_id", "analysis_id")
+        .unique(["studyId", "drug_key"], keep="first", maintain_order=True)
+        .select("studyId", "drug_key", "role", "comparator", _first_verdict="verdict", _first_reason="reason")
+    )
+    roles = efficacy.select("studyId", "drug_key", "role").unique(["studyId", "drug_key"]).collect()
     others = (
         posted.join(representative.select("studyId", "drug_key"), on=["studyId", "drug_key"], how="anti")
-        .join(primary_outcomes.collect().with_columns(has_primary=pl.lit(True)), on="studyId", how="left")
-        .join(with_primary_analysis.with_columns(analysed=pl.lit(True)), on="studyId", how="left")
-        .filter(pl.col("has_primary").fill_null(False))
+        .join(first_rows, on=["studyId", "drug_key"], how="left")
+        .join(roles.rename({"role": "_any_role"}), on=["studyId", "drug_key"], how="left")
+        .join(arm_roles(result_group_arms), on=["studyId", "drug_key"], how="left")
         .with_columns(
-            primary_verdict=pl.when(pl.col("analysed").fill_null(False))
+            role=pl.coalesce("role", "_any_role", "arm_role"),
+            primary_verdict=pl.when(pl.col("_first_verdict") == "NO_COMPARATOR")
             .then(pl.lit("NO_COMPARATOR"))
             .otherwise(pl.lit("NO_ANALYSIS")),
-            reason=pl.when(pl.col("analysed").fill_null(False))
-            .then(pl.lit("no primary analysis puts the drug on one side"))
-            .otherwise(pl.lit("no analysis of a primary outcome posted")),
-            comparator=pl.lit(None, pl.String),
+            reason=pl.when(pl.col("_first_verdict") == "NO_COMPARATOR")
+            .then("_first_reason")
+            .when(pl.col("_first_verdict").is_not_null())
+            .then(pl.lit("no between-group test of a primary outcome: ") + pl.col("_first_reason"))
+            .otherwise(pl.lit("no analysis of a primary outcome posted for the drug")),
+            primary_outcomes=pl.lit(0, pl.UInt32),
         )
     )
     result = (
@@ -515,20 +511,34 @@ def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, result_group_
                     "drug_key",
                     "drug_name",
                     "drug_id",
+                    "role",
                     "comparator",
                     "primary_verdict",
+                    "favours",
+                    "primary_outcomes",
                     "reason",
                     primary_outcome="outcome",
                     outcome_id="outcome_id",
                     analysis_id="analysis_id",
                     analyses="analyses",
+                    alpha="alpha",
                     p_value_raw="p_value_raw",
                     param_type="param_type",
                     param_value="param_value",
                     ci_lower="ci_lower",
                     ci_upper="ci_upper",
                 ),
-                others.select("studyId", "drug_key", "drug_name", "drug_id", "comparator", "primary_verdict", "reason"),
+                others.select(
+                    "studyId",
+                    "drug_key",
+                    "drug_name",
+                    "drug_id",
+                    "role",
+                    "comparator",
+                    "primary_verdict",
+                    "primary_outcomes",
+                    "reason",
+                ),
             ],
             how="diagonal_relaxed",
         )
@@ -539,4 +549,6 @@ def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, result_group_
     record("studies", result["studyId"].n_unique())
     for verdict_name in VERDICTS:
         record(f"primary_verdict/{verdict_name}", int((result["primary_verdict"] == verdict_name).sum()))
+    for side in ("DRUG", "COMPARATOR", "UNCLEAR"):
+        record(f"favours/{side}", int((result["favours"] == side).sum()))
     return result

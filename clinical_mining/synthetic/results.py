@@ -37,6 +37,7 @@ RESULT_TABLES = (
     "outcomes",
     "outcome_analyses",
     "outcome_analysis_groups",
+    "outcome_measurements",
     "reported_event_totals",
 )
 RESULT_ID_BASES = {
@@ -46,6 +47,7 @@ RESULT_ID_BASES = {
     "outcomes": 490_000_000,
     "outcome_analyses": 500_000_000,
     "outcome_analysis_groups": 510_000_000,
+    "outcome_measurements": 515_000_000,
     "reported_event_totals": 520_000_000,
 }
 EVENT_CLASSIFICATIONS = {
@@ -161,6 +163,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         nct_id="nct_id",
         outcome_type="outcome_type",
         title="title",
+        description=pl.lit(None, pl.String),
         time_frame=pl.lit("Baseline to week 24"),
         units=pl.lit("percent"),
         param_type=pl.lit("Least Squares Mean"),
@@ -199,7 +202,24 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         ci_lower_limit=lower,
         ci_upper_limit=(lower + 0.6).round(2),
         method=pl.lit("ANCOVA"),
+        p_value_description=pl.lit(None, pl.String),
+        estimate_description=pl.lit(None, pl.String),
     )
+    # each outcome group's value on each analysed outcome: what says which way a difference goes
+    measured = outcomes.filter("analysed").join(
+        outcome_groups.select("nct_id", "group_id", "ctgov_group_code"), on="nct_id"
+    )
+    outcome_measurements = measured.select(
+        id=_id("outcome_measurements", measured.height),
+        nct_id="nct_id",
+        outcome_id="outcome_id",
+        result_group_id="group_id",
+        ctgov_group_code="ctgov_group_code",
+        classification=pl.lit(None, pl.String),
+        category=pl.lit(None, pl.String),
+        param_type=pl.lit("MEAN"),
+        param_value_num=(_uniform(seed, 60) * 100).round(1),
+    ).with_columns(param_value=pl.col("param_value_num").cast(pl.String))
     members = pl.concat(
         [
             analyses.select("analysis_id", "nct_id", group_id="drug_group"),
@@ -250,6 +270,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         "outcomes": outcomes_table,
         "outcome_analyses": outcome_analyses,
         "outcome_analysis_groups": outcome_analysis_groups,
+        "outcome_measurements": outcome_measurements,
     }
 
 
@@ -265,6 +286,7 @@ class Known(NamedTuple):
     stopped: str | None = None  # why the trial stopped; None for a completed one
     phase: str = "PHASE3"
     status: str = "TERMINATED"  # when it stopped
+    values: tuple[tuple[float, ...], ...] = ()  # per outcome: each outcome group's posted value, in group order
 
 
 SAMPLE_TRIALS: tuple[Known, ...] = (
@@ -291,6 +313,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
             ),
         ),
         ((12, 300, 1), (6, 298, 0)),
+        values=((-0.8, -0.1),),  # HbA1c change: lower is better
     ),
     Known(  # non-inferiority against an active drug, the margin only in the description
         "NCT09100002",
@@ -335,6 +358,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
                 ({"groups": (0, 1), "p_value_raw": "=0.002", "param_type": "Risk Difference (RD)"},),
             ),
         ),
+        values=((61.0, 32.0),),  # ACR20 responders, percent
     ),
     Known(  # a pharmacokinetic primary outcome: nothing to analyse
         "NCT09100004",
@@ -357,6 +381,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
                         "groups": (0, 1),
                         "p_value_raw": "0.03",
                         "ci_n_sides": "ONE_SIDED",
+                        "method": "Log Rank, one-sided",
                         "param_type": "Hazard Ratio (HR)",
                     },
                 ),
@@ -373,6 +398,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
         ("Celecoxib Gel 2%", "Celecoxib Gel Vehicle"),
         (("PRIMARY", "WOMAC Pain at Week 12", ({"groups": (0, 1), "p_value_raw": "=0.004"},)),),
         ((0, 120, 0), (0, 118, 0)),  # zero cells
+        values=((3.1, 4.4),),  # pain: lower is better
     ),
     Known(  # one arm only: strata and a test against baseline
         "NCT09100007",
@@ -434,6 +460,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
                 ),
             ),
         ),
+        values=((49.0, 4.0),),  # walk distance gained, metres
     ),
     Known(  # approved for coronary artery disease; its only trial in pulmonary arterial hypertension failed
         "NCT09100010",
@@ -462,6 +489,7 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
         ("CLM-0417 200 mg", "Placebo"),
         (("PRIMARY", "Change From Baseline in FEV1 at Week 12", ({"groups": (0, 1), "p_value_raw": "=0.004"},)),),
         phase="PHASE2",
+        values=((0.21, 0.04),),  # FEV1 change, litres
     ),
     Known(  # ...and its phase 3 trial was withdrawn for business reasons: a shelved asset
         "NCT09100013",
@@ -517,6 +545,8 @@ ANALYSIS_DEFAULTS: dict[str, object] = {
     "ci_lower_limit": None,
     "ci_upper_limit": None,
     "method": "ANCOVA",
+    "p_value_description": None,
+    "estimate_description": None,
 }
 
 
@@ -603,8 +633,24 @@ def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.Data
                 for kind, value in (("serious", affected), ("deaths", deaths))
                 if value is not None
             ]
-        for outcome_type, title, analyses in trial.outcomes:
+        for position, (outcome_type, title, analyses) in enumerate(trial.outcomes):
             outcome = next(next_id)
+            if position < len(trial.values):
+                rows["outcome_measurements"] += [
+                    {
+                        "id": next(next_id),
+                        "nct_id": trial.nct_id,
+                        "outcome_id": outcome,
+                        "result_group_id": group_ids[index],
+                        "ctgov_group_code": f"OG{index:03d}",
+                        "classification": None,
+                        "category": None,
+                        "param_type": "MEAN",
+                        "param_value": str(value),
+                        "param_value_num": value,
+                    }
+                    for index, value in enumerate(trial.values[position])
+                ]
             rows["outcomes"].append(
                 {"id": outcome, "nct_id": trial.nct_id, "outcome_type": outcome_type, "title": title}
             )

@@ -1,0 +1,149 @@
+"""Benchmark: the efficacy verdicts on real trials, against the hand-written labels.
+
+    uv run python benchmarks/efficacy_real.py [--real ../shared/real] [--out /tmp/efficacy_real]
+
+Runs the default graph's outcome steps on the real studies' AACT export (`<real>/aact_export`, the studies of
+`<real>/ctgov` as AACT writes them), then compares `trial_efficacy` with
+`clinical_mining_tests/fixtures/real/efficacy_labels.csv` (one row per (study, registered intervention name),
+written by reading the records before the code ran; see LABELING.md there). Prints the confusion matrix of
+verdicts, MET precision and recall for INVESTIGATIONAL drugs, agreement on the decided verdicts, role
+agreement, how many rows are INDETERMINATE, NO_COMPARATOR or UNCLEAR, and every disagreement with the label's
+note. The figures are on real records; the labels' rows are the truth.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from clinical_mining.config import PROJECT_ROOT
+
+LABELS = PROJECT_ROOT / "clinical_mining_tests" / "fixtures" / "real" / "efficacy_labels.csv"
+DECIDED = ("MET", "NOT_MET", "MIXED", "NON_INFERIOR", "NI_NOT_SHOWN")
+
+
+def real_config(real: Path, out: Path) -> Path:
+    """The default config with the AACT source on the real export and the output under `out`."""
+    import yaml
+
+    config = yaml.safe_load((PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text())
+    sample = PROJECT_ROOT / "config"
+    for source in config["sources"].values():
+        if isinstance(source, dict) and isinstance(source.get("path"), str):
+            source["path"] = str((sample / source["path"]).resolve())
+    vocabularies = config["sources"]["vocabularies"]
+    for key in ("disease", "drug"):
+        vocabularies[key] = str((sample / vocabularies[key]).resolve())
+    config["sources"]["aact"]["path"] = str((real / "aact_export").resolve())
+    studies = config["sources"]["aact"]["tables"]["studies"]["columns"]
+    header = (real / "aact_export" / "studies.txt").read_text().split("\n", 1)[0].split("|")
+    config["sources"]["aact"]["tables"]["studies"]["columns"] = [c for c in studies if c in header]
+    config["output"]["dir"] = str(out)
+    path = out.parent / f"{out.name}.yaml"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
+def run_graph(config: Path) -> None:
+    from dagster import DagsterInstance, materialize
+
+    from clinical_mining.config import load_config
+    from clinical_mining.definitions import build_definitions
+
+    defs = build_definitions(load_config(config))
+    result = materialize(
+        [*(defs.assets or [])], resources=defs.resources, instance=DagsterInstance.ephemeral(), raise_on_error=False
+    )
+    if not result.success:
+        sys.exit(f"the graph failed on {config}")
+
+
+def labelled_rows(out: Path, labels: pl.DataFrame) -> pl.DataFrame:
+    """The labels beside the code's rows: each label's intervention name to its drug keys through the evidence."""
+    from clinical_mining.steps.arms import intervention_drugs
+
+    interventions = pl.read_parquet(out / "interventions.parquet").select(
+        intervention_id="id", nct_id="nct_id", intervention="name"
+    )
+    keys = intervention_drugs(pl.scan_parquet(out / "evidence.parquet"), interventions.lazy().select("nct_id")).select(
+        "nct_id", "intervention_id", "drug_key"
+    )
+    named = (
+        interventions.join(keys, on=["nct_id", "intervention_id"])
+        .select(studyId="nct_id", intervention="intervention", drug_key="drug_key")
+        .unique()
+    )
+    code = pl.read_parquet(out / "trial_efficacy.parquet")
+    return (
+        labels.join(named, on=["studyId", "intervention"], how="left")
+        .join(code, on=["studyId", "drug_key"], how="left", suffix="_code")
+        .with_columns(code_verdict=pl.col("primary_verdict").fill_null("MISSING"))
+    )
+
+
+def report(rows: pl.DataFrame) -> dict[str, float]:
+    pl.Config.set_tbl_rows(200)
+    pl.Config.set_tbl_width_chars(250)
+    pl.Config.set_fmt_str_lengths(110)
+    print(f"labelled (study, drug) rows compared: {rows.height} (studies: {rows['studyId'].n_unique()})")
+    print("confusion of verdicts (rows: label, columns: code)")
+    print(rows.pivot(on="code_verdict", index="verdict", values="studyId", aggregate_function="len").fill_null(0))
+    investigational = rows.filter(pl.col("role") == "INVESTIGATIONAL")
+    met_code = investigational.filter(pl.col("code_verdict") == "MET")
+    met_label = investigational.filter(pl.col("verdict") == "MET")
+    true_met = investigational.filter((pl.col("code_verdict") == "MET") & (pl.col("verdict") == "MET"))
+    precision = true_met.height / met_code.height if met_code.height else float("nan")
+    recall = true_met.height / met_label.height if met_label.height else float("nan")
+    decided = rows.filter(pl.col("verdict").is_in(DECIDED) | pl.col("code_verdict").is_in(DECIDED))
+    agreement = (decided["verdict"] == decided["code_verdict"]).mean() if decided.height else float("nan")
+    roles = rows.filter(pl.col("role_code").is_not_null())
+    figures = {
+        "MET precision (INVESTIGATIONAL)": precision,
+        "MET recall (INVESTIGATIONAL)": recall,
+        "agreement on decided verdicts": float(agreement or 0.0),
+        "role agreement": float((roles["role"] == roles["role_code"]).mean() or 0.0),
+    }
+    for name, value in figures.items():
+        print(f"{name}: {value:.3f}")
+    print(f"  MET by code {met_code.height}, by label {met_label.height}, both {true_met.height}")
+    print(f"  decided rows (either side) {decided.height}")
+    print(
+        "rows INDETERMINATE {}, NO_COMPARATOR {}, favours UNCLEAR {}, missing from trial_efficacy {}".format(
+            (rows["code_verdict"] == "INDETERMINATE").sum(),
+            (rows["code_verdict"] == "NO_COMPARATOR").sum(),
+            (rows["favours_code"] == "UNCLEAR").sum(),
+            (rows["code_verdict"] == "MISSING").sum(),
+        )
+    )
+    harmful = rows.filter((pl.col("code_verdict") == "MET") & (pl.col("favours") == "COMPARATOR"))
+    not_tested = rows.filter(
+        (pl.col("code_verdict") == "MET") & pl.col("role_code").is_in(["ACTIVE_COMPARATOR", "BACKGROUND"])
+    )
+    print(f"MET where the label says the comparator is favoured: {harmful.height}")
+    print(f"ACTIVE_COMPARATOR or BACKGROUND drugs MET: {not_tested.height}")
+    print("disagreements (label, code, code's reason, label's note):")
+    print(
+        rows.filter(pl.col("verdict") != pl.col("code_verdict")).select(
+            "studyId", "intervention", "role", "role_code", "verdict", "code_verdict", "reason", "note"
+        )
+    )
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--real", type=Path, default=PROJECT_ROOT.parent / "shared" / "real")
+    parser.add_argument("--out", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "efficacy_real")
+    parser.add_argument("--reuse", action="store_true", help="compare the outputs already in --out")
+    args = parser.parse_args()
+    if not args.reuse:
+        run_graph(real_config(args.real, args.out))
+    labels = pl.read_csv(LABELS, infer_schema=False)
+    report(labelled_rows(args.out, labels))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""Which way a significant difference goes: from the groups' posted values and what the outcome measures.
+
+A p-value says the groups differ, not which one did better. The direction is read from `outcome_measurements`
+(one value per result group of the outcome) against the outcome's polarity: whether a higher value is better
+(a response or remission rate, survival, time to relapse, walk distance) or worse (an event, relapse or death
+rate, a symptom or pain score, time to recovery), read first from what the record says ("higher scores indicate
+worse symptoms") and else from the title's words. A title whose words point both ways, or none, leaves the
+direction UNCLEAR; so do groups with several values that disagree (categories, time points), and equal values.
+"""
+
+import polars as pl
+
+# the record's own words: "higher scores indicate better", "a negative change indicates improvement"
+_MORE = r"(?:higher|greater|larger|increas\w*|positive|more)"
+_LESS = r"(?:lower|smaller|decreas\w*|negative|less|fewer|reduc\w*)"
+_MEANS = (
+    r"(?:\w+\s+){0,4}(?:indicat\w*|represent\w*|mean\w*|reflect\w*|signif\w*|=|denot\w*|suggest\w*|"
+    r"correspond\w*)"
+)
+_GOOD = (
+    r"(?:\s+\w+){0,2}?\s+(?:better|improv\w*|less severe|milder|good|healthier|benefit\w*|"
+    r"greater (?:function|efficacy))"
+)
+_BAD = (
+    r"(?:\s+\w+){0,2}?\s+(?:worse|worsen\w*|more severe|greater (?:severity|impairment|disability)|poorer|"
+    r"deteriorat\w*|more symptoms)"
+)
+STATED_HIGHER_BETTER = rf"(?i)\b(?:{_MORE}\s+{_MEANS}{_GOOD}|{_LESS}\s+{_MEANS}{_BAD})"
+STATED_LOWER_BETTER = rf"(?i)\b(?:{_MORE}\s+{_MEANS}{_BAD}|{_LESS}\s+{_MEANS}{_GOOD})"
+# time until something good happens: shorter is better; until something bad: longer is better
+TIME_TO_GOOD = (
+    r"(?i)\b(?:time to|time until|duration of|days to|hours to)\s+(?:\w+\s+){0,3}?(?:recovery|resolution|healing|"
+    r"relief|improvement|response|remission|clearance|cessation|normali\w+|alleviation|onset of (?:action|effect)|"
+    r"negativ\w+|conversion|discharge|extubation|return)"
+)
+TIME_TO_BAD = (
+    r"(?i)\b(?:time to|time until)\s+(?:\w+\s+){0,3}?(?:relapse|recurrence|progression|death|failure|event|"
+    r"exacerbation|hospitali\w+|treatment failure|discontinuation|rescue|first (?:\w+\s+)?(?:event|attack|episode))|"
+    r"\b(?:overall|progression[- ]free|event[- ]free|disease[- ]free|relapse[- ]free|metastasis[- ]free|"
+    r"recurrence[- ]free)\s+survival\b|\bduration of (?:response|remission)\b"
+)
+HIGHER_BETTER_WORDS = (
+    r"(?i)\b(?:responders?|responses?|remissions?|cured?|cures|success\w*|healed|healing|clearance|cleared|"
+    r"eradication|improvement|improved|abstinen\w*|seroconver\w*|seroprotect\w*|seroresponse|sustained virolog\w* "
+    r"response|SVR\d*|survival|survived|alive|achiev\w+|attain\w+|normali[sz]\w+|ACR ?\d+|PASI ?\d+|EASI ?\d+|"
+    r"quality of life|walk(?:ing)? distance|6MWD|FEV1|FVC|peak (?:expiratory )?flow|bone mineral density|"
+    r"engraftment|adherence|erectile function|IIEF\w*|IELT|ejaculatory latency|successful intercourse|SEP ?[23]|"
+    r"satisfaction|"
+    r"hemoglobin response|haemoglobin response|platelet response|complete response|partial response)\b"
+)
+LOWER_BETTER_WORDS = (
+    r"(?i)\b(?:incidence|mortality|deaths?|died|relapses?|recurrences?|progression|failures?|exacerbations?|"
+    r"infections?|hospitali[sz]\w+|adverse|toxicit\w+|pain|severity|symptom scores?|HbA1c|A1C|glucose|blood "
+    r"pressure|LDL|cholesterol|triglycerides|viral load|RNA|lesion counts?|nausea|vomiting|bleeding|fractures?|"
+    r"seizures?|attacks?|migraine days|headache days|episodes|premature ejaculation|rescue medication|"
+    r"disability|depressi\w+|anxiety|itch\w*|pruritus|fatigue|rejection|amputation|stroke|myocardial infarction)\b"
+)
+
+
+BASELINE_ROW = r"(?i)^(?:[^|]*\|)?\s*(?:at\s+)?(?:baseline|pre-?treatment|pre-?dose|screening|day 0|week 0)\b"
+
+
+def outcome_polarity(title: pl.Expr, description: pl.Expr) -> pl.Expr:
+    """1 where a higher value is better, -1 where lower is better, null where the record does not say clearly."""
+    stated_up = description.str.contains(STATED_HIGHER_BETTER).fill_null(False)
+    stated_down = description.str.contains(STATED_LOWER_BETTER).fill_null(False)
+    good_time = title.str.contains(TIME_TO_GOOD).fill_null(False)
+    bad_time = title.str.contains(TIME_TO_BAD).fill_null(False)
+    up = title.str.contains(HIGHER_BETTER_WORDS).fill_null(False)
+    down = title.str.contains(LOWER_BETTER_WORDS).fill_null(False)
+    return (
+        pl.when(stated_up & ~stated_down)
+        .then(pl.lit(1, pl.Int8))
+        .when(stated_down & ~stated_up)
+        .then(pl.lit(-1, pl.Int8))
+        .when(good_time & ~bad_time)
+        .then(pl.lit(-1, pl.Int8))
+        .when(bad_time & ~good_time)
+        .then(pl.lit(1, pl.Int8))
+        .when(good_time | bad_time)
+        .then(pl.lit(None, pl.Int8))
+        .when(up & ~down)
+        .then(pl.lit(1, pl.Int8))
+        .when(down & ~up)
+        .then(pl.lit(-1, pl.Int8))
+    )
+
+
+def analysis_favours(
+    sides: pl.DataFrame, members: pl.DataFrame, measurements: pl.LazyFrame | None, outcomes: pl.DataFrame
+) -> pl.DataFrame:
+    """(analysis_id, drug_key, favours, direction_reason) for every (analysis, drug) of `sides`: DRUG where every
+    pair of the drug's groups and the other side's groups differs the way the outcome's polarity calls better,
+    COMPARATOR where every pair differs the other way, UNCLEAR otherwise.
+
+    `members` is (analysis_id, result_group_id, drug_keys) of each analysis's groups; `outcomes` has (outcome_id,
+    polarity); `measurements` the AACT `outcome_measurements` (None where the table is not configured)."""
+    keys = sides.select("analysis_id", "drug_key", "outcome_id")
+    if measurements is None:
+        return keys.select(
+            "analysis_id", "drug_key", favours=pl.lit("UNCLEAR"), direction_reason=pl.lit("no group values read")
+        )
+    values = (
+        measurements.select(
+            "outcome_id",
+            "result_group_id",
+            key=pl.concat_str(pl.col("classification").fill_null(""), pl.col("category").fill_null(""), separator="|"),
+            value=pl.col("param_value_num").cast(pl.Float64, strict=False),
+        )
+        .drop_nulls("value")
+        # a baseline row is where the groups started, not the outcome
+        .filter(~pl.col("key").str.contains(BASELINE_ROW))
+        .join(keys.lazy().select("outcome_id").unique(), on="outcome_id", how="semi")
+        .collect()
+    )
+    sided = (
+        keys.join(members.select("analysis_id", "result_group_id", "drug_keys"), on="analysis_id")
+        .with_columns(holds=pl.col("drug_keys").list.contains(pl.col("drug_key")).fill_null(False))
+        .drop("drug_keys")
+    )
+    own = sided.filter("holds").join(values, on=["outcome_id", "result_group_id"])
+    other = sided.filter(~pl.col("holds")).join(values, on=["outcome_id", "result_group_id"])
+    pairs = (
+        own.join(other, on=["analysis_id", "drug_key", "outcome_id", "key"], suffix="_other")
+        .join(outcomes.select("outcome_id", "polarity"), on="outcome_id", how="left")
+        .with_columns(better=pl.col("polarity") * (pl.col("value") - pl.col("value_other")).sign())
+    )
+    judged = pairs.group_by("analysis_id", "drug_key").agg(
+        polarity=pl.col("polarity").first(),
+        drug=(pl.col("better") > 0).all(),
+        comparator=(pl.col("better") < 0).all(),
+    )
+    reason = (
+        pl.when(pl.col("polarity").is_null() & pl.col("drug").is_not_null())
+        .then(pl.lit("which value is better is not clear from the outcome"))
+        .when(pl.col("drug").is_null())
+        .then(pl.lit("no group values to compare"))
+        .when(pl.col("drug"))
+        .then(pl.lit("group values favour the drug"))
+        .when(pl.col("comparator"))
+        .then(pl.lit("group values favour the comparator"))
+        .otherwise(pl.lit("group values disagree or are equal"))
+    )
+    return (
+        keys.join(judged, on=["analysis_id", "drug_key"], how="left")
+        .with_columns(
+            favours=pl.when(pl.col("polarity").is_null())
+            .then(pl.lit("UNCLEAR"))
+            .when(pl.col("drug"))
+            .then(pl.lit("DRUG"))
+            .when(pl.col("comparator"))
+            .then(pl.lit("COMPARATOR"))
+            .otherwise(pl.lit("UNCLEAR")),
+            direction_reason=reason,
+        )
+        .select("analysis_id", "drug_key", "favours", "direction_reason")
+    )

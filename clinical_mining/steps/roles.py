@@ -1,0 +1,173 @@
+"""Who a drug is in a trial, and what each analysis compares it with: the one role model that efficacy, safety and
+the adverse-event signals share.
+
+Sides: in an analysis, the drug's groups are those whose matched arm holds it, the comparator's those whose arm
+does not. What the comparator is follows from the other side's arms: controls (placebo, sham, no intervention)
+or only drugs the drug's side also gets (the backbone alone in an add-on design) is PLACEBO; a drug the drug's
+side lacks is ACTIVE; no drug at all, and not a control, is NON_DRUG (surgery, a device, usual care); the drug on
+both sides in different arms is DOSE (its own other dose or schedule). A group not matched to an arm leaves the
+comparator unknown. An arm that stops the drug ("Stopped cotrimoxazole" against "Continued cotrimoxazole") makes
+the analysis a withdrawal design.
+
+Roles, per (study, drug), from the primary analyses that put the drug on one side: ACTIVE_COMPARATOR where its
+arms are all typed active comparator and the other side holds an experimental arm with another drug (an active
+comparator typed arm against placebo is the drug under test, as real records type it); INVESTIGATIONAL
+otherwise. A drug on both sides of every such analysis is BACKGROUND (or INVESTIGATIONAL where its arms differ,
+a dose or schedule comparison); a drug of a study whose primary analyses never compare it is OTHER. A study
+without a readable primary analysis falls back to its arms' types.
+"""
+
+import polars as pl
+
+CONTROL_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
+ROLES = ("INVESTIGATIONAL", "ACTIVE_COMPARATOR", "BACKGROUND", "OTHER")
+
+
+def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: pl.DataFrame) -> pl.DataFrame:
+    """One row per (analysis, drug) that the analysis may concern, with its sides and `comparator`.
+
+    `members`: (analysis_id, result_group_id, nct_id, design_group_id, control, drug_keys, group_type,
+    withdrawal) of every group of every analysis (nct_id null where the group id points at no result group);
+    `analyses`: (analysis_id, nct_id, outcome_id); `study_drugs`: (nct_id, drug_key) of the drugs of each study's
+    matched groups. A drug of the study that no matched group of an analysis holds still gets a row for every
+    analysis with an unmatched group: it may be in that group."""
+    per_analysis = members.group_by("analysis_id").agg(
+        groups=pl.len(),
+        unmatched=pl.col("design_group_id").is_null().sum(),
+        withdrawal=pl.col("withdrawal").fill_null(False).any(),
+        # every matched arm holds the same drugs: a dose or schedule comparison when the arms differ
+        same_drugs=pl.col("drug_keys").filter(pl.col("design_group_id").is_not_null()).list.sort().n_unique() <= 1,
+    )
+    matched = members.filter(pl.col("design_group_id").is_not_null())
+    held = matched.select("analysis_id", drug_key="drug_keys").explode("drug_key").drop_nulls("drug_key").unique()
+    possible = (
+        analyses.join(per_analysis.filter(pl.col("unmatched") > 0), on="analysis_id")
+        .join(study_drugs.select("nct_id", "drug_key"), on="nct_id")
+        .select("analysis_id", "drug_key")
+    )
+    pairs = pl.concat([held, possible]).unique()
+    sided = (
+        pairs.join(matched, on="analysis_id", how="left")
+        .with_columns(holds=pl.col("drug_keys").list.contains(pl.col("drug_key")).fill_null(False))
+        .group_by("analysis_id", "drug_key")
+        .agg(
+            with_groups=pl.col("holds").sum(),
+            without_groups=(~pl.col("holds") & pl.col("design_group_id").is_not_null()).sum(),
+            with_arms=pl.col("design_group_id").filter(pl.col("holds")).n_unique(),
+            other_controls=pl.col("control").filter(~pl.col("holds")).fill_null(False).all(),
+            other_drugs=pl.col("drug_keys").filter(~pl.col("holds")).explode().drop_nulls().unique(),
+            own_drugs=pl.col("drug_keys").filter(pl.col("holds")).explode().drop_nulls().unique(),
+            own_types=pl.col("group_type").filter(pl.col("holds")).drop_nulls().unique().sort(),
+            other_types=pl.col("group_type").filter(~pl.col("holds")).drop_nulls().unique().sort(),
+        )
+    )
+    extra = pl.col("other_drugs").list.set_difference("own_drugs").list.len() > 0
+    comparator = (
+        pl.when(pl.col("groups") == 1)
+        .then(pl.lit("NONE"))
+        .when(pl.col("unmatched") > 0)
+        .then(None)
+        .when(pl.col("without_groups") == 0)
+        .then(pl.when((pl.col("with_arms") > 1) & pl.col("same_drugs")).then(pl.lit("DOSE")).otherwise(pl.lit("NONE")))
+        .when(pl.col("with_groups") == 0)
+        .then(pl.lit("NONE"))
+        .when(extra)
+        .then(pl.lit("ACTIVE"))
+        .when(pl.col("other_controls") | (pl.col("other_drugs").list.len() > 0))
+        .then(pl.lit("PLACEBO"))
+        .otherwise(pl.lit("NON_DRUG"))
+    )
+    return (
+        sided.join(per_analysis, on="analysis_id")
+        .join(analyses, on="analysis_id")
+        .with_columns(comparator=comparator)
+        .sort("analysis_id", "drug_key")
+    )
+
+
+def drug_roles(sides: pl.DataFrame, outcomes: pl.DataFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
+    """(studyId, drug_key, role) of every drug of the studies' matched groups (see the module's docstring)."""
+    primary = (
+        sides.join(
+            outcomes.filter(pl.col("outcome_type") == "PRIMARY").select("outcome_id"), on="outcome_id", how="semi"
+        )
+        .filter(pl.col("groups") > 1, pl.col("unmatched") == 0, pl.col("with_groups") > 0)
+        .rename({"nct_id": "studyId"})
+    )
+    one_side = pl.col("without_groups") > 0
+    extra = pl.col("other_drugs").list.set_difference("own_drugs").list.len() > 0
+    from_analyses = primary.group_by("studyId", "drug_key").agg(
+        one_side=one_side.any(),
+        # on every side, yet the trial's own subject: a dose or schedule comparison, or strata of one arm
+        own_subject=(~one_side & ((pl.col("comparator") == "DOSE") | (pl.col("with_arms") == 1))).any(),
+        own_types=pl.col("own_types").filter(one_side).explode().drop_nulls().unique(),
+        other_types=pl.col("other_types").filter(one_side).explode().drop_nulls().unique(),
+        extra=(extra & one_side).any(),
+    )
+    comparator_typed = (pl.col("own_types").list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0) & (
+        pl.col("own_types").list.len() > 0
+    )
+    analysed_role = (
+        pl.when(
+            pl.col("one_side")
+            & comparator_typed
+            & pl.col("other_types").list.contains("EXPERIMENTAL")
+            & pl.col("extra")
+        )
+        .then(pl.lit("ACTIVE_COMPARATOR"))
+        .when(pl.col("one_side") | pl.col("own_subject"))
+        .then(pl.lit("INVESTIGATIONAL"))
+        .otherwise(pl.lit("BACKGROUND"))
+    )
+    studies_analysed = primary.select("studyId").unique().with_columns(analysed=pl.lit(True))
+    return (
+        arm_roles(result_group_arms)
+        .join(
+            from_analyses.with_columns(role=analysed_role).select("studyId", "drug_key", "role"),
+            on=["studyId", "drug_key"],
+            how="left",
+        )
+        .join(studies_analysed, on="studyId", how="left")
+        .select(
+            "studyId",
+            "drug_key",
+            role=pl.coalesce("role", pl.when(pl.col("analysed").fill_null(False)).then(pl.lit("OTHER")), "arm_role"),
+        )
+        .sort("studyId", "drug_key")
+    )
+
+
+def arm_roles(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
+    """(studyId, drug_key, arm_role) from the matched arms' types alone, for a study without a readable primary
+    analysis: in every arm of several, BACKGROUND; only in arms typed active comparator beside an experimental
+    arm, ACTIVE_COMPARATOR; else INVESTIGATIONAL."""
+    arms = (
+        result_group_arms.filter(pl.col("design_group_id").is_not_null())
+        .select("nct_id", "design_group_id", "group_type", "drug_keys")
+        .unique("design_group_id")
+        .collect()
+    )
+    return (
+        arms.explode("drug_keys")
+        .drop_nulls("drug_keys")
+        .rename({"drug_keys": "drug_key"})
+        .group_by("nct_id", "drug_key")
+        .agg(arms_with=pl.col("design_group_id").n_unique(), types=pl.col("group_type").unique())
+        .join(
+            arms.group_by("nct_id").agg(arms=pl.len(), experimental=(pl.col("group_type") == "EXPERIMENTAL").sum()),
+            on="nct_id",
+        )
+        .select(
+            studyId="nct_id",
+            drug_key="drug_key",
+            arm_role=pl.when((pl.col("arms_with") == pl.col("arms")) & (pl.col("arms") > 1))
+            .then(pl.lit("BACKGROUND"))
+            .when(
+                (pl.col("types").list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0)
+                & (pl.col("experimental") > 0)
+            )
+            .then(pl.lit("ACTIVE_COMPARATOR"))
+            .otherwise(pl.lit("INVESTIGATIONAL")),
+        )
+        .sort("studyId", "drug_key")
+    )
