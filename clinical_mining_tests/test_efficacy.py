@@ -13,12 +13,8 @@ from polars.testing import assert_frame_equal
 from clinical_mining.config import PROJECT_ROOT
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.arms import result_group_arms
-from clinical_mining.steps.efficacy import (
-    analysis_verdicts,
-    efficacy,
-    parse_p_value,
-    trial_efficacy,
-)
+from clinical_mining.steps.efficacy import efficacy, trial_efficacy
+from clinical_mining.steps.statistics import analysis_statistics, parse_p_value
 from clinical_mining.synthetic.aact import add_tables, export_equivalent, generate_aact, write_postgres
 from clinical_mining.synthetic.results import ANALYSIS_DEFAULTS, KNOWN_VERDICTS, known_trials
 from clinical_mining.synthetic.sample import SAMPLE_SEED, SAMPLE_STUDIES
@@ -54,6 +50,7 @@ class Trial:
         self.outcomes: list[dict[str, object]] = []
         self.analyses: list[dict[str, object]] = []
         self.analysis_groups: list[dict[str, object]] = []
+        self.measurements: list[dict[str, object]] = []
         self.base = abs(hash(nct)) % 1000 * 1000 + 400_000_000
 
     def intervention(self, name: str, drug_id: str | None = None, kind: str = "DRUG") -> int:
@@ -91,6 +88,19 @@ class Trial:
         number = self.base + 300 + len(self.outcomes)
         self.outcomes.append({"id": number, "nct_id": self.nct, "outcome_type": outcome_type, "title": title})
         return number
+
+    def values(self, outcome: int, by_group: dict[int, float]) -> None:
+        """Each group's posted value on the outcome (outcome_measurements): what says which way it went."""
+        self.measurements += [
+            {
+                "outcome_id": outcome,
+                "result_group_id": group,
+                "classification": None,
+                "category": None,
+                "param_value_num": value,
+            }
+            for group, value in by_group.items()
+        ]
 
     def analysis(self, outcome: int, groups: list[int], **values: object) -> int:
         number = self.base + 500 + len(self.analyses)
@@ -135,6 +145,13 @@ SCHEMAS = {
         "method": pl.String,
     },
     "analysis_groups": {"outcome_analysis_id": pl.Int64, "result_group_id": pl.Int64},
+    "measurements": {
+        "outcome_id": pl.Int64,
+        "result_group_id": pl.Int64,
+        "classification": pl.String,
+        "category": pl.String,
+        "param_value_num": pl.Float64,
+    },
 }
 
 
@@ -158,6 +175,7 @@ def run(*trials: Trial) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, dict[
             _frame(list(trials), "analyses"),
             _frame(list(trials), "analysis_groups"),
             groups.lazy(),
+            _frame(list(trials), "measurements"),
         )
         per_trial = trial_efficacy(rows.lazy(), _frame(list(trials), "outcomes"), groups.lazy())
     return groups, rows, per_trial, figures
@@ -171,6 +189,7 @@ def _placebo_trial(nct: str, placebo_type: str = "PLACEBO_COMPARATOR", **analysi
     trial.arm("Placebo", placebo_type, [placebo])
     active, control = trial.group("Sitagliptin 100 mg (FAS)"), trial.group("Matching Placebo")
     outcome = trial.outcome("Change in HbA1c at week 24")
+    trial.values(outcome, {active: -0.8, control: -0.1})  # HbA1c: lower is better, the drug's group lower
     trial.analysis(outcome, [active, control], **analysis)
     return trial
 
@@ -180,7 +199,7 @@ def _verdict(per_trial: pl.DataFrame, nct: str, drug: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("raw", "sides", "verdict"),
+    ("raw", "method", "verdict"),
     [
         ("<0.001", "TWO_SIDED", "MET"),
         ("=0.247", "TWO_SIDED", "NOT_MET"),
@@ -190,15 +209,16 @@ def _verdict(per_trial: pl.DataFrame, nct: str, drug: str) -> str:
         (">0.05", "TWO_SIDED", "NOT_MET"),
         ("<0.1", "TWO_SIDED", "INDETERMINATE"),  # could be either side of 0.05
         (">0.01", "TWO_SIDED", "INDETERMINATE"),
-        ("0.03", "ONE_SIDED", "NOT_MET"),  # one-sided alpha 0.025
-        ("0.02", "ONE_SIDED", "MET"),
+        ("0.03", "t-test, 1 sided", "NOT_MET"),  # a one-sided test, said only in the method: alpha 0.025
+        ("0.02", "t-test, one-sided", "MET"),
+        ("0.03", "ANCOVA, two-sided", "MET"),
         ("NA", "TWO_SIDED", "INDETERMINATE"),
         ("see text", "TWO_SIDED", "INDETERMINATE"),
         ("p < .001", "TWO_SIDED", "MET"),
     ],
 )
-def test_p_values_as_posted(raw: str, sides: str, verdict: str) -> None:
-    _, rows, per_trial, _ = run(_placebo_trial("NCT09000001", p_value_raw=raw, ci_n_sides=sides))
+def test_p_values_as_posted(raw: str, method: str, verdict: str) -> None:
+    _, rows, per_trial, _ = run(_placebo_trial("NCT09000001", p_value_raw=raw, method=method))
     assert _verdict(per_trial, "NCT09000001", "CHEMBL1422") == verdict
     assert rows["comparator"].to_list() == ["PLACEBO"]
 
@@ -217,18 +237,22 @@ def test_p_value_parsing_keeps_the_modifier() -> None:
     ]
 
 
+EXCLUDES = "interval excludes the null, in the drug's favour"
+INCLUDES = "interval includes the null"
+
+
 @pytest.mark.parametrize(
     ("values", "verdict", "reason"),
     [
         (
             {"param_type": "Hazard Ratio (HR)", "ci_percent": 95, "ci_lower_limit": 0.61, "ci_upper_limit": 0.92},
             "MET",
-            "interval",
+            EXCLUDES,
         ),
         (
             {"param_type": "Hazard Ratio (HR)", "ci_percent": 95, "ci_lower_limit": 0.8, "ci_upper_limit": 1.1},
             "NOT_MET",
-            "interval",
+            INCLUDES,
         ),
         (
             {
@@ -238,30 +262,47 @@ def test_p_value_parsing_keeps_the_modifier() -> None:
                 "ci_upper_limit": -0.3,
             },
             "MET",
-            "interval",
+            EXCLUDES,
+        ),
+        # a ratio of geometric means is tested against 1, not 0: (0.85, 1.10) includes the null
+        (
+            {"param_type": "Geometric Mean Ratio", "ci_percent": 95, "ci_lower_limit": 0.85, "ci_upper_limit": 1.10},
+            "NOT_MET",
+            INCLUDES,
         ),
         # a 90% interval that excludes the null says nothing at 0.05; one that includes it says "not met" at 95% too
         (
             {"param_type": "Mean Difference", "ci_percent": 90, "ci_lower_limit": -1.2, "ci_upper_limit": -0.3},
             "INDETERMINATE",
-            "interval narrower than 95%",
+            "interval level does not decide at the test's alpha",
         ),
         (
             {"param_type": "Mean Difference", "ci_percent": 90, "ci_lower_limit": -1.2, "ci_upper_limit": 0.3},
             "NOT_MET",
-            "interval",
+            INCLUDES,
+        ),
+        # a 99% interval that includes the null may exclude it at 95%; an interval of unstated level decides nothing
+        (
+            {"param_type": "Mean Difference", "ci_percent": 99, "ci_lower_limit": -1.2, "ci_upper_limit": 0.3},
+            "INDETERMINATE",
+            "interval level does not decide at the test's alpha",
+        ),
+        (
+            {"param_type": "Mean Difference", "ci_lower_limit": -1.2, "ci_upper_limit": 0.3},
+            "INDETERMINATE",
+            "interval of unstated level",
         ),
         (
             {"param_type": "Log Hazard Ratio", "ci_percent": 95, "ci_lower_limit": -0.5, "ci_upper_limit": -0.1},
             "MET",
-            "interval",
+            EXCLUDES,
         ),
         (
             {"param_type": "Other", "ci_percent": 95, "ci_lower_limit": 2.0, "ci_upper_limit": 3.0},
             "INDETERMINATE",
-            "estimate kind unknown",
+            "estimate kind unknown: no null value for the interval",
         ),
-        ({}, "INDETERMINATE", "no p-value or interval"),
+        ({}, "NO_ANALYSIS", "descriptive: no between-group test posted"),
     ],
 )
 def test_without_a_p_value_the_interval_decides(values: dict[str, object], verdict: str, reason: str) -> None:
@@ -367,19 +408,41 @@ def test_non_inferiority_against_the_margin_in_the_description(values: dict[str,
     assert set(rows["comparator"]) == {"ACTIVE"}
 
 
-def test_a_significant_difference_from_an_active_drug_cannot_tell_which_worked() -> None:
+def test_a_difference_from_an_active_drug_is_read_from_the_group_values() -> None:
     trial = Trial("NCT09000004")
     a, b = trial.intervention("Atorvastatin", "CHEMBL1487"), trial.intervention("Simvastatin", "CHEMBL1064")
     trial.arm("Atorvastatin 80 mg", "EXPERIMENTAL", [a])
     trial.arm("Simvastatin 40 mg", "ACTIVE_COMPARATOR", [b])
     groups = [trial.group("Atorvastatin 80 mg"), trial.group("Simvastatin 40 mg")]
-    trial.analysis(trial.outcome("LDL-C"), groups, p_value_raw="<0.001")
-    _, rows, per_trial, _ = run(trial)
-    assert per_trial.select("drug_key", "primary_verdict", "comparator").rows() == [
-        ("CHEMBL1064", "INDETERMINATE", "ACTIVE"),
-        ("CHEMBL1487", "INDETERMINATE", "ACTIVE"),
+    ldl = trial.outcome("LDL cholesterol at week 12")
+    trial.values(ldl, {groups[0]: 70.0, groups[1]: 100.0})  # lower LDL is better: atorvastatin did better
+    trial.analysis(ldl, groups, p_value_raw="<0.001")
+    unread = Trial("NCT09000044")  # the same without group values: which side is better cannot be told
+    c, d = unread.intervention("Atorvastatin", "CHEMBL1487"), unread.intervention("Simvastatin", "CHEMBL1064")
+    unread.arm("Atorvastatin 80 mg", "EXPERIMENTAL", [c])
+    unread.arm("Simvastatin 40 mg", "ACTIVE_COMPARATOR", [d])
+    unread_groups = [unread.group("Atorvastatin 80 mg"), unread.group("Simvastatin 40 mg")]
+    unread.analysis(unread.outcome("LDL-C"), unread_groups, p_value_raw="<0.001")
+    _, rows, per_trial, _ = run(trial, unread)
+    assert per_trial.select("studyId", "drug_key", "role", "primary_verdict", "favours", "comparator").rows() == [
+        ("NCT09000004", "CHEMBL1064", "ACTIVE_COMPARATOR", "NO_COMPARATOR", None, "ACTIVE"),
+        ("NCT09000004", "CHEMBL1487", "INVESTIGATIONAL", "MET", "DRUG", "ACTIVE"),
+        ("NCT09000044", "CHEMBL1064", "ACTIVE_COMPARATOR", "NO_COMPARATOR", None, "ACTIVE"),
+        ("NCT09000044", "CHEMBL1487", "INVESTIGATIONAL", "INDETERMINATE", "UNCLEAR", "ACTIVE"),
     ]
-    assert set(rows["reason"]) == {"a difference from an active drug, direction not posted"}
+    assert rows.filter(studyId="NCT09000044", drug_key="CHEMBL1487")["reason"].item() == (
+        "significant, direction unclear: no group values to compare"
+    )
+
+
+def test_a_significant_result_in_the_comparators_favour_is_not_met() -> None:
+    trial = _placebo_trial("NCT09000045", p_value_raw="=0.004", param_type="Hazard Ratio (HR)")
+    outcome = trial.outcomes[0]["id"]
+    trial.measurements = []
+    trial.values(outcome, {trial.groups[0]["id"]: 0.4, trial.groups[1]["id"]: -0.3})  # HbA1c rose on the drug
+    _, rows, per_trial, _ = run(trial)
+    assert per_trial.select("primary_verdict", "favours").row(0) == ("NOT_MET", "COMPARATOR")
+    assert rows["reason"].item() == "p-value below alpha, in the comparator's favour"
 
 
 def test_an_add_on_to_a_backbone_credits_only_the_add_on() -> None:
@@ -389,7 +452,9 @@ def test_an_add_on_to_a_backbone_credits_only_the_add_on() -> None:
     trial.arm("Adalimumab + MTX", "EXPERIMENTAL", [ada, mtx])
     trial.arm("Placebo + MTX", "PLACEBO_COMPARATOR", [placebo, mtx])
     groups = [trial.group("Adalimumab 40 mg eow + MTX"), trial.group("Placebo + MTX")]
-    trial.analysis(trial.outcome("ACR20 at week 24"), groups, p_value_raw="<0.001")
+    acr20 = trial.outcome("ACR20 at week 24")
+    trial.values(acr20, {groups[0]: 61.0, groups[1]: 30.0})
+    trial.analysis(acr20, groups, p_value_raw="<0.001")
     matched, rows, per_trial, _ = run(trial)
     assert matched.select("group_title", "match").rows() == [
         ("Adalimumab 40 mg eow + MTX", "drug"),
@@ -397,9 +462,10 @@ def test_an_add_on_to_a_backbone_credits_only_the_add_on() -> None:
     ]
     assert per_trial.select("drug_key", "primary_verdict", "comparator").rows() == [
         ("CHEMBL1201580", "MET", "PLACEBO"),
-        ("CHEMBL34259", "NO_COMPARATOR", None),
+        ("CHEMBL34259", "NO_COMPARATOR", "NONE"),
     ]
-    assert rows.filter(drug_key="CHEMBL34259")["reason"].item() == "the drug is on every side"
+    assert rows.filter(drug_key="CHEMBL34259")["reason"].item() == "not the drug the trial tests: background"
+    assert rows.filter(drug_key="CHEMBL34259")["role"].item() == "BACKGROUND"
 
 
 def test_strata_of_one_arm_and_single_group_tests_are_no_comparator() -> None:
@@ -431,7 +497,9 @@ def test_crossover_groups_are_left_out_and_their_analyses_cannot_tell() -> None:
         ("Placebo->OL CZP", "crossover", None),
         ("CZP 200 mg Q2W (FAS)", "drug", trial.arms[0]["id"]),
     ]
-    assert rows.select("verdict", "reason").rows() == [("INDETERMINATE", "a group not matched to an arm")]
+    assert rows.select("verdict", "reason").rows() == [
+        ("INDETERMINATE", "a group of the analysis is not matched to an arm")
+    ]
     assert figures["groups/match/crossover"] == 1 and figures["groups/Outcome/matched_share"] == 0.5
 
 
@@ -448,7 +516,9 @@ def test_a_vehicle_named_after_the_drug_is_the_control() -> None:
     trial.arm("ACU-D1", "EXPERIMENTAL", [drug])
     trial.arm("Vehicle", "EXPERIMENTAL", [vehicle])
     groups = [trial.group("ACU-D1 Ointment 1%"), trial.group("ACU-D1 Ointment Vehicle")]
-    trial.analysis(trial.outcome("Lesion clearance"), groups, p_value_raw="=0.004")
+    clearance = trial.outcome("Lesion clearance")
+    trial.values(clearance, {groups[0]: 70.0, groups[1]: 20.0})
+    trial.analysis(clearance, groups, p_value_raw="=0.004")
     matched, rows, per_trial, _ = run(trial)
     assert rows["comparator"].to_list() == ["PLACEBO"]
     assert matched.select("group_title", "match", "control").rows() == [
@@ -486,11 +556,27 @@ def test_several_analyses_of_one_outcome_decide_together() -> None:
     trial.analysis(outcome, ids, p_value_raw="0.62", param_type="Risk Difference")  # the same outcome, disagreeing
     _, _, per_trial, _ = run(trial)
     row = per_trial.row(0, named=True)
-    assert (row["primary_verdict"], row["analyses"], row["reason"]) == (
-        "INDETERMINATE",
+    assert (row["primary_verdict"], row["analyses"], row["favours"], row["reason"]) == (
+        "MIXED",
         2,
-        "the outcome's analyses disagree",
+        "DRUG",
+        "primary outcomes or doses disagree: some met, some not",
     )
+
+
+def test_co_primary_outcomes_decide_together_and_an_unread_analysis_never_makes_an_outcome_met() -> None:
+    both = _placebo_trial("NCT09000013", p_value_raw="<0.001")
+    glucose = both.outcome("Fasting glucose at week 24")  # a co-primary outcome, not met
+    ids = [both.groups[0]["id"], both.groups[1]["id"]]
+    both.values(glucose, dict(zip(ids, (-10.0, -8.0), strict=True)))
+    both.analysis(glucose, ids, p_value_raw="0.31")
+    unread = _placebo_trial("NCT09000014", p_value_raw="<0.001")  # met, and a second analysis with text
+    unread.analysis(unread.outcomes[0]["id"], [unread.groups[0]["id"], unread.groups[1]["id"]], p_value_raw="NS")
+    _, _, per_trial, _ = run(both, unread)
+    assert per_trial.select("studyId", "primary_verdict", "primary_outcomes").rows() == [
+        ("NCT09000013", "MIXED", 2),
+        ("NCT09000014", "INDETERMINATE", 0),
+    ]
 
 
 def test_an_analysis_pointing_at_no_group_is_counted_and_never_met() -> None:
@@ -524,16 +610,27 @@ def test_statistics_before_sides() -> None:
                 "non_inferiority_type": "EQUIVALENCE",
                 "non_inferiority_description": "equivalence margin 0.5",
                 "param_type": "Mean Difference",
+                "ci_percent": 90.0,
                 "ci_lower_limit": -0.3,
                 "ci_upper_limit": 0.2,
             },
+            {
+                "non_inferiority_type": "EQUIVALENCE",
+                "non_inferiority_description": "equivalence margin 0.5",
+                "param_type": "Mean Difference",
+                "ci_lower_limit": -0.3,
+                "ci_upper_limit": 0.2,
+            },
+            {"non_inferiority_type": "SUPERIORITY_OR_OTHER", "param_type": "Mean", "param_value": 2.0},
         ],
         schema=SCHEMAS["analyses"] | {},
     )
-    assert analysis_verdicts(frame).select("statistic", "statistic_reason").rows() == [
-        ("INDETERMINATE", "hypothesis type other"),
-        ("MET", "p-value"),
-        ("NON_INFERIOR", "margin"),
+    assert analysis_statistics(frame).select("test", "statistic", "statistic_reason").rows() == [
+        ("SUPERIORITY", "SIGNIFICANT", "p-value below alpha"),  # OTHER with a test is a superiority test
+        ("SUPERIORITY", "SIGNIFICANT", "p-value below alpha"),
+        ("EQUIVALENCE", "NON_INFERIOR", "interval against the equivalence margin"),
+        ("EQUIVALENCE", "NI_UNRESOLVED", "interval of unstated level"),
+        ("DESCRIPTIVE", "NO_TEST", "descriptive: no between-group test posted"),
     ]
 
 

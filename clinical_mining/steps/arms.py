@@ -24,6 +24,11 @@ PLACEBO_WORDS = (
     r"inactive (?:tablet|capsule|comparator))\b"
 )
 CONTROL_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
+# what else a placebo arm's title says without naming a drug: "Matching Placebo Group", "Placebo (Arm B)"
+PLACEBO_FILLER = (
+    r"(?i)\b(?:matching|matched|group|arm|cohort|comparator|control|tablets?|capsules?|injections?|oral|"
+    r"identical|only|alone|[a-z])\b|[^a-z\s]"
+)
 CROSSOVER = (
     r"(?i)->|→|=>|>>|\bthen\b|\bfollowed by\b|\bswitch(?:ed|ing)?\b|\bcross-?over\b|\bto OL\b|/OL\b|"
     r"\bopen[- ]label extension\b|\brollover\b"
@@ -175,28 +180,23 @@ def study_arms(
         .unique()
         .with_columns(has_placebo=pl.lit(True))
     )
-    # the title is read for an arm AACT linked no intervention to (the linked drugs win where there are any), and
-    # for a placebo arm: AACT links the drug a placebo matches ("Placebo" arm, "Tadalafil" intervention whose
-    # labels name both arms), so such an arm holds only the linked drugs its title names (a backbone)
-    placebo_titled = pl.col("arm_title").str.contains(PLACEBO_WORDS).fill_null(False)
+    # the title is read only for an arm AACT linked no intervention to (the linked drugs win where there are any);
+    # a placebo arm titled with nothing but placebo words ("Placebo", "Matching placebo group") holds no drug:
+    # AACT links it the drug a placebo matches when the drug's arm labels name it
+    unlinked = arms.join(links.select("design_group_id").unique(), on="design_group_id", how="anti")
     named = _named_drugs(
-        arms.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))), "design_group_id", labels
+        unlinked.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))), "design_group_id", labels
     )
-    placebo_arm = pl.col("group_type").is_in(["PLACEBO_COMPARATOR", "SHAM_COMPARATOR"]) & placebo_titled
+    placebo_titled = pl.col("arm_title").str.contains(PLACEBO_WORDS).fill_null(False)
+    placebo_only = placebo_titled & (
+        pl.col("arm_title").str.replace_all(PLACEBO_WORDS, " ").str.replace_all(PLACEBO_FILLER, " ").str.strip_chars()
+        == ""
+    )
     result = (
         arms.join(linked, on="design_group_id", how="left")
         .join(named, on="design_group_id", how="left")
         .join(placebo_interventions, on="design_group_id", how="left")
-        .with_columns(
-            linked=pl.when(placebo_arm & pl.col("linked").is_not_null())
-            .then(pl.col("linked").list.set_intersection(pl.col("named").fill_null([])).list.sort())
-            .otherwise("linked"),
-            named=pl.when(
-                pl.col("design_group_id")
-                .is_in(links.select("design_group_id").collect()["design_group_id"].implode())
-                .not_()
-            ).then("named"),
-        )
+        .with_columns(linked=pl.when(placebo_only).then(pl.lit([], pl.List(pl.String))).otherwise("linked"))
         .with_columns(drug_keys=pl.coalesce("linked", "named", pl.lit([], pl.List(pl.String))))
         .with_columns(
             control=pl.col("group_type").is_in(CONTROL_TYPES)

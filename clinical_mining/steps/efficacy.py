@@ -192,8 +192,12 @@ def _analysis_verdict() -> tuple[pl.Expr, pl.Expr, pl.Expr]:
             "which arm the margin test is for is not typed",
         ),
         (margin_test, statistic, pl.col("statistic_reason")),
-        (significant & (favours == "DRUG"), "MET", "significant, in the drug's favour"),
-        (significant & (favours == "COMPARATOR"), "NOT_MET", "significant, in the comparator's favour"),
+        (significant & (favours == "DRUG"), "MET", pl.col("statistic_reason") + pl.lit(", in the drug's favour")),
+        (
+            significant & (favours == "COMPARATOR"),
+            "NOT_MET",
+            pl.col("statistic_reason") + pl.lit(", in the comparator's favour"),
+        ),
         (
             significant,
             "INDETERMINATE",
@@ -336,7 +340,7 @@ def efficacy(
 def _gated(verdict: pl.Expr, reason: pl.Expr) -> list[pl.Expr]:
     """Only the investigational drug is judged: any other role's verdict is NO_COMPARATOR, saying its role."""
     judged = pl.col("role") == "INVESTIGATIONAL"
-    keep = judged | verdict.is_in(["NO_ANALYSIS", "INDETERMINATE"])
+    keep = judged | (verdict == "NO_ANALYSIS") | pl.col("role").is_null()
     role_reason = pl.lit("not the drug the trial tests: ") + pl.col("role").str.to_lowercase().str.replace_all("_", " ")
     return [
         pl.when(keep).then(verdict).otherwise(pl.lit("NO_COMPARATOR")).alias("verdict"),
