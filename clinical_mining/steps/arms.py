@@ -56,8 +56,22 @@ ARM_SCHEMA = {
     "arm_title": pl.String,
     "control": pl.Boolean,
     "drug_keys": pl.List(pl.String),
+    "sequence": pl.Boolean,  # an order of treatments (a crossover sequence), not a treatment
+    "treatment": pl.Boolean,  # one treatment of a crossover or armless study (see `treatment_arms`)
 }
-MATCH_METHODS = ("title", "placebo", "drug", "drug_dose", "crossover", "pooled", "extension", "unmatched")
+MATCH_METHODS = (
+    "title",
+    "placebo",
+    "drug",
+    "drug_dose",
+    "single_arm",
+    "crossover",
+    "pooled",
+    "extension",
+    "unmatched",
+)
+# an arm that is an order of treatments, not a treatment: "Sequence 1: Eptinezumab Then Placebo", "AB", "T/S"
+SEQUENCE = r"(?i)\bsequence\b|\bthen\b|->|→|\bfollowed by\b|\bperiod\b"
 
 
 class ResultsInputError(InputError):
@@ -203,11 +217,48 @@ def study_arms(
             | (placebo_titled & (pl.col("drug_keys").list.len() == 0))
             | (pl.col("has_placebo").fill_null(False) & (pl.col("drug_keys").list.len() == 0))
         )
+        .with_columns(sequence=pl.col("arm_title").str.contains(SEQUENCE).fill_null(False), treatment=pl.lit(False))
         .select(ARM_SCHEMA.keys())
         .sort("nct_id", "design_group_id")
         .collect()
     )
     return result.cast(ARM_SCHEMA)
+
+
+def treatment_arms(arms: pl.DataFrame, drugs: pl.DataFrame, studies: pl.LazyFrame) -> pl.DataFrame:
+    """For a crossover study whose arms are treatment sequences, or a legacy record without arms, one arm per
+    treatment: each drug of the study alone, and a placebo arm. Their results are posted per treatment period
+    ("Eptinezumab", "Placebo"), which no sequence arm can hold; the name rules match them to these. Their ids are
+    negative (no design group has them), and the study's real arms are kept for the groups titled as they are."""
+    with_results = studies.select("nct_id").unique().collect()
+    sequence_only = arms.group_by("nct_id").agg(sequence=pl.col("sequence").all()).filter("sequence").select("nct_id")
+    armless = with_results.join(arms.select("nct_id").unique(), on="nct_id", how="anti")
+    targets = pl.concat([sequence_only, armless]).unique()
+    per_drug = drugs.join(targets, on="nct_id").select("nct_id", "drug_key").unique()
+    treatments = pl.concat(
+        [
+            per_drug.select(
+                "nct_id",
+                group_type=pl.lit("EXPERIMENTAL"),
+                arm_title="drug_key",
+                control=pl.lit(False),
+                drug_keys=pl.concat_list("drug_key"),
+            ),
+            per_drug.select("nct_id")
+            .unique()
+            .select(
+                "nct_id",
+                group_type=pl.lit("PLACEBO_COMPARATOR"),
+                arm_title=pl.lit("Placebo"),
+                control=pl.lit(True),
+                drug_keys=pl.lit([], pl.List(pl.String)),
+            ),
+        ]
+    ).sort("nct_id", "arm_title")
+    ids = -(pl.int_range(1, treatments.height + 1, dtype=pl.Int64)) - pl.lit(0, pl.Int64)
+    return treatments.with_columns(design_group_id=ids, sequence=pl.lit(False), treatment=pl.lit(True)).select(
+        arms.columns
+    )
 
 
 def _title_key(title: pl.Expr) -> pl.Expr:
@@ -256,20 +307,33 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         text=_spaced(text),
         # the title's placebo words, or the description's unless the title says open-label or extension (an
         # open-label group "given 1 injection of placebo" to keep the blind is not the control)
-        placebo=pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False)
-        | (pl.col("description").str.contains(PLACEBO_WORDS).fill_null(False) & ~pl.col("open_label")),
+        title_placebo=pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False),
+        description_placebo=pl.col("description").str.contains(PLACEBO_WORDS).fill_null(False) & ~pl.col("open_label"),
         numbers=_numbers(pl.col("group_title")),
     )
     named = _named_drugs(rest.lazy().select("nct_id", "result_group_id", "text"), "result_group_id", labels)
+    # a drug group's description often says what its participants did not get ("plus placebo for the on-demand
+    # tablets"): the description's placebo words count only for a group whose title names no drug
+    title_named = _named_drugs(
+        groups.lazy().select("nct_id", "result_group_id", text=_spaced(pl.col("group_title"))),
+        "result_group_id",
+        labels,
+    ).select("result_group_id", title_names=pl.lit(True))
     candidates = (
         rest.lazy()
-        .select("nct_id", "result_group_id", "placebo", "numbers")
+        .join(title_named, on="result_group_id", how="left")
+        .select(
+            "nct_id",
+            "result_group_id",
+            "numbers",
+            placebo=pl.col("title_placebo") | (pl.col("description_placebo") & pl.col("title_names").is_null()),
+        )
         .join(named, on="result_group_id", how="left")
         .with_columns(pl.col("named").fill_null([]))
         .join(
-            arms.lazy().select(
-                "nct_id", "design_group_id", "control", "drug_keys", arm_numbers=_numbers(pl.col("arm_title"))
-            ),
+            arms.lazy()
+            .filter(~pl.col("sequence"))
+            .select("nct_id", "design_group_id", "control", "drug_keys", arm_numbers=_numbers(pl.col("arm_title"))),
             on="nct_id",
         )
         .with_columns(
@@ -293,8 +357,21 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         .filter(pl.len().over("result_group_id") == 1)
         .with_columns(method=pl.lit("drug_dose"))
     )
+    # a study of one arm: each of its groups is that arm's (strata, cohorts), unless left out below
+    single = arms.filter(~pl.col("sequence"), ~pl.col("treatment")).filter(pl.len().over("nct_id") == 1)
+    by_single = (
+        rest.select("nct_id", "result_group_id")
+        .join(single.select("nct_id", "design_group_id"), on="nct_id")
+        .join(
+            pl.concat([by_title, placebo, by_drug, by_dose], how="diagonal_relaxed").select("result_group_id"),
+            on="result_group_id",
+            how="anti",
+        )
+        .with_columns(method=pl.lit("single_arm"))
+    )
     matched = pl.concat(
         [
+            by_single.select("result_group_id", "design_group_id", "method"),
             by_title,
             placebo.select("result_group_id", "design_group_id", method=pl.lit("placebo")),
             by_drug.select("result_group_id", "design_group_id", "method"),
@@ -318,6 +395,8 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
             & (pl.col("method") != "title").fill_null(True)
             & (pl.col("drug_keys").list.len() > 0).fill_null(True)
         )
+        # a group titled as its arm is that arm, whatever its title says ("Arm B: ZDV+ABC->ABC maintenance")
+        .with_columns(crossover=pl.col("crossover") & (pl.col("method") != "title").fill_null(True))
         .with_columns(
             design_group_id=pl.when(~pl.col("crossover") & ~pl.col("pooled") & ~pl.col("extension")).then(
                 "design_group_id"
@@ -398,8 +477,10 @@ RESULT_GROUP_ARM_COLUMNS = {
     "ctgov_group_code": "The group's code in the posted results (OG000, EG000, ...)",
     "result_type": "Outcome, Baseline, Participant Flow or Reported Event",
     "group_title": "The group's title as posted",
-    "design_group_id": "The arm it is matched to (design_groups.id); null when unmatched or a crossover group",
-    "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose; or left out: crossover,"
+    "design_group_id": "The arm it is matched to (design_groups.id; negative for a treatment of a crossover or"
+    " armless study, see match 'treatment'); null when unmatched or left out",
+    "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose, single_arm (the one arm"
+    " of its study); or left out: crossover,"
     " pooled (a total or pooled column), extension (an open-label or extension group), unmatched",
     "group_type": "The matched arm's type as registered",
     "control": "Whether the matched arm is a control (placebo, sham, no intervention), whatever its type says",
@@ -426,6 +507,7 @@ def result_group_arms(
     drugs = intervention_drugs(evidence, studies)
     labels = _drug_labels(drugs, intervention_other_names)
     arms = study_arms(design_groups, design_group_interventions, interventions, studies, drugs, labels)
+    arms = pl.concat([arms, treatment_arms(arms, drugs, studies)], how="vertical_relaxed")
     matched = match_result_groups(result_groups, _with_drug_names(arms, study_drugs(drugs)), labels)
     record("arms", arms.height)
     record("arms/control", int(arms["control"].sum()))

@@ -114,7 +114,11 @@ def analysis_favours(
         .collect()
     )
     sided = (
-        keys.join(members.select("analysis_id", "result_group_id", "drug_keys"), on="analysis_id")
+        keys.join(
+            # a group of the analysis that is its arm at baseline ("Placebo (Baseline)") says where it started
+            members.filter(~pl.col("baseline")).select("analysis_id", "result_group_id", "drug_keys"),
+            on="analysis_id",
+        )
         .with_columns(holds=pl.col("drug_keys").list.contains(pl.col("drug_key")).fill_null(False))
         .drop("drug_keys")
     )

@@ -25,7 +25,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import group_drugs, require_columns
+from clinical_mining.steps.arms import group_drugs, intervention_drugs, require_columns, study_drugs
 from clinical_mining.steps.direction import analysis_favours, outcome_polarity
 from clinical_mining.steps.roles import analysis_sides, arm_roles, drug_roles
 from clinical_mining.steps.statistics import analysis_statistics
@@ -66,6 +66,8 @@ ANALYSIS_COLUMNS = {
 }
 # read where configured: the record's own alpha and one-sided tests, and what the outcome measures
 OPTIONAL_ANALYSIS_COLUMNS = ("p_value_description", "estimate_description")
+# a group posted for its arm at baseline, beside the same arm at the time point ("PDE5I + Placebo (Baseline)")
+BASELINE_GROUP = r"(?i)\bbaseline\b|\bpre-?treatment\b|\bday 0\b|\bweek 0\b"
 MEASUREMENT_COLUMNS = ("outcome_id", "result_group_id", "classification", "category", "param_value_num")
 
 _VERDICT = (
@@ -261,11 +263,19 @@ def efficacy(
         outcome_analysis_groups.select(analysis_id="outcome_analysis_id", result_group_id="result_group_id")
         .join(
             result_group_arms.select(
-                "nct_id", "result_group_id", "design_group_id", "control", "drug_keys", "group_type", "withdrawal"
+                "nct_id",
+                "result_group_id",
+                "design_group_id",
+                "control",
+                "drug_keys",
+                "group_type",
+                "withdrawal",
+                baseline=pl.col("group_title").str.contains(BASELINE_GROUP).fill_null(False),
             ),
             on="result_group_id",
             how="left",
         )
+        .with_columns(pl.col("baseline").fill_null(False))
         .collect()
     )
     known_groups = members["nct_id"].is_not_null()
@@ -407,12 +417,19 @@ TRIAL_EFFICACY_SCHEMA = {
 
 
 @describes(TRIAL_EFFICACY_COLUMNS)
-def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
+def trial_efficacy(
+    efficacy: pl.LazyFrame,
+    outcomes: pl.LazyFrame,
+    result_group_arms: pl.LazyFrame,
+    evidence: pl.LazyFrame | None = None,
+) -> pl.DataFrame:
     """One row per (studyId, drug) of every study that posted results, for the drugs of its matched groups: the
     verdict of all its primary outcomes analysed for the drug, together (see the module's docstring); the
     representative analysis is the first (by outcome, analysis) that agrees with it. NO_COMPARATOR where no
     primary analysis puts the drug on one side, or the drug is not the one the trial tests; NO_ANALYSIS where the
-    primary outcomes have no between-group test."""
+    primary outcomes have no between-group test. With `evidence`, a drug of the study that no result group was
+    matched to still gets its row: INDETERMINATE (its groups are unknown) where the study analysed a primary
+    outcome, NO_ANALYSIS where it did not; never left out as if the trial had not tested it."""
     rows = efficacy.filter(pl.col("outcome_type") == "PRIMARY").collect()
     eligible = rows.filter(pl.col("verdict").is_in([*DECIDED, *UNDECIDED]))
     per_outcome = _decide(eligible, ["studyId", "drug_key", "outcome_id"])
@@ -479,8 +496,19 @@ def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, result_group_
         )
     )
     # the drugs without a decidable primary analysis: the first primary row's reason, else no analysis at all
-    drugs = group_drugs(result_group_arms).select(
+    matched_drugs = group_drugs(result_group_arms)
+    if evidence is not None:
+        every = study_drugs(intervention_drugs(evidence, outcomes.select("nct_id")))
+        matched_drugs = pl.concat(
+            [matched_drugs, every.join(matched_drugs, on=["nct_id", "drug_key"], how="anti")], how="vertical_relaxed"
+        )
+    drugs = matched_drugs.select(
         studyId="nct_id", drug_key="drug_key", drug_id="drug_id", drug_name=pl.coalesce("drug_name", "drug_key")
+    )
+    in_groups = group_drugs(result_group_arms).select(studyId="nct_id", drug_key="drug_key", in_groups=pl.lit(True))
+    # studies with a between-group primary analysis: a drug in none of them is not compared
+    compared = (
+        rows.filter(pl.col("verdict") != "NO_ANALYSIS").select("studyId").unique().with_columns(compared=pl.lit(True))
     )
     posted = drugs.join(outcomes.select(studyId="nct_id").unique().collect(), on="studyId")
     first_rows = (
@@ -494,13 +522,29 @@ def trial_efficacy(efficacy: pl.LazyFrame, outcomes: pl.LazyFrame, result_group_
         .join(first_rows, on=["studyId", "drug_key"], how="left")
         .join(roles.rename({"role": "_any_role"}), on=["studyId", "drug_key"], how="left")
         .join(arm_roles(result_group_arms), on=["studyId", "drug_key"], how="left")
+        .join(in_groups, on=["studyId", "drug_key"], how="left")
+        .join(compared, on="studyId", how="left")
         .with_columns(
-            role=pl.coalesce("role", "_any_role", "arm_role"),
+            unmatched=pl.col("in_groups").is_null(),
+            compared=pl.col("compared").fill_null(False) & pl.col("_first_verdict").is_null(),
+        )
+        .with_columns(
+            role=pl.when(~pl.col("unmatched")).then(
+                pl.coalesce("role", "_any_role", pl.when("compared").then(pl.lit("OTHER")), "arm_role")
+            ),
             primary_verdict=pl.when(pl.col("_first_verdict") == "NO_COMPARATOR")
+            .then(pl.lit("NO_COMPARATOR"))
+            .when(pl.col("unmatched") & pl.col("compared"))
+            .then(pl.lit("INDETERMINATE"))
+            .when(pl.col("compared"))
             .then(pl.lit("NO_COMPARATOR"))
             .otherwise(pl.lit("NO_ANALYSIS")),
             reason=pl.when(pl.col("_first_verdict") == "NO_COMPARATOR")
             .then("_first_reason")
+            .when(pl.col("unmatched") & pl.col("compared"))
+            .then(pl.lit("no result group is matched to the drug's arm: which analyses hold it is unknown"))
+            .when(pl.col("compared"))
+            .then(pl.lit("the drug is in no primary analysis"))
             .when(pl.col("_first_verdict").is_not_null())
             .then(pl.lit("no between-group test of a primary outcome: ") + pl.col("_first_reason"))
             .otherwise(pl.lit("no analysis of a primary outcome posted for the drug")),

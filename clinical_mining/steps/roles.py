@@ -20,6 +20,11 @@ without a readable primary analysis falls back to its arms' types.
 import polars as pl
 
 CONTROL_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
+# how often or how a drug is given, written into an unmapped label: "Once-daily ABC+3TC", "Tadalafil PRN"
+SCHEDULE = (
+    r"\b(?:once|twice|three times|thrice)\s*(?:a\s+)?(?:daily|day|weekly|week|monthly)\b|\b(?:daily|weekly|"
+    r"monthly|nightly|qd|bid|tid|qid|od|qod|qhs|qw|q\d+w|prn|as needed|on demand|every \d+ (?:days|weeks|months))\b"
+)
 ROLES = ("INVESTIGATIONAL", "ACTIVE_COMPARATOR", "BACKGROUND", "OTHER")
 
 
@@ -62,6 +67,12 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
         )
     )
     extra = pl.col("other_drugs").list.set_difference("own_drugs").list.len() > 0
+    # the same substances on another schedule, told apart only by their unmapped labels
+    substances = pl.element().str.replace_all(SCHEDULE, " ").str.replace_all(r"\s+", " ").str.strip_chars()
+    same_substances = (pl.col("other_drugs").list.len() > 0) & (
+        pl.col("other_drugs").list.eval(substances).list.unique().list.sort()
+        == pl.col("own_drugs").list.eval(substances).list.unique().list.sort()
+    )
     comparator = (
         pl.when(pl.col("groups") == 1)
         .then(pl.lit("NONE"))
@@ -71,6 +82,8 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
         .then(pl.when((pl.col("with_arms") > 1) & pl.col("same_drugs")).then(pl.lit("DOSE")).otherwise(pl.lit("NONE")))
         .when(pl.col("with_groups") == 0)
         .then(pl.lit("NONE"))
+        .when(same_substances)
+        .then(pl.lit("DOSE"))
         .when(extra)
         .then(pl.lit("ACTIVE"))
         .when(pl.col("other_controls") | (pl.col("other_drugs").list.len() > 0))
@@ -87,13 +100,10 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
 
 def drug_roles(sides: pl.DataFrame, outcomes: pl.DataFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
     """(studyId, drug_key, role) of every drug of the studies' matched groups (see the module's docstring)."""
-    primary = (
-        sides.join(
-            outcomes.filter(pl.col("outcome_type") == "PRIMARY").select("outcome_id"), on="outcome_id", how="semi"
-        )
-        .filter(pl.col("groups") > 1, pl.col("unmatched") == 0, pl.col("with_groups") > 0)
-        .rename({"nct_id": "studyId"})
-    )
+    every_primary = sides.join(
+        outcomes.filter(pl.col("outcome_type") == "PRIMARY").select("outcome_id"), on="outcome_id", how="semi"
+    ).rename({"nct_id": "studyId"})
+    primary = every_primary.filter(pl.col("groups") > 1, pl.col("unmatched") == 0, pl.col("with_groups") > 0)
     one_side = pl.col("without_groups") > 0
     extra = pl.col("other_drugs").list.set_difference("own_drugs").list.len() > 0
     from_analyses = primary.group_by("studyId", "drug_key").agg(
@@ -119,7 +129,13 @@ def drug_roles(sides: pl.DataFrame, outcomes: pl.DataFrame, result_group_arms: p
         .then(pl.lit("INVESTIGATIONAL"))
         .otherwise(pl.lit("BACKGROUND"))
     )
-    studies_analysed = primary.select("studyId").unique().with_columns(analysed=pl.lit(True))
+    # a drug of a study whose primary analyses (a single group's too) never hold it is OTHER
+    studies_analysed = (
+        every_primary.filter(pl.col("unmatched") == 0, pl.col("with_groups") > 0)
+        .select("studyId")
+        .unique()
+        .with_columns(analysed=pl.lit(True))
+    )
     return (
         arm_roles(result_group_arms)
         .join(
