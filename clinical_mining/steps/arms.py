@@ -151,10 +151,22 @@ def _drug_labels(drugs: pl.DataFrame, other_names: pl.LazyFrame | None) -> pl.Da
 
 
 def _named_drugs(texts: pl.LazyFrame, key: str, labels: pl.DataFrame) -> pl.LazyFrame:
-    """(key, drug_keys) of the study's drugs named as whole words in each text."""
-    return (
+    """(key, drug_keys) of the study's drugs named as whole words in each text. A name found only inside a longer
+    name found in the same text is not counted: "Arm A: ABC+3TC+NNRTI" names that regimen, not the "ABC+3TC" of
+    another arm."""
+    found = (
         texts.join(labels.lazy(), on="nct_id")
         .filter(pl.col("text").str.contains(pl.col("label"), literal=True))
+        .select(key, "drug_key", "label")
+    )
+    inside = (
+        found.join(found.select(key, longer="label"), on=key)
+        .filter(pl.col("longer").str.contains(pl.col("label"), literal=True), pl.col("longer") != pl.col("label"))
+        .select(key, "label")
+        .unique()
+    )
+    return (
+        found.join(inside, on=[key, "label"], how="anti")
         .group_by(key)
         .agg(pl.col("drug_key").unique().sort().alias("named"))
     )
@@ -318,21 +330,24 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         groups.lazy().select("nct_id", "result_group_id", text=_spaced(pl.col("group_title"))),
         "result_group_id",
         labels,
-    ).select("result_group_id", title_names=pl.lit(True))
+    ).rename({"named": "title_names"})
     candidates = (
         rest.lazy()
         .join(title_named, on="result_group_id", how="left")
+        .join(named, on="result_group_id", how="left")
         .select(
             "nct_id",
             "result_group_id",
             "numbers",
             placebo=pl.col("title_placebo") | (pl.col("description_placebo") & pl.col("title_names").is_null()),
+            # the drugs the title names; the description's only when the title names none (a description
+            # lists other names and other arms' drugs: "Other Names: ABC: abacavir ... ABC+3TC co-formulated")
+            named=pl.coalesce("title_names", "named", pl.lit([], pl.List(pl.String))),
         )
-        .join(named, on="result_group_id", how="left")
-        .with_columns(pl.col("named").fill_null([]))
         .join(
             arms.lazy()
-            .filter(~pl.col("sequence"))
+            # a crossover study's sequence arms are no treatment: its groups go to the treatments
+            .filter(~(pl.col("treatment").any().over("nct_id") & pl.col("sequence")))
             .select("nct_id", "design_group_id", "control", "drug_keys", arm_numbers=_numbers(pl.col("arm_title"))),
             on="nct_id",
         )
@@ -395,8 +410,13 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
             & (pl.col("method") != "title").fill_null(True)
             & (pl.col("drug_keys").list.len() > 0).fill_null(True)
         )
-        # a group titled as its arm is that arm, whatever its title says ("Arm B: ZDV+ABC->ABC maintenance")
-        .with_columns(crossover=pl.col("crossover") & (pl.col("method") != "title").fill_null(True))
+        # a group titled as its arm, or matched to an arm whose own title reads as a switch, is that arm: the
+        # regimen switches ("Arm B: ZDV+ABC+3TC->ABC+3TC maintenance"), not the participants
+        .with_columns(
+            crossover=pl.col("crossover")
+            & (pl.col("method") != "title").fill_null(True)
+            & ~pl.col("arm_title").str.contains(CROSSOVER).fill_null(False)
+        )
         .with_columns(
             design_group_id=pl.when(~pl.col("crossover") & ~pl.col("pooled") & ~pl.col("extension")).then(
                 "design_group_id"

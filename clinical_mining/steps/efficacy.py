@@ -91,6 +91,8 @@ EFFICACY_COLUMNS = {
     "outcome_type": "PRIMARY, SECONDARY, OTHER_PRE_SPECIFIED or POST_HOC",
     "outcome": "The outcome's title",
     "analysis_id": "The analysis (outcome_analyses.id)",
+    "drug_in_groups": "Whether a matched group of the analysis holds the drug; false for an analysis with an"
+    " unmatched group that may hold it",
     "comparator": _COMPARATOR,
     "test": "SUPERIORITY, NON_INFERIORITY, EQUIVALENCE or DESCRIPTIVE, as read from the hypothesis type and"
     " what is posted",
@@ -142,6 +144,7 @@ EFFICACY_SCHEMA = {
     "outcome_type": pl.String,
     "outcome": pl.String,
     "analysis_id": pl.Int64,
+    "drug_in_groups": pl.Boolean,
     "comparator": pl.String,
     "test": pl.String,
     "verdict": pl.String,
@@ -183,6 +186,7 @@ def _analysis_verdict() -> tuple[pl.Expr, pl.Expr, pl.Expr]:
             .then(pl.lit("the drug against its own other dose or schedule"))
             .otherwise(pl.lit("the drug is on every side")),
         ),
+        (pl.col("comparator") == "DOSE", "NO_COMPARATOR", "the drug against its own other dose or schedule"),
         (
             margin_test & (pl.col("comparator") == "ACTIVE") & reference,
             "NO_COMPARATOR",
@@ -229,11 +233,13 @@ def efficacy(
     outcome_analysis_groups: pl.LazyFrame,
     result_group_arms: pl.LazyFrame,
     outcome_measurements: pl.LazyFrame | None = None,
+    evidence: pl.LazyFrame | None = None,
 ) -> pl.DataFrame:
     """Every posted analysis for every drug of its study that it could concern: one row per (studyId, drug,
     outcome, analysis), with the drug's role, the comparator, the verdict, which side a significant result
     favours, the alpha used and the reason. Without `outcome_measurements` no direction can be read, so no
-    significant superiority result is MET."""
+    significant superiority result is MET. With `evidence`, the drugs of a study that no group was matched to
+    get their INDETERMINATE rows for its analyses with unmatched groups too."""
     for frame, table in (
         (outcomes, "outcomes"),
         (outcome_analyses, "outcome_analyses"),
@@ -281,10 +287,8 @@ def efficacy(
     known_groups = members["nct_id"].is_not_null()
     record("analysis_groups/pointing_at_no_group", int((~known_groups).sum()))
     record("analysis_groups/unmatched", int((known_groups & members["design_group_id"].is_null()).sum()))
-    study_drugs = group_drugs(result_group_arms)
-    sides = analysis_sides(
-        members, analyses.select("id", "nct_id", "outcome_id").rename({"id": "analysis_id"}), study_drugs
-    )
+    drugs = every_drug(result_group_arms, evidence, outcomes)
+    sides = analysis_sides(members, analyses.select("id", "nct_id", "outcome_id").rename({"id": "analysis_id"}), drugs)
     direction = analysis_favours(sides, members, outcome_measurements, outcome_rows).rename({"favours": "direction"})
     roles = drug_roles(sides, outcome_rows, result_group_arms)
     scored = (
@@ -293,7 +297,7 @@ def efficacy(
         .with_columns(decidable=(pl.col("groups") > 1) & (pl.col("unmatched") == 0) & ~pl.col("withdrawal"))
     )
     verdict, favours, reason = _analysis_verdict()
-    names = study_drugs.rename({"nct_id": "studyId"})
+    names = drugs.rename({"nct_id": "studyId"})
     result = (
         scored.lazy()
         .with_columns(verdict=verdict, favours=favours, reason=reason)
@@ -311,6 +315,7 @@ def efficacy(
             outcome_type="outcome_type",
             outcome="outcome",
             analysis_id="analysis_id",
+            drug_in_groups=pl.col("with_groups") > 0,
             comparator="comparator",
             test="test",
             verdict="verdict",
@@ -345,6 +350,18 @@ def efficacy(
     for side in ("DRUG", "COMPARATOR", "UNCLEAR"):
         record(f"favours/{side}", int((significant["favours"] == side).sum()))
     return result
+
+
+def every_drug(result_group_arms: pl.LazyFrame, evidence: pl.LazyFrame | None, outcomes: pl.LazyFrame) -> pl.DataFrame:
+    """(nct_id, drug_key, drug_id, drug_name) of every drug of the studies with results: those of the matched
+    groups, and with `evidence` every AACT drug of those studies, matched or not."""
+    matched = group_drugs(result_group_arms)
+    if evidence is None:
+        return matched
+    every = study_drugs(intervention_drugs(evidence, outcomes.select("nct_id")))
+    return pl.concat(
+        [matched, every.join(matched, on=["nct_id", "drug_key"], how="anti")], how="vertical_relaxed"
+    ).sort("nct_id", "drug_key")
 
 
 def _gated(verdict: pl.Expr, reason: pl.Expr) -> list[pl.Expr]:
@@ -422,6 +439,7 @@ def trial_efficacy(
     outcomes: pl.LazyFrame,
     result_group_arms: pl.LazyFrame,
     evidence: pl.LazyFrame | None = None,
+    outcome_analyses: pl.LazyFrame | None = None,
 ) -> pl.DataFrame:
     """One row per (studyId, drug) of every study that posted results, for the drugs of its matched groups: the
     verdict of all its primary outcomes analysed for the drug, together (see the module's docstring); the
@@ -429,9 +447,16 @@ def trial_efficacy(
     primary analysis puts the drug on one side, or the drug is not the one the trial tests; NO_ANALYSIS where the
     primary outcomes have no between-group test. With `evidence`, a drug of the study that no result group was
     matched to still gets its row: INDETERMINATE (its groups are unknown) where the study analysed a primary
-    outcome, NO_ANALYSIS where it did not; never left out as if the trial had not tested it."""
+    outcome, NO_ANALYSIS where it did not; never left out as if the trial had not tested it. With
+    `outcome_analyses`, a drug that no primary test of its study concerns is NO_COMPARATOR (the study tested
+    something else), not NO_ANALYSIS."""
     rows = efficacy.filter(pl.col("outcome_type") == "PRIMARY").collect()
-    eligible = rows.filter(pl.col("verdict").is_in([*DECIDED, *UNDECIDED]))
+    # an analysis with an unmatched group may hold a drug no matched group of it holds: it counts for that drug
+    # only when no primary analysis is known to hold the drug
+    held = rows.group_by("studyId", "drug_key").agg(held=pl.col("drug_in_groups").any())
+    eligible = rows.join(held, on=["studyId", "drug_key"]).filter(
+        pl.col("verdict").is_in([*DECIDED, *UNDECIDED]), pl.col("drug_in_groups") | ~pl.col("held")
+    )
     per_outcome = _decide(eligible, ["studyId", "drug_key", "outcome_id"])
     per_trial = per_outcome.group_by("studyId", "drug_key").agg(
         primary_verdict=pl.when(pl.col("verdict").is_in(DECIDED).any())
@@ -496,23 +521,33 @@ def trial_efficacy(
         )
     )
     # the drugs without a decidable primary analysis: the first primary row's reason, else no analysis at all
-    matched_drugs = group_drugs(result_group_arms)
-    if evidence is not None:
-        every = study_drugs(intervention_drugs(evidence, outcomes.select("nct_id")))
-        matched_drugs = pl.concat(
-            [matched_drugs, every.join(matched_drugs, on=["nct_id", "drug_key"], how="anti")], how="vertical_relaxed"
-        )
-    drugs = matched_drugs.select(
+    drugs = every_drug(result_group_arms, evidence, outcomes).select(
         studyId="nct_id", drug_key="drug_key", drug_id="drug_id", drug_name=pl.coalesce("drug_name", "drug_key")
     )
     in_groups = group_drugs(result_group_arms).select(studyId="nct_id", drug_key="drug_key", in_groups=pl.lit(True))
-    # studies with a between-group primary analysis: a drug in none of them is not compared
-    compared = (
-        rows.filter(pl.col("verdict") != "NO_ANALYSIS").select("studyId").unique().with_columns(compared=pl.lit(True))
-    )
+    # studies that test a primary outcome (a p-value or an interval posted): a drug in none of the tests is not
+    # compared; a study without one posts no analysis for any of its drugs
+    tested = rows.filter(pl.col("verdict") != "NO_ANALYSIS").select("studyId")
+    if outcome_analyses is not None:
+        primary_ids = outcomes.filter(pl.col("outcome_type") == "PRIMARY").select(outcome_id="id")
+        tested = pl.concat(
+            [
+                tested,
+                outcome_analyses.join(primary_ids, on="outcome_id", how="semi")
+                .filter(
+                    pl.col("p_value_raw").is_not_null()
+                    | (pl.col("ci_lower_limit").is_not_null() & pl.col("ci_upper_limit").is_not_null())
+                )
+                .select(studyId="nct_id")
+                .collect(),
+            ]
+        )
+    compared = tested.unique().with_columns(compared=pl.lit(True))
     posted = drugs.join(outcomes.select(studyId="nct_id").unique().collect(), on="studyId")
     first_rows = (
-        rows.sort("studyId", "drug_key", pl.col("verdict") != "NO_COMPARATOR", "outcome_id", "analysis_id")
+        rows.join(held, on=["studyId", "drug_key"])
+        .filter(pl.col("drug_in_groups") | ~pl.col("held"))
+        .sort("studyId", "drug_key", pl.col("verdict") != "NO_COMPARATOR", "outcome_id", "analysis_id")
         .unique(["studyId", "drug_key"], keep="first", maintain_order=True)
         .select("studyId", "drug_key", "role", "comparator", _first_verdict="verdict", _first_reason="reason")
     )
