@@ -84,53 +84,65 @@ def labelled_rows(out: Path, labels: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def figures(rows: pl.DataFrame) -> dict[str, float]:
+    """The figures the project is judged on, from the labels beside the code's rows."""
+    investigational = rows.filter(pl.col("role") == "INVESTIGATIONAL")
+    met_code = investigational.filter(pl.col("code_verdict") == "MET").height
+    met_label = investigational.filter(pl.col("verdict") == "MET").height
+    true_met = investigational.filter((pl.col("code_verdict") == "MET") & (pl.col("verdict") == "MET")).height
+    decided = rows.filter(pl.col("verdict").is_in(DECIDED) | pl.col("code_verdict").is_in(DECIDED))
+    roles = rows.filter(pl.col("role_code").is_not_null())
+    return {
+        "MET precision (INVESTIGATIONAL)": true_met / met_code if met_code else float("nan"),
+        "MET recall (INVESTIGATIONAL)": true_met / met_label if met_label else float("nan"),
+        "agreement on decided verdicts": float((decided["verdict"] == decided["code_verdict"]).mean() or 0.0),
+        "role agreement": float((roles["role"] == roles["role_code"]).mean() or 0.0),
+        "MET by code": met_code,
+        "MET by label": met_label,
+        "decided rows": decided.height,
+        "INDETERMINATE": int((rows["code_verdict"] == "INDETERMINATE").sum()),
+        "NO_COMPARATOR": int((rows["code_verdict"] == "NO_COMPARATOR").sum()),
+        "favours UNCLEAR": int((rows["favours_code"] == "UNCLEAR").sum()),
+        "missing from trial_efficacy": int((rows["code_verdict"] == "MISSING").sum()),
+        "MET where the comparator is favoured": rows.filter(
+            (pl.col("code_verdict") == "MET") & (pl.col("favours") == "COMPARATOR")
+        ).height,
+        "ACTIVE_COMPARATOR or BACKGROUND drugs MET": rows.filter(
+            (pl.col("code_verdict") == "MET") & pl.col("role_code").is_in(["ACTIVE_COMPARATOR", "BACKGROUND"])
+        ).height,
+    }
+
+
 def report(rows: pl.DataFrame) -> dict[str, float]:
     pl.Config.set_tbl_rows(200)
     pl.Config.set_tbl_width_chars(250)
     pl.Config.set_fmt_str_lengths(110)
     print(f"labelled (study, drug) rows compared: {rows.height} (studies: {rows['studyId'].n_unique()})")
     print("confusion of verdicts (rows: label, columns: code)")
-    print(rows.pivot(on="code_verdict", index="verdict", values="studyId", aggregate_function="len").fill_null(0))
-    investigational = rows.filter(pl.col("role") == "INVESTIGATIONAL")
-    met_code = investigational.filter(pl.col("code_verdict") == "MET")
-    met_label = investigational.filter(pl.col("verdict") == "MET")
-    true_met = investigational.filter((pl.col("code_verdict") == "MET") & (pl.col("verdict") == "MET"))
-    precision = true_met.height / met_code.height if met_code.height else float("nan")
-    recall = true_met.height / met_label.height if met_label.height else float("nan")
-    decided = rows.filter(pl.col("verdict").is_in(DECIDED) | pl.col("code_verdict").is_in(DECIDED))
-    agreement = (decided["verdict"] == decided["code_verdict"]).mean() if decided.height else float("nan")
-    roles = rows.filter(pl.col("role_code").is_not_null())
-    figures = {
-        "MET precision (INVESTIGATIONAL)": precision,
-        "MET recall (INVESTIGATIONAL)": recall,
-        "agreement on decided verdicts": float(agreement or 0.0),
-        "role agreement": float((roles["role"] == roles["role_code"]).mean() or 0.0),
-    }
-    for name, value in figures.items():
-        print(f"{name}: {value:.3f}")
-    print(f"  MET by code {met_code.height}, by label {met_label.height}, both {true_met.height}")
-    print(f"  decided rows (either side) {decided.height}")
-    print(
-        "rows INDETERMINATE {}, NO_COMPARATOR {}, favours UNCLEAR {}, missing from trial_efficacy {}".format(
-            (rows["code_verdict"] == "INDETERMINATE").sum(),
-            (rows["code_verdict"] == "NO_COMPARATOR").sum(),
-            (rows["favours_code"] == "UNCLEAR").sum(),
-            (rows["code_verdict"] == "MISSING").sum(),
-        )
-    )
-    harmful = rows.filter((pl.col("code_verdict") == "MET") & (pl.col("favours") == "COMPARATOR"))
-    not_tested = rows.filter(
-        (pl.col("code_verdict") == "MET") & pl.col("role_code").is_in(["ACTIVE_COMPARATOR", "BACKGROUND"])
-    )
-    print(f"MET where the label says the comparator is favoured: {harmful.height}")
-    print(f"ACTIVE_COMPARATOR or BACKGROUND drugs MET: {not_tested.height}")
+    with pl.Config(tbl_cols=-1):
+        print(rows.pivot(on="code_verdict", index="verdict", values="studyId", aggregate_function="len").fill_null(0))
+    measured = figures(rows)
+    for name, value in measured.items():
+        print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
     print("disagreements (label, code, code's reason, label's note):")
     print(
         rows.filter(pl.col("verdict") != pl.col("code_verdict")).select(
             "studyId", "intervention", "role", "role_code", "verdict", "code_verdict", "reason", "note"
         )
     )
-    return figures
+    return measured
+
+
+def direction(out: Path) -> pl.DataFrame:
+    """How the direction of every significant analysis of the corpus was read (all analyses, primary or not,
+    for drugs on one side): DRUG, COMPARATOR or UNCLEAR, with its share."""
+    rows = pl.read_parquet(out / "efficacy.parquet").filter(pl.col("favours").is_not_null())
+    return (
+        rows.group_by("favours")
+        .agg(analyses=pl.len())
+        .with_columns(share=(pl.col("analyses") / pl.col("analyses").sum()).round(3))
+        .sort("favours")
+    )
 
 
 def main() -> None:
@@ -143,6 +155,8 @@ def main() -> None:
         run_graph(real_config(args.real, args.out))
     labels = pl.read_csv(LABELS, infer_schema=False)
     report(labelled_rows(args.out, labels))
+    print("direction of the significant analyses (every drug on one side, every outcome):")
+    print(direction(args.out))
 
 
 if __name__ == "__main__":

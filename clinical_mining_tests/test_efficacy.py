@@ -13,6 +13,7 @@ from polars.testing import assert_frame_equal
 from clinical_mining.config import PROJECT_ROOT
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.arms import result_group_arms
+from clinical_mining.steps.direction import outcome_polarity
 from clinical_mining.steps.efficacy import efficacy, trial_efficacy
 from clinical_mining.steps.statistics import analysis_statistics, parse_p_value
 from clinical_mining.synthetic.aact import add_tables, export_equivalent, generate_aact, write_postgres
@@ -665,3 +666,178 @@ def test_both_aact_kinds_give_the_same_outcome_evidence(postgres: Postgres, tmp_
         .iter_rows()
     )
     assert {f"{study}/{drug}": verdict for (study, drug), verdict in KNOWN_VERDICTS.items()}.items() <= verdicts.items()
+
+
+def _statistics(**values: object) -> tuple[object, ...]:
+    frame = pl.DataFrame([values], schema=SCHEMAS["analyses"] | {"p_value_description": pl.String})
+    row = analysis_statistics(frame).row(0, named=True)
+    return row["test"], row["margin"], row["statistic"]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # the margin is the number at the word "margin", never a sample size after it (ARROW's wording)
+        (
+            {
+                "non_inferiority_type": "NON_INFERIORITY_OR_EQUIVALENCE",
+                "non_inferiority_description": "631 children would be required to exclude a 12% lower suppression"
+                " rate (lower 95% confidence limit of difference -12%, the non-inferiority margin). 630 children"
+                " retains at least 80% power",
+                "param_type": "Risk Difference (RD)",
+                "ci_percent": 95.0,
+                "ci_lower_limit": -8.4,
+                "ci_upper_limit": 5.2,
+            },
+            ("NON_INFERIORITY", -12.0, "NON_INFERIOR"),
+        ),
+        # nor an alpha beside it
+        (
+            {
+                "non_inferiority_type": "NON_INFERIORITY",
+                "non_inferiority_description": "Non-inferiority if the upper bound is below the 1.3 margin, tested"
+                " at one-sided alpha 0.025",
+                "param_type": "Hazard Ratio (HR)",
+                "ci_percent": 95.0,
+                "ci_lower_limit": 0.9,
+                "ci_upper_limit": 1.25,
+            },
+            ("NON_INFERIORITY", 1.3, "NON_INFERIOR"),
+        ),
+        # the bound a sentence names decides the side: upper limit below 20 (a safety endpoint against placebo)
+        (
+            {
+                "non_inferiority_type": "NON_INFERIORITY_OR_EQUIVALENCE",
+                "non_inferiority_description": "If upper limit of 95% CI \\< 20% then avanafil is considered"
+                " non-inferior to placebo.",
+                "param_type": "Risk Difference (RD)",
+                "ci_percent": 95.0,
+                "ci_lower_limit": -21.56,
+                "ci_upper_limit": -4.29,
+            },
+            ("NON_INFERIORITY", 20.0, "NON_INFERIOR"),
+        ),
+        # an 80% interval cannot show non-inferiority
+        (
+            {
+                "non_inferiority_type": "NON_INFERIORITY",
+                "non_inferiority_description": "The non-inferiority margin was -10%.",
+                "param_type": "Risk Difference (RD)",
+                "ci_percent": 80.0,
+                "ci_lower_limit": -4.0,
+                "ci_upper_limit": 3.0,
+            },
+            ("NON_INFERIORITY", -10.0, "NI_UNRESOLVED"),
+        ),
+        # two margins in one description: unsure
+        (
+            {
+                "non_inferiority_type": "NON_INFERIORITY",
+                "non_inferiority_description": "a margin of -10% in the full analysis set and a margin of -12%"
+                " in the per-protocol set",
+                "param_type": "Risk Difference (RD)",
+                "ci_percent": 95.0,
+                "ci_lower_limit": -4.0,
+                "ci_upper_limit": 3.0,
+            },
+            ("NON_INFERIORITY", None, "NI_UNRESOLVED"),
+        ),
+        # a pharmacokinetic comparison typed with the pre-2017 box and no margin
+        (
+            {
+                "non_inferiority_type": "NON_INFERIORITY_OR_EQUIVALENCE_LEGACY",
+                "non_inferiority_description": "Percent of reference to detect for 2-1 tests and power = 20.0%.",
+                "param_type": "ratio between geometric means",
+                "ci_percent": 90.0,
+                "ci_lower_limit": 92.03,
+                "ci_upper_limit": 105.82,
+            },
+            ("NON_INFERIORITY", None, "NI_UNRESOLVED"),
+        ),
+        # equivalence accepts a 90% two-sided interval
+        (
+            {
+                "non_inferiority_type": "EQUIVALENCE",
+                "non_inferiority_description": "equivalence margin of 0.8",
+                "param_type": "Mean Difference",
+                "ci_percent": 90.0,
+                "ci_lower_limit": -0.5,
+                "ci_upper_limit": 0.4,
+            },
+            ("EQUIVALENCE", 0.8, "NON_INFERIOR"),
+        ),
+        # a two-sided p is judged at 0.05 even beside a one-sided interval
+        (
+            {"p_value_raw": "0.03", "ci_n_sides": "ONE_SIDED", "param_type": "Mean Difference"},
+            ("SUPERIORITY", None, "SIGNIFICANT"),
+        ),
+        # the record's own threshold: significant only below 0.025 (Bonferroni)
+        (
+            {"p_value_raw": "0.03", "p_value_description": "Bonferroni: significant if p < 0.025"},
+            ("SUPERIORITY", None, "NOT_SIGNIFICANT"),
+        ),
+    ],
+)
+def test_margins_levels_and_alpha_as_the_record_writes_them(
+    values: dict[str, object], expected: tuple[object, ...]
+) -> None:
+    assert _statistics(**values) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "polarity"),
+    [
+        ("Erectile Distress Scale Total Score", "Higher scores indicate less impact of ED.", 1),
+        ("WOMAC Pain", "Higher scores indicate worse pain.", -1),
+        ("Percentage of Participants Achieving EASI-75", "EASI: higher scores indicate greater severity.", 1),
+        ("Percentage of Participants With 50% or Greater Reduction in Weekly Attacks", None, 1),
+        ("Percentage of Subjects With Disease Activity Score Major Improvement", None, 1),
+        ("Time to First Exacerbation", None, 1),
+        ("Time to Symptom Resolution", None, -1),
+        ("Overall Survival", None, 1),
+        ("Change From Baseline in HbA1c", None, -1),
+        ("Number of Participants With Adverse Events", None, -1),
+        ("Clinician Global Impression of Improvement", None, None),  # 1 is "very much improved"
+        ("Maximum Plasma Concentration (Cmax)", None, None),
+        ("Remission of Pain", None, None),  # both ways: unclear
+    ],
+)
+def test_what_an_outcome_calls_better(title: str, description: str | None, polarity: int | None) -> None:
+    frame = pl.DataFrame(
+        {"title": [title], "description": [description]}, schema={"title": pl.String, "description": pl.String}
+    )
+    assert frame.select(outcome_polarity(pl.col("title"), pl.col("description"))).item() == polarity
+
+
+def test_a_non_drug_comparator_is_read_for_its_direction() -> None:
+    trial = Trial("NCT09000020")
+    drug = trial.intervention("Mitomycin", "CHEMBL105")
+    surgery = trial.intervention("Transurethral resection", kind="PROCEDURE")
+    trial.arm("Mitomycin instillation", "EXPERIMENTAL", [drug])
+    trial.arm("Surgery", "ACTIVE_COMPARATOR", [surgery])
+    groups = [trial.group("Mitomycin"), trial.group("Surgery")]
+    recurrence = trial.outcome("Recurrence at 12 months")
+    trial.values(recurrence, {groups[0]: 30.0, groups[1]: 18.0})  # more recurrences on the drug
+    trial.analysis(recurrence, groups, p_value_raw="0.01")
+    _, rows, per_trial, _ = run(trial)
+    assert rows.select("comparator", "verdict", "favours").row(0) == ("NON_DRUG", "NOT_MET", "COMPARATOR")
+    assert per_trial.select("role", "comparator", "primary_verdict", "favours").row(0) == (
+        "INVESTIGATIONAL",
+        "NON_DRUG",
+        "NOT_MET",
+        "COMPARATOR",
+    )
+
+
+def test_an_analysis_whose_groups_are_all_unmatched_is_an_indeterminate_row() -> None:
+    trial = _placebo_trial("NCT09000021", p_value_raw="<0.001")
+    cohorts = [trial.group("Cohort 1"), trial.group("Cohort 2")]
+    extra = trial.outcome("Change in fasting glucose")
+    trial.analysis(extra, cohorts, p_value_raw="<0.001")
+    _, rows, per_trial, _ = run(trial)
+    unmatched = rows.filter(outcome_id=extra)
+    assert unmatched.select("drug_key", "drug_in_groups", "verdict", "reason").rows() == [
+        ("CHEMBL1422", False, "INDETERMINATE", "a group of the analysis is not matched to an arm")
+    ]
+    # the drug's own analysis decides; the unmatched one cannot be attributed and is shown, not dropped
+    assert per_trial.select("primary_verdict", "primary_outcomes").row(0) == ("MET", 1)

@@ -3,8 +3,9 @@
 A p-value says the groups differ, not which one did better. The direction is read from `outcome_measurements`
 (one value per result group of the outcome) against the outcome's polarity: whether a higher value is better
 (a response or remission rate, survival, time to relapse, walk distance) or worse (an event, relapse or death
-rate, a symptom or pain score, time to recovery), read first from what the record says ("higher scores indicate
-worse symptoms") and else from the title's words. A title whose words point both ways, or none, leaves the
+rate, a symptom or pain score, time to recovery). A responder rate ("percentage of participants achieving
+EASI-75") is better higher whatever its scale; otherwise the polarity is what the record says ("higher scores
+indicate worse symptoms"), else what the title's words say. A title whose words point both ways, or none, leaves the
 direction UNCLEAR; so do groups with several values that disagree (categories, time points), and equal values.
 """
 
@@ -17,13 +18,14 @@ _MEANS = (
     r"(?:\w+\s+){0,4}(?:indicat\w*|represent\w*|mean\w*|reflect\w*|signif\w*|=|denot\w*|suggest\w*|"
     r"correspond\w*)"
 )
+_HARM = r"(?:impact|distress|symptoms?|severity|pain|impairment|disability|problems?|bother|burden|difficulty|disease)"
 _GOOD = (
     r"(?:\s+\w+){0,2}?\s+(?:better|improv\w*|less severe|milder|good|healthier|benefit\w*|"
-    r"greater (?:function|efficacy))"
+    rf"greater (?:function|efficacy)|(?:less|lower|fewer|reduced|decreased|milder)\s+(?:\w+\s+)?{_HARM})"
 )
 _BAD = (
-    r"(?:\s+\w+){0,2}?\s+(?:worse|worsen\w*|more severe|greater (?:severity|impairment|disability)|poorer|"
-    r"deteriorat\w*|more symptoms)"
+    r"(?:\s+\w+){0,2}?\s+(?:worse|worsen\w*|more severe|poorer|deteriorat\w*|"
+    rf"(?:more|greater|higher|increased|worse)\s+(?:\w+\s+)?{_HARM})"
 )
 STATED_HIGHER_BETTER = rf"(?i)\b(?:{_MORE}\s+{_MEANS}{_GOOD}|{_LESS}\s+{_MEANS}{_BAD})"
 STATED_LOWER_BETTER = rf"(?i)\b(?:{_MORE}\s+{_MEANS}{_BAD}|{_LESS}\s+{_MEANS}{_GOOD})"
@@ -45,7 +47,7 @@ HIGHER_BETTER_WORDS = (
     r"response|SVR\d*|survival|survived|alive|achiev\w+|attain\w+|normali[sz]\w+|ACR ?\d+|PASI ?\d+|EASI ?\d+|"
     r"quality of life|walk(?:ing)? distance|6MWD|FEV1|FVC|peak (?:expiratory )?flow|bone mineral density|"
     r"engraftment|adherence|erectile function|IIEF\w*|IELT|ejaculatory latency|successful intercourse|SEP ?[23]|"
-    r"satisfaction|"
+    r"satisfaction|ability to|ease (?:of|with)|confidence|pleasure|self-esteem|yes (?:responses?|answers?)|"
     r"hemoglobin response|haemoglobin response|platelet response|complete response|partial response)\b"
 )
 LOWER_BETTER_WORDS = (
@@ -53,11 +55,28 @@ LOWER_BETTER_WORDS = (
     r"infections?|hospitali[sz]\w+|adverse|toxicit\w+|pain|severity|symptom scores?|HbA1c|A1C|glucose|blood "
     r"pressure|LDL|cholesterol|triglycerides|viral load|RNA|lesion counts?|nausea|vomiting|bleeding|fractures?|"
     r"seizures?|attacks?|migraine days|headache days|episodes|premature ejaculation|rescue medication|"
-    r"disability|depressi\w+|anxiety|itch\w*|pruritus|fatigue|rejection|amputation|stroke|myocardial infarction)\b"
+    r"disability|depressi\w+|anxiety|itch\w*|prurit\w+|fatigue|rejection|amputation|stroke|myocardial infarction|"
+    r"distress|impact index|area affected|eczema|disease activity|symptoms?)\b"
 )
 
 
 BASELINE_ROW = r"(?i)^(?:[^|]*\|)?\s*(?:at\s+)?(?:baseline|pre-?treatment|pre-?dose|screening|day 0|week 0)\b"
+
+
+# a responder rate: the share reaching a threshold of improvement is better higher, whatever the scale's own
+# direction ("Percentage of Participants Achieving EASI-75", "... With 50% or Greater Reduction in Attacks")
+RESPONDER = (
+    r"(?i)\b(?:percentage|percent|proportion|number|rate|share)\s+of\s+(?:participants|patients|subjects|"
+    r"people|children|men|women)\s+(?:who\s+)?(?:achiev\w*|attain\w*|reach\w*|respond\w*|"
+    r"(?:with|reporting|having|showing)\s+(?:a\s+|an\s+)?(?:composite\s+score\s+of\s+)?(?:≥|>=|at least\s+(?:a\s+)?)?"
+    r"[\d.]+\s*(?:%|-?\s*(?:point|category|unit|grade)s?)?\s*(?:or\s+(?:greater|more|higher)\s+)?"
+    r"(?:improvement|reduction|decrease|increase|response|decline)|"
+    r"(?:with|achieving|attaining|reaching)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?(?:major\s+|clinical\s+|complete\s+)?"
+    r"(?:improvement|response|remission|responders?)\b)"
+)
+# scales whose direction differs between instruments of the same name: "Global Impression of Improvement" scores
+# 1 for "very much improved"
+NO_POLARITY = r"(?i)\bglobal impression\b"
 
 
 def outcome_polarity(title: pl.Expr, description: pl.Expr) -> pl.Expr:
@@ -69,7 +88,11 @@ def outcome_polarity(title: pl.Expr, description: pl.Expr) -> pl.Expr:
     up = title.str.contains(HIGHER_BETTER_WORDS).fill_null(False)
     down = title.str.contains(LOWER_BETTER_WORDS).fill_null(False)
     return (
-        pl.when(stated_up & ~stated_down)
+        pl.when(title.str.contains(RESPONDER).fill_null(False))
+        .then(pl.lit(1, pl.Int8))
+        .when(title.str.contains(NO_POLARITY).fill_null(False) & ~(stated_up ^ stated_down))
+        .then(pl.lit(None, pl.Int8))
+        .when(stated_up & ~stated_down)
         .then(pl.lit(1, pl.Int8))
         .when(stated_down & ~stated_up)
         .then(pl.lit(-1, pl.Int8))

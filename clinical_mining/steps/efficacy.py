@@ -488,6 +488,7 @@ def trial_efficacy(
         .join(
             eligible.group_by("studyId", "drug_key").agg(analyses=pl.len().cast(pl.UInt32)), on=["studyId", "drug_key"]
         )
+        .drop("favours")
         .join(favours, on=["studyId", "drug_key"], how="left")
         .with_columns(
             favours=pl.when(pl.col("primary_verdict").is_in(["MET", "MIXED"]))

@@ -42,7 +42,7 @@ _NUMBER = r"(\d*\.?\d+)\s*(%)?"
 ALPHA_PATTERNS = (
     rf"(?i)\b(?:alpha|\u03b1|significance level|level of significance|significant level|nominal level|threshold)"
     rf"\s*(?:level\s*)?(?:of|was|is|=|:|at|set at|set to|equal to|<|≤)?\s*(?:p\s*[<=≤]\s*)?{_NUMBER}",
-    rf"(?i)\bsignifican\w*\s*(?:if|when|at|for)\s*(?:the\s*)?(?:a\s*)?(?:p[- ]?values?\s*)?(?:was|is|were)?\s*"
+    rf"(?i)\bsignifican\w*\s*(?:if|when|at|for)\s*(?:the\s*)?(?:a\s*)?(?:p(?:[- ]?values?)?\s*)?(?:was|is|were)?\s*"
     rf"(?:<|≤|less than|below|smaller than)\s*{_NUMBER}",
     rf"(?i)\bp[- ]?(?:value)?\s*(?:<|≤|less than|below)\s*{_NUMBER}\s*(?:was|is|were|are|will be)?\s*"
     r"(?:considered|deemed|regarded|defined)?\s*(?:as\s*)?(?:to\s*be\s*)?(?:statistically\s*)?significan",
