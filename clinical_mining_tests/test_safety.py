@@ -117,7 +117,8 @@ def test_zero_cells_on_both_sides_give_an_interval_around_zero() -> None:
     assert -0.04 < row["sae_rd_lower"] < 0 < row["sae_rd_upper"] < 0.04
 
 
-def test_totals_without_a_group_are_counted_and_an_unmatched_group_stops_the_comparison() -> None:
+def test_totals_without_a_group_are_counted_and_an_unmatched_group_leaves_both_sides_without_counts() -> None:
+    """The unmatched group could hold the drug or its comparator: neither side's sum is known to be whole."""
     trial = _placebo_trial("NCT09200004")
     trial.group("Cohort 9", result_type="Reported Event")  # matches no arm
     totals = _totals(
@@ -130,7 +131,13 @@ def test_totals_without_a_group_are_counted_and_an_unmatched_group_stops_the_com
     )
     rows, figures = _run(trial, totals)
     row = rows.row(0, named=True)
-    assert (row["sae_affected"], row["sae_risk_difference"], row["note"]) == (3, None, "a group not matched to an arm")
+    assert (row["sae_affected"], row["control_sae_affected"], row["sae_risk_difference"], row["note"]) == (
+        None,
+        None,
+        None,
+        "an adverse-event group is not matched to an arm: either side could hold it",
+    )
+    assert (row["drug_groups"], row["control_groups"]) == (["OG000"], ["OG001"])
     assert (figures["totals/without_a_result_group"], figures["totals/group_not_matched_to_an_arm"]) == (1, 1)
 
 
@@ -138,3 +145,60 @@ def test_a_missing_column_is_named() -> None:
     trial = _placebo_trial("NCT09200005")
     with pytest.raises(ResultsInputError, match=r"reported_event_totals lacks column\(s\) subjects_at_risk"):
         _run(trial, _totals([]).drop("subjects_at_risk"))
+
+
+def test_an_active_comparator_and_a_factorial_arm_get_their_own_comparison_arms() -> None:
+    """A three-arm trial: the experimental arm against placebo, the active comparator's arm beside them. The
+    investigational drug is compared with placebo only (never with a pool of every other group); the active
+    comparator with the arms tested against it; a drug in every arm is background, with no comparison."""
+    trial = Trial("NCT09200010")
+    drug, reference = (
+        trial.intervention("Dapagliflozin", "CHEMBL429910"),
+        trial.intervention("Sitagliptin", "CHEMBL1422"),
+    )
+    backbone, placebo = trial.intervention("Metformin", "CHEMBL1431"), trial.intervention("Placebo")
+    trial.arm("Dapagliflozin + metformin", "EXPERIMENTAL", [drug, backbone])
+    trial.arm("Sitagliptin + metformin", "ACTIVE_COMPARATOR", [reference, backbone])
+    trial.arm("Placebo + metformin", "PLACEBO_COMPARATOR", [placebo, backbone])
+    for title in ("Dapagliflozin + metformin", "Sitagliptin + metformin", "Placebo + metformin"):
+        trial.group(title, result_type="Reported Event")
+    totals = _totals(
+        [
+            ("NCT09200010", "OG000", "serious", 10, 100),
+            ("NCT09200010", "OG001", "serious", 8, 100),
+            ("NCT09200010", "OG002", "serious", 5, 100),
+        ]
+    )
+    rows, _ = _run(trial, totals)
+    assert rows.select("drug_key", "role", "comparator", "drug_groups", "control_groups").rows() == [
+        ("CHEMBL1422", "ACTIVE_COMPARATOR", "ACTIVE", ["OG001"], ["OG000"]),
+        ("CHEMBL1431", "BACKGROUND", None, ["OG000", "OG001", "OG002"], []),
+        ("CHEMBL429910", "INVESTIGATIONAL", "PLACEBO", ["OG000"], ["OG002"]),
+    ]
+    dapagliflozin = rows.filter(drug_key="CHEMBL429910").row(0, named=True)
+    assert (dapagliflozin["control_sae_affected"], dapagliflozin["control_sae_at_risk"]) == (5, 100)
+    metformin = rows.filter(drug_key="CHEMBL1431").row(0, named=True)
+    assert (metformin["sae_affected"], metformin["control_sae_affected"], metformin["note"]) == (
+        23,
+        None,
+        "the drug is in every compared arm",
+    )
+
+
+def test_an_arm_with_two_adverse_event_groups_is_never_summed() -> None:
+    """Treatment and follow-up phases posted as two groups of one arm hold the same participants."""
+    trial = _placebo_trial("NCT09200011")
+    trial.group("Sitagliptin 100 mg Follow-up Phase", result_type="Reported Event")
+    totals = _totals(
+        [
+            ("NCT09200011", "OG000", "serious", 3, 50),
+            ("NCT09200011", "OG001", "serious", 1, 50),
+            ("NCT09200011", "OG002", "serious", 2, 50),
+        ]
+    )
+    rows, _ = _run(trial, totals)
+    row = rows.row(0, named=True)
+    assert row["sae_affected"] is None and row["control_sae_affected"] is None
+    assert (
+        row["note"] == "an arm has several adverse-event groups (phases, periods, cohorts): participants counted twice"
+    )

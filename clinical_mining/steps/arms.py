@@ -273,6 +273,21 @@ def treatment_arms(arms: pl.DataFrame, drugs: pl.DataFrame, studies: pl.LazyFram
     )
 
 
+def _composed() -> pl.Expr:
+    """Whether a group's title joins two or more other groups' titles of its module ("Migraine + Cluster
+    Headache" beside "Migraine" and "Cluster Headache"): a pooled column repeating their participants."""
+    key = _title_key(pl.col("title"))
+    parts = (
+        pl.col("title")
+        .str.replace_all(r"\s*(?:\+|&|/|,|\band\b)\s*", "|")
+        .str.split("|")
+        .list.eval(_title_key(pl.element()))
+        .list.eval(pl.element().filter(pl.element() != ""))
+    )
+    others = key.implode().over("nct_id", "result_type")
+    return (parts.list.len() >= 2) & (parts.list.set_difference(others).list.len() == 0)
+
+
 def _title_key(title: pl.Expr) -> pl.Expr:
     """A title as compared with another: without parentheses ("(FAS)", "(N=120)"), normalised."""
     return normalise(title.str.replace_all(r"\([^)]*\)", " "))
@@ -295,7 +310,7 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         group_title="title",
         description="description",
         crossover=pl.col("title").str.contains(CROSSOVER).fill_null(False),
-        pooled=pl.col("title").str.contains(POOLED).fill_null(False),
+        pooled=pl.col("title").str.contains(POOLED).fill_null(False) | _composed(),
         open_label=pl.col("title").str.contains(OPEN_LABEL).fill_null(False),
         title_key=_title_key(pl.col("title")),
     ).collect()  # read by several plans below: computed once

@@ -2,12 +2,19 @@
 
 `reported_event_totals` gives per result group (joined on the group code to the 'Reported Event' groups, the
 only key it has) the subjects affected and at risk for serious events and for all-cause mortality. The groups
-are read through the same arm matching as efficacy (`arms.result_group_arms`), so a drug's groups are the
-matched groups holding it and its comparator's are the others: the control groups where there are any, else
-the other drugs' (an active comparator). The risk difference of serious events gets Newcombe's hybrid score
-interval built from Wilson intervals (method 10 of Newcombe 1998), which stays inside [-1, 1] and behaves at
-zero cells. A group at risk of 0 ("not monitored") gives no rate, not a rate of 0; a study with a group no
-rule matched to an arm gives no comparison, since its totals could belong to either side.
+are read through the same arm matching and roles as efficacy (`arms.result_group_arms`, `efficacy`): a drug's
+groups are the adverse-event groups of the arms holding it; its comparator's are those of its own comparison
+arms, the arms on the other side of its analyses (its primary ones where it has any), never a group holding the
+drug: in a factorial trial "continued cotrimoxazole" is compared with "stopped", not with every other column.
+Of several comparison arms the controls win, then the arms typed active comparator (arm B of a three-arm
+trial is compared with the standard arm A). A drug no analysis compares falls back on the study's control
+arms, else its active comparator arms. Pooled, total, switch and extension columns are never a side; a side
+whose groups cannot all be matched (a group no rule matched, an arm with no adverse-event group) gets no
+counts, and `note` says why: a partial count is never shown as the whole.
+
+The risk difference of serious events gets Newcombe's hybrid score interval built from Wilson intervals
+(method 10 of Newcombe 1998), which stays inside [-1, 1] and behaves at zero cells. A group at risk of 0 ("not
+monitored") gives no rate, not a rate of 0.
 """
 
 import polars as pl
@@ -15,6 +22,7 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.arms import group_drugs, require_columns
+from clinical_mining.steps.roles import arm_roles
 
 Z_95 = 1.959963984540054
 TOTALS_COLUMNS = ("nct_id", "ctgov_group_code", "event_type", "subjects_affected", "subjects_at_risk")
@@ -23,7 +31,10 @@ SAFETY_SCHEMA = {
     "drug_key": pl.String,
     "drug_name": pl.String,
     "drug_id": pl.String,
+    "role": pl.String,
     "comparator": pl.String,
+    "drug_groups": pl.List(pl.String),
+    "control_groups": pl.List(pl.String),
     "sae_affected": pl.Int64,
     "sae_at_risk": pl.Int64,
     "control_sae_affected": pl.Int64,
@@ -40,13 +51,17 @@ SAFETY_SCHEMA = {
 
 
 _DRUG_SIDE = "the drug's groups"
-_CONTROL_SIDE = "its comparator's (the control groups, else the other drugs')"
+_CONTROL_SIDE = "its comparator's (the groups of its own comparison arms)"
 SAFETY_COLUMNS = {
     "studyId": "The study (NCT id)",
     "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
     "drug_name": "The drug's vocabulary name, else its label",
     "drug_id": "The drug's ChEMBL id, null when unmapped",
-    "comparator": "PLACEBO (control groups) or ACTIVE (other drugs); null where there is no comparison",
+    "role": "The drug's role in the trial: INVESTIGATIONAL, ACTIVE_COMPARATOR, BACKGROUND, OTHER",
+    "comparator": "PLACEBO (placebo-type control, or the backbone alone), ACTIVE (another drug), NON_DRUG; null"
+    " where there is no comparison",
+    "drug_groups": "The adverse-event group codes (EG000, ...) summed for the drug",
+    "control_groups": "The adverse-event group codes summed for its comparator: disjoint from the drug's",
     "sae_affected": "Participants with a serious adverse event in " + _DRUG_SIDE,
     "sae_at_risk": "Participants at risk of serious adverse events in " + _DRUG_SIDE,
     "control_sae_affected": "Participants with a serious adverse event in " + _CONTROL_SIDE,
@@ -58,7 +73,7 @@ SAFETY_COLUMNS = {
     "sae_rd_upper": "Upper limit of that interval",
     "deaths": "Deaths (all-cause mortality) in the drug's groups; null where not reported",
     "control_deaths": "Deaths in the comparator's groups; null where not reported",
-    "note": "Why there is no comparison, where there is none",
+    "note": "Why a side has no counts, or why there is no comparison",
 }
 
 
@@ -91,11 +106,89 @@ def _summed(column: str, condition: pl.Expr) -> pl.Expr:
     return pl.when(values.count() > 0).then(values.sum())
 
 
+COMPARED = ("PLACEBO", "ACTIVE", "NON_DRUG")
+
+
+def _comparison_arms(
+    efficacy: pl.LazyFrame | None, outcome_analysis_groups: pl.LazyFrame | None, arms: pl.DataFrame
+) -> pl.DataFrame:
+    """(nct_id, drug_key, design_group_id, comparator) of the arms each drug is compared with in its analyses:
+    the other side of every analysis holding the drug against a placebo-type, active or non-drug comparator
+    (its primary analyses where it has any)."""
+    schema = {"nct_id": pl.String, "drug_key": pl.String, "design_group_id": pl.Int64, "comparator": pl.String}
+    if efficacy is None or outcome_analysis_groups is None:
+        return pl.DataFrame(schema=schema)
+    members = outcome_analysis_groups.select(analysis_id="outcome_analysis_id", result_group_id="result_group_id")
+    rows = (
+        efficacy.filter(pl.col("drug_in_groups"), pl.col("comparator").is_in(COMPARED))
+        .select("studyId", "drug_key", "analysis_id", "comparator", primary=pl.col("outcome_type") == "PRIMARY")
+        .with_columns(any_primary=pl.col("primary").any().over("studyId", "drug_key"))
+        .filter(pl.col("primary") | ~pl.col("any_primary"))
+    )
+    return (
+        rows.join(members, on="analysis_id")
+        .join(arms.lazy(), on="result_group_id")
+        .filter(~pl.col("drug_keys").list.contains(pl.col("drug_key")))
+        .group_by(nct_id="studyId", drug_key="drug_key", design_group_id="design_group_id")
+        .agg(pl.col("comparator").first())
+        .collect()
+        .cast(schema)
+    )
+
+
+def _fallback_arms(arms: pl.DataFrame, drugs: pl.DataFrame, roles: pl.DataFrame) -> pl.DataFrame:
+    """For a drug no analysis compares: for an active comparator, the experimental arms holding another drug;
+    for any other, the study's control arms not holding it, else (for a drug of experimental arms) the arms
+    typed active comparator holding another drug."""
+    study_arms = arms.unique("design_group_id").select(
+        "nct_id", "design_group_id", "group_type", "control", "arm_drugs"
+    )
+    candidates = (
+        drugs.select("nct_id", "drug_key")
+        .join(study_arms, on="nct_id")
+        .filter(~pl.col("arm_drugs").list.contains(pl.col("drug_key")))
+    )
+    own_types = (
+        drugs.select("nct_id", "drug_key")
+        .join(study_arms, on="nct_id")
+        .filter(pl.col("arm_drugs").list.contains(pl.col("drug_key")))
+        .group_by("nct_id", "drug_key")
+        .agg(own_experimental=(pl.col("group_type") == "EXPERIMENTAL").any())
+    )
+    reference = (
+        candidates.join(roles.filter(role="ACTIVE_COMPARATOR"), on=["nct_id", "drug_key"])
+        .filter(pl.col("group_type") == "EXPERIMENTAL", pl.col("arm_drugs").list.len() > 0)
+        .with_columns(comparator=pl.lit("ACTIVE"))
+    )
+    candidates = candidates.join(roles.filter(role="ACTIVE_COMPARATOR"), on=["nct_id", "drug_key"], how="anti")
+    controls = candidates.filter("control").with_columns(comparator=pl.lit("PLACEBO"))
+    active = (
+        candidates.join(own_types, on=["nct_id", "drug_key"])
+        .filter(
+            pl.col("own_experimental"),
+            pl.col("group_type") == "ACTIVE_COMPARATOR",
+            pl.col("arm_drugs").list.len() > 0,
+        )
+        .join(controls.select("nct_id", "drug_key").unique(), on=["nct_id", "drug_key"], how="anti")
+        .with_columns(comparator=pl.lit("ACTIVE"))
+    )
+    return pl.concat([reference, controls, active], how="diagonal_relaxed").select(
+        "nct_id", "drug_key", "design_group_id", "comparator"
+    )
+
+
 @describes(SAFETY_COLUMNS)
-def trial_safety(reported_event_totals: pl.LazyFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
-    """One row per (studyId, drug) of every study that posted adverse-event totals for matched groups: serious
-    adverse events affected and at risk in the drug's groups and in its comparator's, their rates, the risk
-    difference with its 95% interval, and deaths on each side (null where not reported)."""
+def trial_safety(
+    reported_event_totals: pl.LazyFrame,
+    result_group_arms: pl.LazyFrame,
+    efficacy: pl.LazyFrame | None = None,
+    outcome_analysis_groups: pl.LazyFrame | None = None,
+) -> pl.DataFrame:
+    """One row per (studyId, drug) of every study that posted adverse-event totals, with the drug's role:
+    serious adverse events affected and at risk in the drug's groups and in its comparison arms' groups, their
+    rates, the risk difference with its 95% interval, and deaths on each side (null where not reported). With
+    `efficacy` and `outcome_analysis_groups`, the comparison arms and roles are those of the efficacy step; without
+    them, the study's control arms and the arms' types."""
     require_columns(reported_event_totals, "reported_event_totals", TOTALS_COLUMNS, "trial_safety")
     totals = (
         reported_event_totals.select(TOTALS_COLUMNS)
@@ -108,73 +201,170 @@ def trial_safety(reported_event_totals: pl.LazyFrame, result_group_arms: pl.Lazy
         )
         .collect()
     )
-    groups = (
+    event_groups = (
         result_group_arms.filter(pl.col("result_type") == "Reported Event")
-        .select("nct_id", "ctgov_group_code", "design_group_id", "control", "drug_keys")
+        .select("nct_id", "ctgov_group_code", "design_group_id", "match")
         .collect()
     )
-    joined = totals.join(groups, on=["nct_id", "ctgov_group_code"], how="left")
-    without_group = joined.filter(pl.col("drug_keys").is_null() & pl.col("design_group_id").is_null())
-    unknown_code = totals.join(groups, on=["nct_id", "ctgov_group_code"], how="anti").height
+    joined = totals.join(event_groups, on=["nct_id", "ctgov_group_code"], how="left")
+    unknown_code = joined.filter(pl.col("match").is_null()).height
+    unmatched = joined.filter(pl.col("match") == "unmatched")
     record("totals/without_a_result_group", unknown_code)
-    record("totals/group_not_matched_to_an_arm", without_group.height - unknown_code)
-    unmatched_studies = without_group.select("nct_id").unique().with_columns(_unmatched=pl.lit(True))
-    matched = joined.filter(pl.col("design_group_id").is_not_null())
-    pairs = (
-        matched.explode("drug_keys")
-        .drop_nulls("drug_keys")
-        .select("nct_id", drug_key="drug_keys")
-        .unique()
-        .join(matched, on="nct_id")
-        .with_columns(holds=pl.col("drug_keys").list.contains(pl.col("drug_key")))
-        .with_columns(
-            # the comparator is the control groups not holding the drug, else every group not holding it
-            side=pl.when("holds")
-            .then(pl.lit("drug"))
-            .when(pl.col("control") | ~(pl.col("control") & ~pl.col("holds")).any().over("nct_id", "drug_key"))
-            .then(pl.lit("comparator"))
+    record("totals/group_not_matched_to_an_arm", unmatched.height)
+    record(
+        "totals/left_out_pooled_switch_or_extension",
+        int(joined["match"].is_in(["pooled", "crossover", "extension"]).sum()),
+    )
+    unmatched_studies = unmatched.select("nct_id").unique().with_columns(_unmatched=pl.lit(True))
+    arms = (
+        result_group_arms.filter(pl.col("design_group_id").is_not_null())
+        .select("nct_id", "result_group_id", "design_group_id", "group_type", "control", "drug_keys")
+        .collect()
+    )
+    arm_drugs = arms.unique("design_group_id").select("design_group_id", arm_drugs="drug_keys")
+    drugs = group_drugs(result_group_arms)
+    studies = totals.select("nct_id").unique()
+    drugs = drugs.join(studies, on="nct_id", how="semi")
+    roles = _roles(efficacy, result_group_arms)
+    compared = _comparison_arms(efficacy, outcome_analysis_groups, arms)
+    # a drug the efficacy step has no analysis for falls back on the arms' types; one whose analyses compare it
+    # only with itself (a dose or schedule) or nothing keeps no comparison
+    analysed = (
+        efficacy.filter(pl.col("drug_in_groups")).select(nct_id="studyId", drug_key="drug_key").unique().collect()
+        if efficacy is not None
+        else pl.DataFrame(schema={"nct_id": pl.String, "drug_key": pl.String})
+    )
+    compared = pl.concat(
+        [
+            compared,
+            _fallback_arms(arms.join(arm_drugs, on="design_group_id"), drugs, roles).join(
+                analysed, on=["nct_id", "drug_key"], how="anti"
+            ),
+        ],
+        how="vertical_relaxed",
+    )
+    # of several comparison arms of an investigational drug, the controls where there are any, else the arms
+    # of no other investigational drug (its active comparator: arm B of a three-arm trial against the standard
+    # arm A, not against arm C); an active comparator is compared with every arm tested against it; a drug that
+    # is not the one tested (background, other) has no comparison of its own
+    tested_drugs = roles.filter(role="INVESTIGATIONAL").group_by("nct_id").agg(tested_drugs=pl.col("drug_key"))
+    typed = (
+        arms.unique("design_group_id")
+        .select("nct_id", "design_group_id", "control")
+        .join(arm_drugs, on="design_group_id")
+        .join(tested_drugs, on="nct_id", how="left")
+        .select(
+            "design_group_id",
+            "control",
+            tested=pl.col("arm_drugs").list.set_intersection(pl.col("tested_drugs").fill_null([])).list.len() > 0,
         )
     )
-    drug, comparator = pl.col("side") == "drug", pl.col("side") == "comparator"
-    sides = pairs.group_by("nct_id", "drug_key").agg(
-        sae_affected=_summed("sae_affected", drug),
-        sae_at_risk=_summed("sae_at_risk", drug),
-        deaths=_summed("deaths", drug),
-        control_sae_affected=_summed("sae_affected", comparator),
-        control_sae_at_risk=_summed("sae_at_risk", comparator),
-        control_deaths=_summed("deaths", comparator),
-        comparator_groups=comparator.sum(),
-        comparator_controls=(comparator & pl.col("control")).any(),
+    investigational = pl.col("role") == "INVESTIGATIONAL"
+    compared = (
+        compared.join(typed, on="design_group_id")
+        .join(roles, on=["nct_id", "drug_key"], how="left")
+        .filter(~pl.col("role").is_in(["BACKGROUND", "OTHER"]).fill_null(False))
+        .with_columns(
+            rank=pl.when(~investigational).then(0).when("control").then(0).when(~pl.col("tested")).then(1).otherwise(2)
+        )
+        .filter(pl.col("rank") == pl.col("rank").min().over("nct_id", "drug_key"))
+        .select("nct_id", "drug_key", "design_group_id", "comparator")
+    )
+    # every arm of each side, and the adverse-event group (if any) matched to it
+    own_arms = (
+        drugs.select("nct_id", "drug_key")
+        .join(arm_drugs.join(arms.select("nct_id", "design_group_id").unique(), on="design_group_id"), on="nct_id")
+        .filter(pl.col("arm_drugs").list.contains(pl.col("drug_key")))
+        .select("nct_id", "drug_key", "design_group_id", side=pl.lit("drug"))
+    )
+    sides = pl.concat([own_arms, compared.select("nct_id", "drug_key", "design_group_id", side=pl.lit("control"))])
+    event_arms = (
+        joined.filter(pl.col("design_group_id").is_not_null())
+        .select("design_group_id", "ctgov_group_code", "sae_affected", "sae_at_risk", "deaths")
+        # an arm with several adverse-event groups (treatment and follow-up phases, cohorts): the same
+        # participants would be counted more than once
+        .with_columns(repeated=pl.len().over("design_group_id") > 1)
+    )
+    sided = sides.join(event_arms, on="design_group_id", how="left")
+    drug_side, control_side = pl.col("side") == "drug", pl.col("side") == "control"
+    per_drug = sided.group_by("nct_id", "drug_key").agg(
+        drug_groups=pl.col("ctgov_group_code").filter(drug_side).drop_nulls().unique().sort(),
+        control_groups=pl.col("ctgov_group_code").filter(control_side).drop_nulls().unique().sort(),
+        drug_arms_missing=(drug_side & pl.col("ctgov_group_code").is_null()).sum(),
+        drug_repeated=(drug_side & pl.col("repeated").fill_null(False)).any(),
+        control_repeated=(control_side & pl.col("repeated").fill_null(False)).any(),
+        control_arms=control_side.sum(),
+        control_arms_missing=(control_side & pl.col("ctgov_group_code").is_null()).sum(),
+        sae_affected=_summed("sae_affected", drug_side),
+        sae_at_risk=_summed("sae_at_risk", drug_side),
+        deaths=_summed("deaths", drug_side),
+        control_sae_affected=_summed("sae_affected", control_side),
+        control_sae_at_risk=_summed("sae_at_risk", control_side),
+        control_deaths=_summed("deaths", control_side),
+    )
+    comparators = compared.group_by("nct_id", "drug_key").agg(
+        comparator=pl.when((pl.col("comparator") == "PLACEBO").any())
+        .then(pl.lit("PLACEBO"))
+        .when((pl.col("comparator") == "ACTIVE").any())
+        .then(pl.lit("ACTIVE"))
+        .otherwise(pl.col("comparator").first())
+    )
+    unmatched_study = pl.col("_unmatched").fill_null(False)
+    drug_complete = (
+        ~unmatched_study
+        & (pl.col("drug_arms_missing") == 0)
+        & (pl.col("drug_groups").list.len() > 0)
+        & ~pl.col("drug_repeated")
+    )
+    control_complete = (
+        ~unmatched_study
+        & (pl.col("control_arms_missing") == 0)
+        & (pl.col("control_groups").list.len() > 0)
+        & ~pl.col("control_repeated")
+    )
+    note = (
+        pl.when(unmatched_study)
+        .then(pl.lit("an adverse-event group is not matched to an arm: either side could hold it"))
+        .when(pl.col("drug_groups").list.len() == 0)
+        .then(pl.lit("no adverse-event group is matched to the drug's arms"))
+        .when(pl.col("drug_arms_missing") > 0)
+        .then(pl.lit("an arm of the drug has no adverse-event group: its counts would be partial"))
+        .when(pl.col("drug_repeated") | pl.col("control_repeated"))
+        .then(pl.lit("an arm has several adverse-event groups (phases, periods, cohorts): participants counted twice"))
+        .when(pl.col("control_arms") == 0)
+        .then(
+            pl.when(pl.col("role") == "BACKGROUND")
+            .then(pl.lit("the drug is in every compared arm"))
+            .when(pl.col("role") == "OTHER")
+            .then(pl.lit("the drug is in no comparison of the trial"))
+            .otherwise(pl.lit("no arm the drug is compared with (against a placebo-type, active or non-drug arm)"))
+        )
+        .when(pl.col("control_arms_missing") > 0)
+        .then(pl.lit("a comparison arm has no adverse-event group: its counts would be partial"))
+    )
+    result = (
+        per_drug.join(unmatched_studies, on="nct_id", how="left")
+        .join(comparators, on=["nct_id", "drug_key"], how="left")
+        .join(roles, on=["nct_id", "drug_key"], how="left")
+        .with_columns(note=note, _drug=drug_complete, _control=control_complete & drug_complete)
+        .with_columns(pl.when("_drug").then(pl.col(c)).alias(c) for c in ("sae_affected", "sae_at_risk", "deaths"))
+        .with_columns(
+            pl.when("_control").then(pl.col(c)).alias(c)
+            for c in ("control_sae_affected", "control_sae_at_risk", "control_deaths", "comparator")
+        )
     )
     difference, lower, upper = newcombe_difference(
         pl.col("sae_affected"), pl.col("sae_at_risk"), pl.col("control_sae_affected"), pl.col("control_sae_at_risk")
     )
-    unmatched = pl.col("_unmatched").fill_null(False)
-    compared = (pl.col("comparator_groups") > 0) & ~unmatched
     names = group_drugs(result_group_arms).rename({"nct_id": "studyId"})
     result = (
-        sides.join(unmatched_studies, on="nct_id", how="left")
-        .with_columns(
-            comparator=pl.when(~compared)
-            .then(None)
-            .when("comparator_controls")
-            .then(pl.lit("PLACEBO"))
-            .otherwise(pl.lit("ACTIVE")),
+        result.with_columns(
             sae_rate=pl.col("sae_affected") / pl.when(pl.col("sae_at_risk") > 0).then(pl.col("sae_at_risk")),
-            control_sae_rate=pl.when(compared).then(
-                pl.col("control_sae_affected") / pl.when(pl.col("control_sae_at_risk") > 0).then("control_sae_at_risk")
-            ),
-            sae_risk_difference=pl.when(compared).then(difference),
-            sae_rd_lower=pl.when(compared).then(lower),
-            sae_rd_upper=pl.when(compared).then(upper),
-            note=pl.when(unmatched)
-            .then(pl.lit("a group not matched to an arm"))
-            .when(pl.col("comparator_groups") == 0)
-            .then(pl.lit("the drug is in every group")),
-        )
-        .with_columns(
-            pl.when(compared).then(pl.col(c)).alias(c)
-            for c in ("control_sae_affected", "control_sae_at_risk", "control_deaths")
+            control_sae_rate=pl.col("control_sae_affected")
+            / pl.when(pl.col("control_sae_at_risk") > 0).then(pl.col("control_sae_at_risk")),
+            sae_risk_difference=difference,
+            sae_rd_lower=lower,
+            sae_rd_upper=upper,
         )
         .join(names, left_on=["nct_id", "drug_key"], right_on=["studyId", "drug_key"], how="left")
         .select(
@@ -188,5 +378,20 @@ def trial_safety(reported_event_totals: pl.LazyFrame, result_group_arms: pl.Lazy
     )
     record("studies", result["studyId"].n_unique())
     record("rows_compared", int(result["sae_risk_difference"].is_not_null().sum()))
+    record("rows_without_counts", int(result["sae_affected"].is_null().sum()))
     record("groups_at_risk_zero", int((totals["sae_at_risk"] == 0).sum()))
     return result
+
+
+def _roles(efficacy: pl.LazyFrame | None, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
+    """(nct_id, drug_key, role): the efficacy step's, else the arms' types."""
+    by_arms = arm_roles(result_group_arms).select(nct_id="studyId", drug_key="drug_key", role="arm_role")
+    if efficacy is None:
+        return by_arms
+    analysed = (
+        efficacy.select(nct_id="studyId", drug_key="drug_key", role="role")
+        .drop_nulls("role")
+        .unique(["nct_id", "drug_key"])
+        .collect()
+    )
+    return pl.concat([analysed, by_arms.join(analysed, on=["nct_id", "drug_key"], how="anti")])

@@ -1,6 +1,7 @@
-"""Efficacy on real ClinicalTrials.gov records: the default graph on the AACT export of `shared/real` (127 real
-studies and AACT's legacy fixtures), against the verdicts written by hand in `fixtures/real/efficacy_labels.csv`
-before the code ran on them (see `fixtures/real/LABELING.md`), and the real shapes of the efficacy issue."""
+"""Efficacy and safety on real ClinicalTrials.gov records: the default graph on the AACT export of `shared/real`
+(127 real studies and AACT's legacy fixtures), against the verdicts and adverse-event groups written by hand in
+`fixtures/real/` before the code ran on them (see `fixtures/real/LABELING.md`), and the real shapes of the
+efficacy and safety issues."""
 
 from pathlib import Path
 
@@ -8,6 +9,8 @@ import polars as pl
 import pytest
 
 from benchmarks.efficacy_real import LABELS, figures, labelled_rows, real_config, run_graph
+from benchmarks.safety_real import LABELS as SAFETY_LABELS
+from benchmarks.safety_real import labelled_safety, safety_figures
 from clinical_mining.config import PROJECT_ROOT
 
 REAL = PROJECT_ROOT.parent / "shared" / "real"
@@ -129,3 +132,69 @@ def test_every_hypothesis_type_of_the_registry_is_read(real: Path) -> None:
     judged = legacy.filter(role="INVESTIGATIONAL", drug_in_groups=True, test="SUPERIORITY")
     assert judged.filter(pl.col("verdict").is_in(["MET", "NOT_MET"])).height > judged.height * 0.7
     assert not efficacy["reason"].str.contains("hypothesis type").any()
+
+
+def test_serious_events_per_arm_against_the_hand_chosen_groups(real: Path) -> None:
+    """122 (study, drug) rows of 83 real studies. A count the code shows is the reader's in all but four rows,
+    each a reading the code makes on purpose: morphine (NCT00353704) and sildenafil (NCT01996852), background in
+    every arm for the reader, are linked by AACT to one arm only, so the code compares them; the nightly
+    sildenafil and trimix arms of NCT00955929 are compared with the on-demand control arm, where the reader
+    pooled both other arms. Elsewhere the code leaves a side empty rather than show a partial or doubled sum."""
+    rows = labelled_safety(real, pl.read_csv(SAFETY_LABELS, infer_schema=False))
+    measured = safety_figures(rows)
+    assert measured["rows"] >= 120 and measured["studies"] >= 40
+    assert measured["both sides agree"] >= 76
+    assert sorted(rows.filter("shown_but_different").select("studyId", "intervention").rows()) == [
+        ("NCT00353704", "morphine"),
+        ("NCT00955929", "Sildenafil and questionnaire"),
+        (
+            "NCT00955929",
+            "Trimix combination (Papavarine 30mg/mL Phentholamine 1mg/mL Prostaglandin E1 10 mcg/mmL) and"
+            " questionnaires",
+        ),
+        ("NCT01996852", "sildenafil citrate"),
+    ]
+
+
+def test_a_factorial_trial_compares_each_drug_with_its_own_randomised_arm(real: Path) -> None:
+    """ARROW: continued cotrimoxazole (32/376 serious) against the stopped arm (48/382), not a pool of the
+    monitoring, induction and schedule columns that count the same children again; arms B and C against the
+    standard arm A."""
+    safety = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT02028676")
+    rows = {row["drug_key"]: row for row in safety.iter_rows(named=True)}
+    cotrimoxazole = rows["continued cotrimoxazole prophylaxis"]
+    assert [
+        cotrimoxazole[c] for c in ("sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk")
+    ] == [
+        32,
+        376,
+        48,
+        382,
+    ]
+    assert round(cotrimoxazole["sae_risk_difference"], 3) == round(32 / 376 - 48 / 382, 3)
+    for arm in ("arm b zdv abc 3tc nnrti abc 3tc nnrti maintenance", "arm c zdv abc 3tc nnrti zdv abc 3tc maintenance"):
+        assert (rows[arm]["control_sae_affected"], rows[arm]["control_sae_at_risk"], rows[arm]["comparator"]) == (
+            87,
+            397,
+            "ACTIVE",
+        )
+    # the schedule comparison is no safety comparison of the drugs
+    assert rows["once daily abc 3tc"]["control_sae_affected"] is None
+
+
+def test_an_open_label_group_is_never_on_the_control_side(real: Path) -> None:
+    """NCT02552212: certolizumab 8/159 against the placebo arm's 4/158, not against a control side holding the
+    open-label extension's drug-treated participants."""
+    row = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT02552212").row(0, named=True)
+    assert [row[c] for c in ("sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk")] == [
+        8,
+        159,
+        4,
+        158,
+    ]
+    assert (row["role"], row["comparator"], row["drug_groups"], row["control_groups"]) == (
+        "INVESTIGATIONAL",
+        "PLACEBO",
+        ["EG001"],
+        ["EG000"],
+    )
