@@ -4,21 +4,55 @@ The classes and groups are those of Razuvayevskaya et al. (Nature Genetics 2024)
 code, so the same text always gets the same labels and a reader can see why. A text can carry several classes
 ("Futility and poor accrual"); its group is the most telling of them: Safety, then Negative, then Success, then
 Neutral, then Invalid. That order is what a reader of the evidence needs: a trial stopped for toxicity and
-low accrual is a safety stop.
+low accrual is a safety stop. The groups follow Open Targets' class table (opentargets/stopReasons,
+data/classes.csv): No_Context, a reason given without its why ("Terminated by sponsor", "PI decision"), is
+Neutral, and Invalid is Invalid_Reason alone, a text that gives no reason at all. Two departures: Endpoint_Met
+is Success here (Neutral there) and Business_Administrative is Neutral (there "Suspicious").
 
 Precision comes before recall, because `stopped_for_safety` and `stopped_for_efficacy` are read as evidence
-against a drug. The text is lower-cased and cleaned (`text.clean_text`), then rewritten before any class is
-looked for:
+against a drug. The rules were written from the real registry texts of `real/stop_reasons/why_stopped_dev.tsv`
+(never from the hand-labelled sample drawn from it), and each family was checked by reading its matches there.
+Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`SAFETY_FAMILIES`,
+`NEGATIVE_FAMILIES`, by name):
+- Safety: named harms (adverse events, infections, bleeding, rash, deaths, complications, ...) that came more
+  often than expected or more in one arm ("an imbalance in graft infections", `more_harm`), or that the text
+  says happened ("due to thrombosis", "3 of 10 subjects had hypotension", "in two patients", `harm_happened`);
+  laboratory findings ("elevation of ALT and AST", "increased LFTs", `laboratory`); halting rules met and
+  reactogenicity (`halting`); a safety or benefit-risk profile become unacceptable (`profile`); a risk-benefit
+  no longer favourable and harms that outweigh the benefit (`risk_benefit`); a risk foreseen ("potential risk
+  of further dosing", `risk`); concerns about safety or an interaction (`safety_words`).
+- Negative: no difference, effect or response ("no significant difference between groups", `no_difference`,
+  `did_not_work`), endpoints not met or that will not be ("the primary endpoint would not be met", `not_met`),
+  low conditional power or probability of success (`unlikely`), a hypothesis not supported (`hypothesis`),
+  results disappointing, inconclusive or not supporting continuation (`results`), the drug's own relapses and
+  treatment failures (`failures`).
+- Success: endpoints met, efficacy shown ("significant benefit", an efficacy boundary crossed), positive or
+  favourable results, approval of the drug (not of the protocol, nor of another product).
+Some families count only where the text does not name what would explain them otherwise: harms, risks and
+"patient safety" beside COVID-19 are the pandemic's (`SAFETY_UNLESS_PANDEMIC`); endpoints that will not be met
+for want of patients or data are an enrolment stop, and a comparator's failures are the drug's success
+(`NEGATIVE_UNLESS`). A text read as Negative is not also Success: "no significant benefit" names the benefit it
+denies.
+
+The text is lower-cased and cleaned (`text.clean_text`), then rewritten before any class is looked for:
 - committees are one token (`dsmb`): a Data *Safety* Monitoring Board says who stopped the trial, not why, and
-  a committee's recommendation given without its reason is No_Context;
-- "not met", "did not show" become one token, so "primary endpoint not met" is never Endpoint_Met;
+  a committee's recommendation given without its reason is No_Context; an "adverse event reporting system" is
+  a database, not an event; the death of an investigator is Study_Staff_Moved, not a death in the trial;
+- "not met", "did not show", "failed to meet", "would not be achieved" become one token, so "primary endpoint
+  not met" is never Endpoint_Met, and "did not reduce mortality" one more, so it is not read as fewer deaths;
+  "no positive results" become one, read as negative results;
 - negated spans are blanked: "not due to safety concerns", "no safety or efficacy issues", "unrelated to
-  safety", "rather than safety", "enrolment was completed"; a clause ends at punctuation or at "but",
-  "however" and their like, so "not for safety, but for low accrual" keeps the accrual.
+  safety", "rather than safety", "safety concerns were not a factor", "no impact on subject safety", "no
+  complications reported", "a reduction in head injuries", "enrolment was completed"; a clause ends at
+  punctuation or at "but", "however" and their like, so "not for safety, but for low accrual" keeps the accrual,
+  and a list closed by "or" runs on ("not related to the drug, its use, or adverse events").
 A mention of the sponsor alone ("Terminated by sponsor") is Business_Administrative only when nothing else is
 found. A text that is only boilerplate ("Terminated", "See detailed description", "Per DSMB recommendation")
 is No_Context; one that is no reason at all ("Study completed", "N/A", a date) is Invalid_Reason; one that no
 rule reads is No_Context with the note "no rule matched", counted in the metadata, never guessed.
+
+Each rule is its own regex (one alternation of them all would outgrow the regex engine's size limit) and runs
+once per distinct text: 30,000 texts take about half a second.
 
 A text longer than `MAX_LENGTH` (the registry allows 250 characters) is not a stop reason as registries write
 them, most likely a field shifted in an export; it is kept with its note and no class, and counted.
@@ -45,51 +79,194 @@ SCHEMA = {
 
 # words that may stand between a verb and what it is about ("failed to meet ITS PRIMARY endpoint")
 _FILLER = (
-    r"(?:the|its|a|an|any|their|primary|secondary|main|key|co-primary|pre-?specified|statistical|statistically|"
-    r"clinically|clinical|significant|meaningful|desired|expected|study|trial|efficacy|treatment|therapeutic)"
+    r"(?:the|its|a|an|any|their|this|primary|secondary|main|key|co-primary|pre-?specified|predefined|statistical|"
+    r"statistically|clinically|clinical|significant|meaningful|relevant|desired|expected|study|trial|efficacy|"
+    r"treatment|therapeutic|sufficient|sufficiently|substantial|measurable|obvious|apparent|discernible|evident|"
+    r"notable|real|clear|convincing|additional|added|further|overall|survival|superior|positive|beneficial|"
+    r"protective|anti-?tumou?r|drug|anticipated|hoped|intended|targeted|levels? of|evidence of|signs? of|signals? of|"
+    r"it's|and|or|both|either|preliminary|biological|observed|investigational|agent|study's|trial's|major|"
+    r"(?:one|some|any|all|each|either|both) of|(?:intermediate|short|long|mid)-?term|interim|"
+    r"trends? (?:of|towards?|to)|tendency (?:of|towards?))"
 )
 _EFFICACY_OBJECT = (
-    r"(?:end ?points?|objectives?|outcomes?|efficacy|benefit|superiority|non-?inferiority|difference|significance|"
-    r"effects?|improvement|activity)"
+    r"(?:(?:co-?)?end ?points?|aims?|equivalence|bioequivalence|objectives?|outcomes?|efficacy|effectiveness"
+    r"|benefits?|superiority|non-?inferiority|"
+    r"differences?|significance|effects?|improvements?|activity|advantages?|hypothes[ie]s)"
 )
-_SAFETY_TOPIC = r"(?:safety|toxicity|tolerability|adverse events?|side[- ]effects?|harm)"
+_SAFETY_TOPIC = (
+    r"(?:safety|toxicity|tolerability|reactogenicity|(?:serious\s+)?adverse (?:events?|effects?|reactions?)|saes?|"
+    r"side[- ]effects?|harm|deaths?|(?:benefit|risk)[- /](?:risk|benefit))"
+)
 _EFFICACY_TOPIC = r"(?:efficacy|futility|lack of efficacy)"
 _ANY_TOPIC = rf"(?:{_SAFETY_TOPIC}|{_EFFICACY_TOPIC})"
-# a negated span runs to the end of its clause, and on through a list of the topics a negation names
-_SCOPE = rf"[^.;:!?,()]*(?:,\s*(?:or\s+|and\s+|nor\s+)?{_ANY_TOPIC}\b[^.;:!?,()]*)*"
+# a negated span runs to the end of its clause, through a list closed by "or" ("not related to the drug, its
+# use, or adverse events") and on through a list of the topics a negation names
+_SCOPE = (
+    r"[^.;:!?,()]*(?:(?:,[^.;:!?,()]*)*,\s*(?:or|nor)\b[^.;:!?,()]*)?"
+    rf"(?:,\s*(?:or\s+|and\s+|nor\s+)?{_ANY_TOPIC}\b[^.;:!?,()]*)*"
+)
+_ISSUE = r"(?:concerns?|issues?|problems?|findings?|signals?|reasons?|considerations?)"
 _CAUSE = (
     r"(?:due to|related to|because of|owing to|attributable to|linked to|based on|for|as a result of|a result of|"
     r"caused by|driven by|associated with|connected to|secondary to|motivated by|prompted by|in response to)"
 )
+_COUNT = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|some|many|numerous|"
+    r"all|both|few|a few|a number of|majority of)"
+)
+_PERSONS = (
+    r"(?:patients?|subjects?|participants?|volunteers?|individuals?|children|infants?|neonates?|newborns?|babies|"
+    r"pts|persons?|people|women|men|mothers|animals?|rats?|dogs?|monkeys?|mice)"
+)
+# what befalls a patient that a trial stops for: named harms, not the disease's own course
+_HARM = (
+    r"(?:adverse (?:events?|effects?|reactions?|drug reactions?|experiences?|outcomes?|incidents?)|side[- ]effects?|"
+    r"aes?|saes?|susars?|\w*toxicit(?:y|ies)|dlts?|complications?|(?:serious|severe|cardiac|cardiovascular|"
+    r"thromboembolic|thrombotic|bleeding|ha?emorrhagic|hepatic|liver|renal|ocular|neurologic(?:al)?|psychiatric|"
+    r"respiratory|gastrointestinal|gi|infusion|injection[- ]site|hypersensitivity|allergic|skin|local|systemic|"
+    r"vascular|embolic|isch(?:a|e)?emic|safety|unexpected|unanticipated|orthostatic) (?:events?|reactions?)|"
+    r"infections?|sepsis|bleed(?:ing|s)?|ha?emorrhag\w*|thrombo(?:sis|ses|embol\w*)|emboli(?:sm|sms)|strokes?|"
+    r"seizures?|convulsions?|hypotension|hypoglyca?emi\w*|hyperkala?emi\w*|hyponatra?emi\w*|hypertriglycerid\w*|"
+    r"rash(?:es)?|nausea|vomiting|diarrh(?:o)?ea|pancreatitis|neuropath\w*|pneumonitis|arrh?ythmi\w*|"
+    r"myocardial infarctions?|heart attacks?|heart failure|cardiac arrests?|(?:renal|kidney|liver|hepatic) "
+    r"(?:failure|injury|damage|dysfunction|impairment)|deaths?|fatalit(?:y|ies)|necrosis|dehiscence|seromas?|"
+    r"abscess(?:es)?|occlusions?|hypersensitivity|anaphyla\w*|respiratory depression|over-?sedation|syncope|"
+    r"angio-?o?edema|neutropeni\w*|thrombocytopeni\w*|leukopeni\w*|cytopeni\w*|myelosuppression|rhabdomyolysis|"
+    r"myopathy|myalgia|encephalopath\w*|hospitali[sz]ations?|qtc? prolongations?|injur(?:y|ies)|harms?|"
+    r"irritations?|detrimental effects?|bronchospasms?|bronchoconstriction|"
+    r"morbidity|mortality)"
+)
+# what may stand between "no" and the harm it denies ("no new serious drug-related adverse events")
+_QUALIFIER = (
+    r"(?:new|further|additional|other|serious|severe|major|significant|unexpected|unanticipated|relevant|specific|"
+    r"obvious|notable|important|unusual|such|clinically|reported|observed|related|safety|drug[- ]related|"
+    r"treatment[- ]related|study[- ]related|device[- ]related|procedure[- ]related|intervention[- ]related|"
+    r"intra-?operative|post-?operative|any|the|significant)"
+)
+_LAB = (
+    r"(?:liver (?:function )?(?:tests?|enzymes?|values?|parameters?|function)|lfts?|transaminases?|"
+    r"aminotransferases?|alt|ast|alat|asat|bilirubin|creatinine|lipase|amylase|cpk|creatine (?:phospho)?kinase|"
+    r"troponin|qtc?(?: interval)?)"
+)
 
 COMMITTEES = (
-    r"\b(?:independent\s+)?(?:data\s+(?:and\s+)?safety\s+monitoring|data\s+monitoring|safety\s+monitoring|"
-    r"safety\s+review|data\s+review)\s+(?:board|committee)s?\b|\b(?:i?dsmbs?|i?dmcs?|dsmcs?|srcs?)\b"
+    r"\b(?:independent\s+)?(?:data\s+(?:and\s+)?safety\s+(?:and\s+)?monitoring|data\s+monitoring|"
+    r"(?:monitoring\s+)?safety\s+monitoring|monitoring\s+safety|drug\s+safety\s+monitoring|safety\s+review|"
+    r"data\s+review|(?:data\s+)?safety)\s+(?:board|committee|panel)s?(?:\s+committee)?\b|"
+    r"\b(?:i?dsmbs?|i?dmcs?|dsmcs?|srcs?)\b"
 )
 CLAUSE_BREAKS = r"\b(but|however|although|though|whereas|instead|yet)\b"
 NOT_ACHIEVED = (
     r"\b(?:(?:has|have|had|did|does|do|was|were|is|are|will|would|could|can|may)\s+)?(?:not|never)\s+"
-    r"(?:been\s+|yet\s+)?(?:met|meet|reached|reach|achieved|achieve|attained|attain|shown|show|demonstrated|"
-    r"demonstrate)\b"
+    r"(?:been\s+|yet\s+|going to\s+(?:be\s+)?)?(?:met|meet|reached|reach|achieved|achieve|attained|attain|"
+    r"shown|show|demonstrated|demonstrate|confirmed|obtained|meeting|reaching|achieving|showing|demonstrating)\b|\b"
+    r"(?:will|would)\s+not\s+be\s+(?:met|reached|achieved|"
+    r"attained|shown|demonstrated|confirmed)\b"
 )
+# "did not reduce mortality" read before "reduce mortality" is taken for fewer harms
+NO_EFFECT = (
+    r"\b(?:did|does|do|would|will) not (?:significantly |appear to |seem to )?(?:improve|reduce|lessen|prevent|slow|"
+    r"lower|shorten|prolong|benefit|decrease)\b"
+)
+FAILED_TO = (
+    r"\b(?:fail(?:ed|s|ure|ing)?|inability|unable)\s+(?:of\s+(?:[\w'-]+\s+){1,4}?)?to\s+(?:meet|reach|achieve|attain|"
+    r"show|demonstrate|confirm)\b"
+)
+NEITHER = r"\bneither\s+((?:[\w'-]+\s+){0,3}?)(?:achieved|met|reached|showed|demonstrated)\b"
+# an approval to run the study is no approval of the drug, and another product's approval is not this one's
+APPROVED_CONDUCT = (
+    r"\bapproved\s+((?:the\s+|our\s+|this\s+|an?\s+)?(?:ind|ide|protocol|study|trial|amendment|consent))\b"
+)
+CONDUCT_APPROVED = (
+    r"\b((?:(?:protocol|amendment|ind|ide|irb|consent|application|request|extension|site)s?\s+(?:[\w'-]+\s+){0,6}?|"
+    r"(?:study|trial)\s+))(?:was\s+|were\s+|has been\s+|have been\s+|had been\s+|is\s+|got\s+)?approved\b"
+)
+APPROVED_TO = (
+    r"\bapprov(?:ed|al)\s+((?:by\s+(?:the\s+)?[\w'-]+\s+)?to\s+(?:reopen|resume|restart|continue|proceed|start|begin|"
+    r"transition|conduct|enrol\w*|initiate|amend|modify|close))\b"
+)
+OTHER_PRODUCT = (
+    r"\b(alternative|other|another|competing|competitor|different|similar|newer)\s+((?:[\w'-]+\s+)?)(?:drugs?"
+    r"|products?|"
+    r"treatments?|therap(?:y|ies)|devices?|agents?|medications?|compounds?|techniques?|vaccines?)\b"
+)
+# "no positive results" are negative ones, "without success" is no success
+NOT_POSITIVE = r"\b(?:no|not|without|lack of|absence of|never|nor)\s+(?:[\w'-]+\s+)?(?:positive|success\w*)\b"
 NOT_APPROVED = r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?approved\b"
+# one token for what would otherwise read as a harm of the drug: the pandemic's infections and risks, the death
+# of an investigator (Study_Staff_Moved), the adverse event reporting system
+PANDEMIC = (
+    r"\b(?:covid[- ]?(?:19)?|sars[- ]?-?cov[- ]?2|(?:novel )?corona[- ]?virus|corona|pandemic)\s+"
+    r"(?:[\w'-]+\s+)?(?:infections?|cases|deaths?|mortality|outbreak|exposures?|risks?|complications?)\b"
+)
+STAFF_DEATH = (
+    r"\b(?:death|passing|loss|illness|sickness|decease) of (?:the |our |a |an )?(?:[\w'-]+\s+){0,2}?(?:pi|principal "
+    r"investigator|investigator|physician|doctor|dr|coordinator|researcher|surgeon|study chair|founder)\b|"
+    r"\b(?:pi|principal investigator|investigator|physician|doctor|researcher|coordinator|surgeon|dr\.?\s+\w+"
+    r"(?:\s+\w+)?)\s+(?:[\w'-]+\s+){0,3}?(?:died|passed away|deceased|death)\b"
+)
+AE_REPORTING = r"\badverse (?:events?|drug reactions?) reporting(?: system)?\b"
+# "technical complications" are difficulties, "experienced a progression" is the disease's course, and "no study
+# activity" is work not done, not a drug without activity
+NOT_HARMS = (
+    (r"\b(study|trial|research|recruitment|enrol\w*|site|screening)\s+activit(?:y|ies)\b", "$1 work"),
+    # "patients with elevated triglycerides" is who was sought, not what happened to them
+    (
+        r"\b(patients?|subjects?|participants?|individuals|people|women|men|children|those) with (?:elevated|high|"
+        r"raised|increased|abnormal)\b",
+        "$1 with baseline",
+    ),
+    (
+        r"\b(technical|recruitment|enrol\w*|logistic\w*|administrative|unforeseen|regulatory|contractual|legal|"
+        r"financial|operational|budget\w*|funding)\s+complications?\b",
+        "$1 difficulties",
+    ),
+    (
+        r"\b(?:developed|experienced|experiencing|suffered|had)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+)?(?:progression|"
+        r"progressive disease|relapses?|recurrences?|responses?|remissions?|difficult\w*|delays?|problems|issues)\b",
+        " ~ ",
+    ),
+)
 NEGATIONS = (
-    # "not due to safety concerns", "not stopped for lack of efficacy": the span after the cause is blanked
-    rf"\b(?:not|never|nor)\b(?:\s+\w+){{0,3}}?\s+{_CAUSE}\b{_SCOPE}",
+    # "no adverse events or unanticipated problems involving risks to subjects": the IRB's phrase, denied
+    r"\bno\s+(?:[\w'-]+\s+){0,6}?(?:unanticipated|unexpected)\s+problems?\s+involving\s+risks?\b",
+    # "not due to safety concerns", "not stopped for lack of efficacy": the span after the cause is blanked, and
+    # what comes before it is kept ("not effective for the retention outcome" still says "not effective")
+    rf"(\b(?:not|never|nor)\b(?:\s+\w+){{0,3}}?\s+{_CAUSE})\b{_SCOPE}",
     rf"\b(?:unrelated to|independent of|irrespective of|regardless of|nothing to do with|other than|rather than|"
     rf"instead of)\b{_SCOPE}",
-    # "no safety or efficacy concerns", "no new safety signals", "non-safety related", "not safety related"
+    # "no safety or efficacy concerns", "no new safety signals or serious adverse events", "non-safety related"
     rf"\b(?:no|not|without|nor|non|absence of|free of)\b[- ]?(?:\s*\w+){{0,4}}?\s*(?:{_EFFICACY_TOPIC}\s*"
-    rf"(?:,|/|or|and|nor)\s*)?{_SAFETY_TOPIC}(?:\s*(?:,|/|or|and|nor)\s*{_ANY_TOPIC})*[- ]?(?:\s*\w+)?\s*"
+    rf"(?:,|/|and/or|or|and|nor)\s*)?{_SAFETY_TOPIC}(?:\s*(?:,|/|and/or|or|and|nor)\s*{_ANY_TOPIC})*[- ]?(?:\s*\w+)?\s*"
     r"(?:concerns?|issues?|problems?|signals?|findings?|reasons?|risks?|related|driven|based|implications?|"
-    r"questions?|grounds|considerations?)\b",
-    rf"\b(?:no|not|without|nor|non)\b[- ]?(?:\s*\w+){{0,2}}?\s*{_EFFICACY_TOPIC}(?:\s*(?:,|/|or|and|nor)\s*"
+    rf"questions?|grounds|considerations?|impacts?|changes?|events?)\b(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b"
+    r"|\bnor\b)\s*"
+    rf"(?:new\s+|serious\s+|significant\s+|unexpected\s+)?{_ANY_TOPIC}(?:\s+(?:concerns?|issues?|signals?|"
+    r"findings?|events?))?)*",
+    rf"\b(?:no|not|without|nor|non)\b[- ]?(?:\s*\w+){{0,2}}?\s*{_EFFICACY_TOPIC}(?:\s*(?:,|/|and/or|or|and|nor)\s*"
     rf"{_ANY_TOPIC})*[- ]?(?:\s*\w+)?\s*(?:concerns?|issues?|problems?|reasons?|related|driven|based|grounds|"
     r"considerations?|questions?)\b",
-    r"\b(?:no|without)\s+(?:\w+\s+){0,2}?(?:serious\s+)?(?:adverse (?:events?|effects?|reactions?)|saes?|"
-    r"side[- ]effects?|deaths?|toxicit(?:y|ies)|harm)\b",
-    r"\b(?:safety|efficacy|toxicity|tolerability)\s+(?:was|were|is|are)\s+not\s+(?:a |an |the )?"
-    r"(?:concern|issue|factor|reason|problem)\b",
+    # "no serious adverse events", "without complications", "absence of toxicity"
+    rf"\b(?:no|without|absence of|free of|nor)\s+(?:{_QUALIFIER}\s+){{0,3}}{_HARM}\b(?:\s*(?:,|/|and/or|or|and|nor)"
+    rf"\s*(?:{_QUALIFIER}\s+){{0,3}}{_HARM}\b)*",
+    # "safety concerns were not a factor", "toxicity was not observed"
+    rf"\b(?:{_SAFETY_TOPIC}(?:\s+{_ISSUE})?|{_EFFICACY_TOPIC}\s+{_ISSUE})\s+(?:was|were|is|are|has|have|had|did)\s+"
+    r"(?:been\s+)?(?:not|never|no)\s+(?:(?:a|an|the|any|part of the|among the)\s+)?(?:factors?|concerns?|issues?|"
+    r"reasons?|problems?|causes?|observed|seen|reported|identified|found|noted|raised|related|involved|considered|"
+    r"contributing|contributory|a factor|implicated|the reason|an issue|relevant)\b",
+    # "no concerns about safety", "no impact on subject safety", "did not compromise safety"
+    rf"\b(?:no|not|without)\s+(?:[\w'-]+\s+){{0,2}}?(?:impact|effect|influence|bearing|implications?|consequences?)\s+"
+    rf"(?:on|for)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?{_ANY_TOPIC}",
+    rf"\b(?:not|never)\s+(?:[\w'-]+\s+)?(?:impact|affect|compromise|jeopardi[sz]e|endanger)\w*\s+(?:the\s+)?"
+    rf"(?:[\w'-]+\s+){{0,2}}?{_ANY_TOPIC}",
+    rf"\b(?:no|without|nor)\s+(?:[\w'-]+\s+){{0,2}}?(?:concerns?|issues?|questions?|problems?)\s+(?:about|regarding|"
+    rf"over|with|related to|concerning|for|of|in)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?{_ANY_TOPIC}",
+    # "a significant reduction in head injuries", "low incidence of infections", "lower mortality": fewer harms
+    rf"\b(?:reduc(?:ed|es?|tions?|ing)|decreas\w*|fewer|lower|less|low|drop|declin\w*)\s+(?:(?:in|of)\s+)?"
+    rf"(?:the\s+)?(?:(?:rates?|incidences?|numbers?|frequency|risks?|occurrences?|prevalence|cases|levels?)\s+"
+    rf"(?:of\s+)?)?(?:[\w'-]+\s+)?{_HARM}\b",
+    # "no subject reached the primary endpoint"
+    r"\b(?:no|none of the|nobody|not one)\s+(?:[\w'-]+\s+){0,2}?(?:reached|met|achieved|attained)\b",
     # a status written where the reason should be says nothing of recruitment
     r"^\W*(?:active,?\s+)?not\s+(?:yet\s+)?recruiting\W*$",
     # an enrolment that went as planned is no enrolment problem
@@ -98,81 +275,379 @@ NEGATIONS = (
     r"\b(?:after|following)\s+(?:full|complete|completed|completing)\s+(?:enrol\w*|recruitment|accrual)\b",
 )
 
-CLASS_RULES: dict[str, tuple[str, ...]] = {
-    "Safety_Sideeffects": (
-        r"^\W*(?:safety|patient safety|toxicity)\W*$",
-        r"\b(?:safety|tolerability)\s+(?:\w+\s+)?(?:concerns?|issues?|reasons?|signals?|problems?|risks?|findings?|"
-        r"events?|grounds|observations?|considerations?)\b",
-        r"\b(?:due to|because of|for|owing to|based on|over|given)\s+(?:the\s+)?(?:patient\s+|subject\s+|"
-        r"participant\s+)?(?:safety|tolerability)\b",
-        r"\bpatient safety\b",
-        r"\b(?:\w*toxicit(?:y|ies)|toxic|\w+toxic)\b",
+# each family of Safety rules, by what it reads
+SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
+    "named": (
+        r"^\W*(?:safety|patient safety|toxicity|reactogenicity)\W*$",
+        r"\b(?:\w*toxicit(?:y|ies)|toxic|\w+toxic|reactogenicity)\b",
         r"\b(?:adverse (?:events?|effects?|reactions?|drug reactions?|experiences?)|side[- ]effects?|saes?|"
-        r"serious adverse)\b",
-        r"\b(?:patient|subject|participant|treatment[- ]related|drug[- ]related|unexpected|unexplained|sudden)s?\s+"
-        r"deaths?\b",
-        r"\bdeaths?\s+(?:of|in|among)\s+(?:\w+\s+)?(?:patients?|subjects?|participants?|treatment|active|study)\b",
-        r"\b(?:increased|excess|excessive|higher|high|imbalance in|unacceptable)\s+(?:\w+\s+)?(?:mortality|deaths?|"
-        r"risk of (?:death|harm))\b",
-        r"\b(?:increased|higher|excess|unexpected)\s+(?:rate|incidence|frequency|risk|number|numbers)\s+of\s+"
-        r"(?:\w+\s+){0,2}?(?:infections?|events?|deaths?|bleeding|hospitali[sz]ations?|complications?|adverse|"
-        r"reactions?|thromboembolic|thrombo\w*|injur\w*|strokes?|fractures?|seizures?)\b",
-        r"\b(?:harm|harmful|unsafe|intolerable|poorly tolerated|not (?:well )?tolerated|intolerance|"
-        r"poor tolerability)\b",
-        r"\b(?:risk[- /]benefit|benefit[- /]risk)\b",
+        r"serious adverse|susars?)\b",
+        r"\b(?:harm|harmful|unsafe|intolerable|(?:poorly|badly|not|not well) tol\w*rated|intolerance|"
+        r"poor tolerability)\b|\b(?:unable to|could not|cannot|did not|were not able to) tolerate\b",
+        r"\b(?:hypersensitivity|anaphyla\w*|allergic reactions?|qtc? prolongation|\w+ reactions? (?:in|among) "
+        r"(?:[\w'-]+\s+){0,2}?(?:patients?|subjects?|participants?|volunteers?))\b",
+        r"\bsafety[- ]related\b|\(\s*safety\s*\)|\bsa(?:ft|fte)y\b",
+        r"\btoxicolog\w*\s+(?:findings?|data|results?|concerns?|issues?|signals?|studies)\b",
         r"\b(?:liver (?:injury|damage|enzyme elevations?)|elevated (?:liver|transaminase)\w*|qt prolongation|"
         r"hypersensitivity|anaphyla\w*|allergic reactions?|bleeding|ha?emorrhag\w*|thromboembolic|neutropenia|"
         r"thrombocytopenia)\b",
         r"\bgrade\s*(?:3|4|5|iii|iv)\b",
     ),
-    "Negative": (
-        r"\bfutil(?:e|ity)\b",
-        r"\b(?:lack|absence|loss) of (?:\w+\s+)?(?:efficacy|effect|effectiveness|benefit|responses?|activity)\b",
-        r"\b(?:did|does|do) not (?:significantly )?improve\b|\bfail(?:ed|s)? to (?:significantly )?improve\b",
-        rf"\b(?:insufficient|inadequate|poor|minimal|disappointing|not enough|limited|low)\s+(?:{_FILLER}\s+)?"
-        r"(?:efficacy|effectiveness|benefit|effect|responses?|response rates?|activity)\b",
-        rf"\bno\s+(?:{_FILLER}\s+){{0,2}}(?:efficacy|effectiveness|benefit|effect|difference|improvement)\b",
-        rf"\b(?:notmet|fail(?:ed|s|ure)? to (?:meet|reach|achieve|show|demonstrate|detect|prove|confirm|attain)|"
-        rf"unlikely to (?:meet|reach|achieve|show|demonstrate|detect|prove|attain)|(?:low|little|no) "
-        rf"(?:likelihood|probability|chance) of (?:meeting|reaching|achieving|showing|demonstrating|detecting))\s+"
-        rf"(?:{_FILLER}\s+){{0,3}}{_EFFICACY_OBJECT}\b",
-        r"\b(?:end ?points?|objectives?|outcomes?)\s+notmet\b",
-        r"\befficacy\s+(?:\w+\s+)?notmet\b",
-        r"\b(?:ineffective|inefficacy|not effective|no longer effective)\b",
-        r"\bnegative (?:results?|outcomes?|findings|data|efficacy|trial|study)\b",
+    # "increased mortality", "an imbalance in graft infections between groups", "higher rate of wound infection"
+    "more_harm": (
+        r"\b(?:increased|increase in|increasing|higher|high|excess(?:ive)?|excess of|greater|more|unexpected(?:ly)?|"
+        r"unanticipated|unacceptabl[ey]|too many|too much|numerous|frequent|significant|serious|severe|elevated|"
+        r"rising|an? imbalance (?:in|of)|imbalance (?:in|of)|emerging)\s+(?:[\w'-]+\s+){0,2}?(?:(?:rates?|incidences?|"
+        r"numbers?|frequency|occurrences?|proportion|risks?|cases|episodes|reports?|levels?|amount)\s+of\s+"
+        rf"(?:[\w'-]+\s+){{0,2}}?)?{_HARM}\b",
+        rf"\b{_HARM}\s+(?:[\w'-]+\s+){{0,2}}?(?:rates?|incidence|numbers?|frequency)\s+(?:was |were |is )?(?:higher|"
+        r"increased|greater|excessive|unacceptabl\w+|too high)\b",
+        r"\b(?:rates?|incidences?|numbers?|frequency|occurrences?) of (?:[\w'-]+\s+){0,2}?"
+        rf"{_HARM}\s+(?:was|were|is|are)\s+(?:[\w'-]+\s+)?(?:higher|greater|increased|unacceptabl\w*|too high|"
+        r"excessive)\b",
+        rf"\b{_HARM}\s+(?:[\w'-]+\s+){{0,2}}?in\s+(?:the\s+|one\s+|both\s+)?(?:[\w'-]+\s+){{0,2}}?(?:group|arm|"
+        r"cohort)s?\b",
+        r"\b(?:unanticipated|unexpected(?:ly)?|unacceptabl[ey]|increased|higher|excess(?:ive)?)\s+(?:high\s+)?"
+        r"incidences?\s+of\b",
+        rf"\b{_HARM}\s+(?:was\s+|were\s+|has been\s+|have been\s+|had been\s+)?(?:observed|reported|noted|seen|"
+        r"occurred|documented)\b",
+        r"\bassociated with (?:an?\s+)?(?:excessive|increased|higher|unacceptab\w+|greater)\s+(?:[\w'-]+\s+){0,2}?"
+        rf"{_HARM}\b",
+        r"\bimbalance (?:in|of|between) (?:[\w'-]+\s+){0,4}?(?:events?|deaths?|infections?|reactions?|outcomes?)\b",
+    ),
+    # "due to thrombosis", "two complications with midazolam", "cases of hepatitis"
+    "harm_happened": (
+        r"\b(?:due to|because of|owing to|following|after|reports? of|cases? of|episodes? of|(?:occurrence"
+        r"|incidence) of|"
+        r"onset of|emergence of|observed|observation of|experienced|developed|suffered|caused|causing|induced|"
+        rf"resulting in|led to|leading to)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){{0,2}}?{_HARM}\b",
+        rf"\bdevelopment of (?:the\s+|an?\s+)?(?:[\w'-]+\s+)?{_HARM}\b",
+        rf"\b(?:\d+|several|multiple|numerous|a few|a number of)\s+(?:[\w'-]+\s+){{0,2}}?{_HARM}\b",
+        r"\b(?:reach\w*|met|meeting)\s+(?:an?\s+|the\s+)?(?:dlts?|dose[- ]limiting)\b",
+        rf"^\W*(?:\d+|one|two|three|several|multiple)?\s*(?:[\w'-]+\s+)?{_HARM}\W*$",
+        rf"\b{_HARM}\s+(?:[\w'-]+\s+){{0,2}}?(?:in|among|of|for)\s+(?:[\w'-]+\s+){{0,2}}?{_COUNT}\s+"
+        rf"(?:[\w'-]+\s+){{0,2}}?"
+        rf"(?:of\s+(?:the\s+)?(?:\d+\s+)?(?:[\w'-]+\s+)?)?{_PERSONS}\b",
+        rf"\b{_COUNT}\s+(?:[\w'-]+\s+){{0,2}}?(?:(?:of|out of|/)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w'-]+\s+)?)?{_PERSONS}\s+"
+        r"(?:[\w'-]+\s+){0,5}?(?:had|developed|experienced|suffered|presented|showed|exhibited|reported)\s+"
+        rf"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){{0,2}}?{_HARM}\b",
+        rf"\b{_PERSONS}\s+(?:[\w'-]+\s+){{0,6}}?(?:developed|experienced|experiencing|suffered|suffering|"
+        r"presented with)\b",
+        r"\bcomplications? (?:[\w'-]+\s+)?(?:to|of|from|with|related to|in|after|during|associated with)\b",
+        rf"\b{_HARM}\s+(?:burden|concerns?|issues?|problems?)\b",
+        rf"\b{_HARM}\s+(?:was\s+|were\s+)?(?:caused|induced|related|associated|attributed|attributable|due)\s+"
+        r"(?:by|to|with)\b",
+        rf"\b(?:\d+|one|two|three|four|five|several|multiple)\s+(?:[\w'-]+\s+)?(?:deaths?|{_PERSONS}\s+died)\b",
+        r"\b(?:patient|subject|participant|treatment[- ]related|drug[- ]related|unexpected|unexplained|sudden)s?\s+"
+        r"deaths?\b|\b(?:died|dying)\b",
+        r"\bdeaths?\s+(?:of|in|among)\s+(?:[\w'-]+\s+)?(?:patients?|subjects?|participants?|treatment|active|study)\b",
+    ),
+    # "elevation of ALT and AST", "raised liver enzymes", "laboratory abnormalities"
+    "laboratory": (
+        r"\b(?:elevat\w*|increas\w*|raised|rais(?:e|es|ing)|rise|rises|abnormal\w*|high|higher|derange\w*)\s+"
+        rf"(?:(?:in|of)\s+)?(?:the\s+)?(?:[\w'-]+\s+)?{_LAB}\b",
+        rf"\b{_LAB}\s+(?:[\w'-]+\s+)?(?:elevations?|elevated|increases?|increased|abnormalit\w*|abnormal|rises?|"
+        r"derangements?)\b",
+        r"\b(?:laboratory|lab|electrolyte|liver|hepatic|renal|cardiac|ecg|ekg|blood|metabolic|ha?ematolog\w*)\s+"
+        r"(?:test\s+)?(?:abnormalit\w*|signals?|injury|damage)\b",
+        r"\b(?:liver|hepatic|hepato\w*|renal|cardiac|cardiovascular)\s+(?:concerns?|signals?|findings?|injury|"
+        r"damage|enzyme elevations?)\b",
+    ),
+    # "reactogenicity met study halting criteria", "protocol stopping criteria (safety) were met"
+    "halting": (
+        r"\b(?:halting|pausing)\s+(?:rules?|criteria|criterion)\b",
+        r"\b(?:stopping|discontinuation)\s+(?:rules?|criteria|criterion)\s+(?:for|of|related to|based on)\s+"
+        r"(?:[\w'-]+\s+)?(?:safety|adverse|harm)\b",
+    ),
+    # "unfavourable toxicity profile", "the safety profile required further optimization"
+    "profile": (
+        r"\b(?:unacceptab\w*|unfavou?rab\w*|worse|poor|concerning|emerging|changed?|changing)\s+(?:[\w'-]+\s+)?"
+        r"(?:safety|tolerability|toxicity|side[- ]effects?|adverse events?|ae|benefit[- /]risk|risk[- /]benefit)\s+"
+        r"profile\b|\bunacceptab\w*\s+(?:overall\s+)?profile\b",
+        r"\b(?:safety|tolerability|toxicity|side[- ]effects?|adverse events?|ae)\s+profile\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:unacceptab\w*|unfavou?rab\w*|not acceptable|not favou?rable|worse|poor|inadequate|concerning|did not|"
+        r"does not|required|requires|needs)\b",
+    ),
+    # "risk-benefit ratio no longer favourable", "harms outweigh the benefit"
+    "risk_benefit": (
+        r"\b(?:risks?|harms?)\s*(?:[-/]|to|and|versus|vs\.?)?\s*benefits?\b|\bbenefits?\s*(?:[-/]|to|and|versus|"
+        r"vs\.?)?\s*risks?\b",
+        r"\b(?:risks?|harms?|toxicit\w*|side[- ]effects?)\s+(?:[\w'-]+\s+){0,4}?outweigh\w*\b",
+        r"\bbenefits?\s+(?:[\w'-]+\s+){0,2}?(?:no longer|not|did not|does not|do not|would not)\s+outweigh\w*\b",
+    ),
+    "safety_words": (
+        r"\b(?:safety|tolerability)\s+(?:[\w'-]+\s+)?(?:concerns?|issues?|reasons?|signals?|problems?|risks?|findings?|"
+        r"events?|grounds|observations?|considerations?|measures?)\b",
+        r"\b(?:due to|because of|for|owing to|based on|over|given|in the interest of)\s+(?:the\s+)?(?:patient\s+|"
+        r"subject\s+|participant\s+|potential\s+|possible\s+|drug\s+|product\s+|long-term\s+|emerging\s+|new\s+)?"
+        r"(?:safety|tolerability)\b",
+        r"\b(?:new|emerging|recent|additional|updated)\s+(?:[\w'-]+\s+)?safety\s+(?:information|data|findings?|"
+        r"signals?|reports?|results?)\b",
+        r"\b(?:patient|subject|participant)s?'? safety\b|\bsafety of (?:the\s+)?(?:patients|subjects|participants|"
+        r"volunteers|children|study participants)\b",
+        r"\bconcerns?\s+(?:about|over|regarding|for|with|of|re|around|on|surrounding)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+        r"(?:safety|tolerability|toxicit\w*|side[- ]effects?|adverse|risks?|interactions?)\b",
+    ),
+    # "potential risk of further dosing", "increased risk of PML", "unacceptable risk to patients"
+    "risk": (
+        r"\b(?:potential|possible|anticipated|theoretical|perceived|unknown|unforeseen|unacceptab\w+|undue|"
+        r"increased|increasing|additional|excessive|new|emerging|general|health|safety|medical)\s+(?:health\s+|"
+        r"safety\s+)?risks?\s+(?:of\s+(?:further|continued|continuing|additional|repeated|\w+ing)|for|to|that|"
+        r"associated|with|in|from)\b",
+        rf"\brisks?\s+(?:of|for)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_HARM}|cancers?|malignan\w*|tumou?r (?:progression"
+        r"|growth)|"
+        r"pml|progressive multifocal leukoencephalopathy|infertility|birth defects?)\b",
+        r"\brisks?\s+(?:to|for)\s+(?:the\s+)?(?:health|safety|patients?|subjects?|participants?|volunteers?|"
+        r"children|women|infants|study population)\b",
+        r"\bunacceptab\w+\s+(?:high\s+)?risks?\b|\brisks?\s+(?:[\w'-]+\s+){0,4}?(?:was |were |is )?(?:unacceptabl\w+|"
+        r"too high)\b",
+    ),
+}
+# the families read only where the text does not name the pandemic: a clinic visit's "risk to participants"
+# during COVID-19, "patient safety" in a lockdown or the infections and deaths of the pandemic are not the drug's
+SAFETY_UNLESS_PANDEMIC = ("more_harm", "harm_happened", "safety_words", "risk")
+# each family of Negative rules, by what it reads
+NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "named": (
+        r"\bfutil(?:e|ity)\b|\bstochastic curtailment\b",
+        r"\b(?:ineffective|ineffectiveness|inefficacy|inefficacious|not effective|no longer effective)\b",
+        r"\b(?:not|less|no more)\s+(?:sufficiently\s+|as\s+|very\s+|more\s+|clinically\s+)?(?:effective|efficacious|"
+        r"beneficial|superior|promising|encouraging)\b",
+        r"\bunlikely (?:to )?(?:be )?(?:effective|beneficial|succeed)\b",
+        r"\bnot (?:appear|seem|prove|proven)\w*\s+(?:to\s+)?(?:be\s+)?(?:sufficiently\s+|very\s+|as\s+)?(?:effective|"
+        r"efficacious|beneficial|superior)\b|\bnot (?:sufficiently )?immunogenic\b",
+        r"\b(?:worse|poorer|inferior)\s+in\s+(?:the\s+)?(?:treatment|intervention|experimental|active|study drug"
+        r"|verum)\s+"
+        r"(?:group|arm)s?\b",
         r"\b(?:was|were|is|are|proved|found|be) inferior\b|\binferior (?:efficacy|results|outcomes?|to)\b",
+        r"\bworse\s+(?:[\w'-]+\s+)?(?:outcomes?|results?|efficacy|survival|responses?)\b",
+        r"\b(?:placebo|control|comparator|sham|standard of care)\s+(?:[\w'-]+\s+){0,3}?(?:was|were|is|performed)\s+"
+        r"(?:[\w'-]+\s+)?(?:better|superior|more effective)\b",
         r"\befficacy (?:was |were |is )?(?:lower than expected|insufficient|inadequate|disappointing)\b",
-        r"\befficacy (?:results?|data) (?:did|do|does) not support\b",
-        r"\b(?:conditional power|probability of success|predictive probability) (?:was |is )?(?:too )?low\b",
-        r"\bunlikely to (?:be )?(?:effective|beneficial|succeed)\b",
+        r"\befficacy (?:concerns?|issues?|problems?)\b|\bconcerns? (?:about|over|regarding) (?:[\w'-]+\s+)?efficacy\b",
+    ),
+    # "no significant difference between groups", "no evidence of benefit", "lack of statistical difference"
+    "no_difference": (
+        rf"\b(?:lack|absence|loss) of (?:(?:{_FILLER}|[\w'-]+)\s+)?(?:{_FILLER}\s+){{0,2}}(?:efficacy|effect|"
+        r"effectiveness|benefit|responses?|activity|differences?|significance|improvement|advantage|superiority)\b",
+        rf"\b(?:insufficient|inadequate|poor|minimal|disappointing|not enough|limited|low|modest|marginal|weak|"
+        rf"suboptimal|sub-optimal)\s+(?:{_FILLER}\s+)?(?:efficacy|effectiveness|benefit|effect|responses?|"
+        r"response rates?|activity|results?|outcomes?)\b",
+        rf"\b(?:no|not an?|without|nor|little|little or no|minimal)\s+(?:{_FILLER}\s+){{0,6}}(?:efficacy|"
+        r"effectiveness|benefits?|effects?|differences?|diff|improvement|advantages?|added value|superiority|trends?|"
+        r"tendency|significance|reduction|equivalence|(?:bio-?)?activity|immunogenicity|signals? of \w+)\b",
+        rf"\bno\s+(?:{_FILLER}\s+){{1,3}}(?:responses?|separation)\b|\b(?:insufficient|inadequate|lack of|poor|no)\s+"
+        r"(?:[\w'-]+\s+)?separation (?:between|on|of|from|in)\b",
+        r"\b(?:efficacy|benefit|activity|effects?|responses?|response rates?)\s+(?:\([^)]*\)\s+)?(?:[\w'-]+\s+){0,6}?"
+        r"(?:was|were|is|are)\s+(?:minimal|insufficient|inadequate|modest|marginal|limited|poor|low|disappointing|"
+        r"negligible|weak|incomplete)\b|\bincomplete effect\b",
+        r"\b(?:differences?|effects?|effect sizes?|benefits?)\s+(?:[\w'-]+\s+){0,4}?(?:was|were|is|are)\s+(?:too small|"
+        r"smaller than (?:expected|anticipated)|lower than (?:expected|anticipated)|less than (?:expected|"
+        r"anticipated))\b|\bsmall (?:observed )?effect sizes?\b",
+        r"\bno\s+(?:statistically\s+|clinically\s+)?significant\s+(?:[\w'-]+\s+)?changes?\b|\bno\s+(?:[\w'-]+\s+)?"
+        r"changes? in (?:the\s+)?(?:primary|efficacy|main)\s+(?:[\w'-]+\s+)?(?:end ?points?|outcomes?)\b",
+        r"\b(?:not|non|no|lack of|absence of)[- ]?(?:statistically |clinically |clinical |statistical )?significa\w*",
+        r"\b(?:insufficient|inadequate|limited|little|lack of|weak|no)\s+(?:[\w'-]+\s+)?evidence\s+(?:of|for)\s+"
+        r"(?:[\w'-]+\s+){0,2}?(?:efficacy|effectiveness|benefit|effects?|activity|responses?|differences?|"
+        r"superiority|improvement)\b",
+        r"\b(?:not|no)\s+(?:[\w'-]+\s+){0,2}?(?:offer|provide|show|add|confer)\w*\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:advantages?|added value|benefits?|improvement|efficacy|effects?)\b",
+        rf"\b(?:did|does|do|would|will|could) not\s+(?:indicate|suggest|reveal|provide|produce|yield|find|detect|offer|"
+        rf"confer|add|see|observe)\s+(?:of\s+)?(?:{_FILLER}\s+){{0,6}}(?:{_EFFICACY_OBJECT}|changes?)\b",
+        r"\b(?:efficacy|benefit|effect|effectiveness|activity|responses?)\s+(?:was\s+|were\s+|is\s+|has been\s+)?"
+        r"(?:not|never)\s+(?:[\w'-]+\s+)?(?:evident|seen|observed|apparent|sufficient|adequate|established|found|"
+        r"detected)\b",
+    ),
+    # "did not significantly reduce spasms", "patients did not respond", "no objective responses"
+    "did_not_work": (
+        r"\bnoeffect\b|\b(?:would|will|was|were|is|could) not be (?:significantly )?"
+        r"(?:improved|reduced|better|superior)\b|\bfail(?:ed|s)? to (?:significantly )?(?:improve|reduce|lessen|"
+        r"prevent)\b",
+        r"\bno\s+(?:[\w'-]+\s+){0,2}?(?:objective|confirmed|partial|complete|clinical|tumou?r|radiologic\w*|durable|"
+        r"meaningful|significant|therapeutic|treatment|major|ha?ematologic\w*|molecular|cytogenetic|virologic\w*)\s+"
+        r"(?:responses?|remissions?)\b|\b(?:did|do|does) not respond\b",
+        r"\bnone of the (?:[\w'-]+\s+){0,3}?(?:patients|participants|subjects)\s+(?:showed|had|achieved|experienced|"
+        r"responded|benefit\w*)\b",
+        r"\b(?:did not|failed to|not) pass\w*\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:interim|futility|stage|analysis)\b",
+        r"\b(?:results?|data|findings|analys[ie]s|scans?|evidence)\s+(?:[\w'-]+\s+){0,4}?(?:notmet|(?:did|do|does) "
+        r"not (?:provide|give|offer|justify|warrant))\s+(?:any\s+|a\s+)?(?:reason|justification|rationale|basis)\s+"
+        r"(?:to|for)\s+(?:continu\w*|proceed\w*)\b",
+        r"\b(?:results?|data|findings|analys[ie]s)\s+(?:[\w'-]+\s+){0,5}?(?:did|do|does) not (?:warrant|justify)\s+"
+        r"(?:to\s+)?(?:the\s+)?(?:further\s+)?(?:continu\w*|progress\w*|development|investigation|evaluation|dose "
+        r"escalation|expansion)\b",
+    ),
+    # "high relapse rate", "higher than expected rate of acute rejection", "low cure rate": read only where no
+    # placebo or comparator is named, whose failures would be the drug's success
+    "failures": (
+        r"\b(?:high|higher|increased|excess\w*|unacceptab\w*|too high|unexpected(?:ly)?(?: high)?)\s+"
+        r"(?:[\w'-]+\s+){0,2}?"
+        r"(?:(?:rates?|levels?|numbers?|incidence)\s+of\s+(?:[\w'-]+\s+)?)?(?:relapses?|rejections?|treatment "
+        r"failures?|therapeutic failures?|virolog\w* failures?|recurrences?)\b",
+        r"\b(?:relapse|rejection|treatment failure|recurrence) rates?\s+(?:[\w'-]+\s+){0,4}?(?:was |were |is )?"
+        r"(?:higher|increased|too high|unacceptab\w*)\b",
+        r"\b(?:low|lower|poor)\s+(?:[\w'-]+\s+)?(?:cure|response|success|remission|healing) rates?\b",
+        r"\b(?:treatment|therapeutic|virolog\w*) failures?\s+(?:[\w'-]+\s+){0,4}?(?:observed|seen|occurred|reported)\b|"
+        r"\b(?:had|experienced|developed|showed)\s+(?:an?\s+)?(?:virolog\w*|treatment) failures?\b",
+    ),
+    # "failed to meet its primary endpoint", "the primary endpoint would not be met", "unlikely to show a difference"
+    "not_met": (
+        rf"\b(?:notmet|fail(?:ed|s|ure)? to (?:meet|reach|achieve|show|demonstrate|detect|prove|confirm|attain)|"
+        rf"unlikely to (?:meet|reach|achieve|show|demonstrate|detect|prove|attain|provide|yield|produce|find|"
+        rf"confirm|establish)|(?:low|little|no) (?:likelihood|probability|chance) of (?:meeting|reaching|achieving|"
+        rf"showing|demonstrating|detecting))\s+(?:{_FILLER}\s+){{0,6}}{_EFFICACY_OBJECT}\b",
+        r"\b(?:notmet|fail(?:ed|s|ure)? to (?:meet|reach|achieve|show|demonstrate|detect))\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:responses?|efficacy|benefit|superiority|non-?inferiority|significance|(?:co-?)?end ?points?|success|"
+        r"immunogenicity|immune responses?|signals? of (?:efficacy|activity))\b",
+        r"\b(?:end ?points?|objectives?|outcomes?|hypothes[ie]s|significance|superiority|non-?inferiority|efficacy|"
+        r"benefit|differences?)\s+(?:[\w'-]+\s+){0,2}?notmet\b",
+        r"\b(?:(?:co-?)?end ?points?|hypothes[ie]s)\s+(?:[\w'-]+\s+){0,5}?notmet\b|\b(?:response|efficacy|success|"
+        r"continuation|go[/-]no[- ]go|interim|futility)\s+criteri(?:a|on)\s+(?:[\w'-]+\s+)?notmet\b",
+        r"\bnotmet\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,2}?(?:efficacy|continuation|continuance|go[/-]no[- ]go|"
+        r"futility|success|interim|stopping|pre-?specified|pre-?defined)\s+(?:[\w'-]+\s+)?criteri(?:a|on)\b|"
+        r"\bnotmet\s+(?:the\s+)?criteri(?:a|on) for (?:continu\w*|success|efficacy|proceeding|progression)\b",
+        r"\bnotmet\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:criteri(?:a|on)|requirements?|thresholds?)\s+(?:for|to)\s+"
+        r"(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:continu\w*|proceed\w*|progress\w*|stage|phase|expansion|escalation)\b",
+        rf"\bmiss(?:ed|es|ing)\s+(?:{_FILLER}\s+){{0,6}}(?:(?:co-?)?end ?points?|objectives?)\b|"
+        r"\b(?:(?:co-?)?end ?points?|objectives?)\s+(?:was\s+|were\s+)?missed\b",
+        r"\bnotmet\s+(?:[\w'-]+\s+){0,3}?(?:was|were|is|to be)\s+(?:beneficial|effective|efficacious|superior)\b",
+        r"\b(?:(?:co-?)?end ?points?|objectives?|outcomes?|aims?)\s+(?:[\w'-]+\s+){0,2}?unlikely to be (?:met|reached|"
+        r"achieved)\b|\b(?:successes|responses|responders)\s+(?:[\w'-]+\s+)?notmet\b",
+        rf"\bunlikely (?:that )?(?:[\w'-]+\s+){{0,4}}?(?:would|will|could|to)\s+(?:meet|reach|achieve|show|"
+        rf"demonstrate)\s+(?:{_FILLER}\s+){{0,6}}{_EFFICACY_OBJECT}\b",
+        r"\bunlikely (?:that )?(?:[\w'-]+\s+){0,4}?(?:end ?points?|objectives?|outcomes?|hypothes[ie]s|significance|"
+        r"benefit|efficacy)\s+(?:would|will|could|can)\s+be\s+(?:met|reached|achieved|shown|demonstrated|"
+        r"confirmed)\b",
+    ),
+    # "low conditional power", "very low probability of success", "further recruitment unlikely to change result"
+    "unlikely": (
+        r"\bconditional power\b",
+        r"\b(?:low|little|no|small|minimal|very low|limited|reduced|insufficient|negligible|poor|not enough)\s+"
+        r"(?:[\w'-]+\s+)?(?:likelihood|probability|chance|confidence|possibility|prospects?)\s+(?:of|that|to|for|in)\s+"
+        r"(?:[\w'-]+\s+){0,5}?(?:success\w*|succeed\w*|benefit\w*|efficacy|effective\w*|positive|significan\w*|"
+        r"differences?|superiority|end ?points?|activity|effects?)\b",
+        r"(?:<|less than|under)\s*\d+\s*%\s+(?:chance|probability|likelihood)\b",
+        r"\b(?:probability|likelihood|chance)\s+(?:that|of)\s+(?:[\w'-]+\s+){0,8}?(?:is|was|were|would be)\s+"
+        r"(?:too\s+|very\s+)?"
+        r"low\b",
+        r"\bunlikely to (?:[\w'-]+\s+){0,2}?(?:change|alter|affect) (?:the\s+)?(?:results?|outcomes?|conclusions?)\b",
+        r"\bunlikely that (?:[\w'-]+\s+){0,6}?(?:effective|beneficial|superior|succeed|significant|positive|benefit)\b",
+        r"\b(?:positive|successful|favou?rable)\s+(?:[\w'-]+\s+)?(?:results?|outcomes?)\s+(?:[\w'-]+\s+)?(?:is|are|was|"
+        r"were|seems?|appears?|would be)\s+(?:very\s+|highly\s+)?unlikely\b",
+    ),
+    # "the hypothesis was not supported", "not supportive of the hypotheses"
+    "hypothesis": (
+        r"\bhypothes[ie]s\b(?:\s+[\w'-]+){0,10}?\s+(?:notmet|not (?:be )?(?:supported|proven|verified|validated)|"
+        r"unsupported|rejected|refuted|disproven|(?:was|were|is|are) (?:false|wrong|incorrect))\b",
+        r"\b(?:not|notmet|no longer|fail\w* to)\s+(?:[\w'-]+\s+)?support\w*\s+(?:[\w'-]+\s+){0,3}?hypothes[ie]s\b|"
+        r"\bnot supportive of (?:[\w'-]+\s+){0,3}?hypothes[ie]s\b",
+    ),
+    # "results were not as expected", "inconclusive results", "inconsistent benefit", "data do not support"
+    "results": (
+        r"\b(?:results?|outcomes?|findings|efficacy|responses?|effects?)\s+(?:[\w'-]+\s+){0,3}?(?:(?:was|were|is|are)"
+        r"\s+)?(?:not promising|not encouraging|disappointing|unsatisf\w*|discouraging|not as (?:expected|"
+        r"hypothesi[sz]ed|anticipated|predicted))\b",
+        r"\b(?:negative|disappointing|unsatisf\w*|discouraging|unfavou?rable|inconclusive|equivocal)\s+"
+        r"(?:[\w'-]+\s+)?(?:results?|outcomes?|findings|data|efficacy)\b|\binconclusive\b",
+        r"\bnegatives? (?:results?|outcomes?|findings|data|efficacy|trial|study)\b|\bnotpositive\s+(?:results?|"
+        r"outcomes?|findings|data|efficacy|effects?|trends?)\b",
+        r"\b(?:negative|unfavou?rable|disappointing)\s+(?:(?:interim|final|primary|efficacy|pivotal|endpoint|phase\s*"
+        r"(?:\d|i+)\w*|ph\s*(?:\d|i+)\w*)"
+        r"\s+)*(?:analys[ie]s|results?|outcomes?|findings|data|trials?|study|studies|phase\s*(?:\d|i+)\w*|"
+        r"ph\s*(?:\d|i+)\w*)\b",
+        r"\b(?:study|trial|analysis|pilot|results?|outcomes?|data)\s+(?:was|were|is|are|proved|turned out)\s+"
+        r"(?:to be\s+)?negative\b",
+        r"\binconsistent\s+(?:[\w'-]+\s+)?(?:benefit|efficacy|effects?|responses?|clinical results)\b",
+        r"\b(?:results?|data|findings|evidence|analys[ie]s|outcomes?)\s+(?:[\w'-]+\s+){0,4}?(?:(?:did|do|does|would|"
+        r"will)\s+not|no longer|not)\s+support\w*\b",
+    ),
+}
+# what, named in a text, keeps a family of Negative rules from counting: a shortfall of patients or data ("not
+# enough patients, so the endpoints will not be achieved" is an enrolment stop; "recruitment halted" is no
+# shortfall), and a placebo or comparator, whose failures would be the drug's success
+SHORTFALL = (
+    r"\b(?:low|poor|slow|slower|insufficient|inadequate|limited|lack of|lacking|not enough|too few|few|no|"
+    r"difficult\w*|failure to|unable to|inability to|challeng\w*|problems? with|issues? with)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:enrol\w*|recruit\w*|accru\w*|inclusions?|patients|participants|subjects|data)\b|"
+    r"\bnumbers? of (?:enrolled |included |recruited |randomi[sz]ed |evaluable )?(?:patients|participants|subjects)\b|"
+    r"\b(?:withdrawals?|drop-?outs?|dropped out|lost to follow[- ]?up)\b|"
+    r"\b(?:enrol\w*|recruit\w*|accru\w*)\s+(?:[\w'-]+\s+){0,3}?(?:slow|low|poor|insufficient|inadequate|"
+    r"difficult\w*|challeng\w*|lower|problems?|issues?|failed|failure)\b|"
+    r"\b(?:did not|could not|unable to|failed to)\s+(?:[\w'-]+\s+)?(?:enrol\w*|recruit\w*|accrue)\b|"
+    r"\bdue to (?:[\w'-]+\s+){0,2}?(?:enrol\w*|recruit\w*|accru\w*)\b"
+)
+COMPARATOR = (
+    r"\b(?:in|among|on|with|for)\s+(?:the\s+)?(?:active\s+)?(?:placebo|comparator|control|sham|standard[- ]of[- ]care|"
+    r"soc)\b"
+)
+NEGATIVE_UNLESS = {"not_met": SHORTFALL, "failures": COMPARATOR}
+
+CLASS_RULES: dict[str, tuple[str, ...]] = {
+    "Safety_Sideeffects": tuple(
+        rule for name, family in SAFETY_FAMILIES.items() if name not in SAFETY_UNLESS_PANDEMIC for rule in family
+    ),
+    "Negative": tuple(
+        rule for name, family in NEGATIVE_FAMILIES.items() if name not in NEGATIVE_UNLESS for rule in family
     ),
     "Success": (
-        r"\b(?:drug|product|medication|treatment|compound|vaccine|it|therapy|medicine)\s+(?:\w+\s+){0,2}?"
-        r"(?:(?:was|has been|is|got|became|becomes)\s+)?(?:now\s+)?(?:approved|licensed|registered|marketed|"
-        r"commercially available|available on the market)\b",
-        r"\b(?:received|obtained|granted|got|gained)\s+(?:\w+\s+)?(?:marketing|regulatory|fda|ema|market|conditional|"
-        r"full)\s+(?:\w+\s+)?(?:approval|authori[sz]ation)\b",
+        r"\b(?:drug|product|medication|treatment|compound|vaccine|therapy|medicine|device|technique|technology|"
+        r"intervention)\s+(?:[\w'-]+\s+){0,2}?(?:(?:was|has been|have been|is|got|became|becomes)\s+)?(?:now\s+)?"
+        r"(?:fda[- ])?(?:approved|licensed)\b",
+        r"\b(?:drug|product|medication|treatment|compound|vaccine|therapy|medicine|device|technique|technology|"
+        r"intervention)\s+(?:[\w'-]+\s+){0,2}?(?:now|became|becomes|has become|have become|is now|was recently|"
+        r"recently)\s+(?:(?:been|being)\s+)?(?:marketed|commercially available|available commercially|available on the "
+        r"market)\b",
+        r"\b(?:received|obtained|granted|got|gained)\s+(?:[\w'-]+\s+)?(?:marketing|regulatory|fda|ema|market"
+        r"|conditional|"
+        r"full)\s+(?:[\w'-]+\s+)?(?:approval|authori[sz]ation)\b",
         r"\bmarketing authori[sz]ation (?:was |has been )?(?:granted|obtained|received)\b",
         r"\bapproved in (?:the )?(?:eu|us|usa|europe|japan|united states)\b",
         r"\bapproved by (?:the )?(?:fda|ema|pmda|mhra|health canada|regulatory authorit\w+|health authorit\w+)\b",
         r"\b(?:became|is now|now) (?:commercially available|available commercially|on the market|marketed)\b",
+        r"\b(?:now|already)\s+(?:on|in)\s+(?:the\s+)?market\b|\bapproved for (?:clinical|commercial|routine|general) "
+        r"use\b",
+        r"\b(?:due to|following|after|because of|upon)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:regulatory|marketing|fda|ema)\s+"
+        r"(?:approval|authori[sz]ation)\b",
         r"\bled to (?:its |the )?(?:approval|registration)\b",
-        r"\bpositive (?:\w+\s+)?(?:results?|outcomes?|data|findings)\b",
-        r"\bsuccess(?:ful|fully)?\b",
+        r"\bfavou?rable (?:\w+\s+)?(?:results?|outcomes?|efficacy|data|findings)\b",
+        r"\b(?:fda|ema|pmda|mhra|health canada|nmpa|regulatory authorit\w+|health authorit\w+)\s+(?:has\s+|have\s+|"
+        r"had\s+)?(?:now\s+)?approved\b",
+        r"\b(?:fda|ema|marketing|market|510\s*\(?k\)?|pma|ce[- ]mark|regulatory|commercial|drug|product|device|vaccine|"
+        r"medication)\s+(?:[\w'-]+\s+)?"
+        r"(?:approval|clearance|authori[sz]ation)\s+(?:was\s+|has been\s+|had been\s+)?(?:gained|obtained|received|"
+        r"granted)\b",
+        r"\bpositive (?:[\w'-]+\s+)?(?:results?|outcomes?|data|findings|effects?)\b",
         r"\b(?:study|trial|research) (?:objectives?|aims?|goals?) (?:were |was |have been |has been )?(?:met|achieved|"
         r"accomplished|reached)\b",
         r"\bmet (?:its|the|all) (?:study |trial )?objectives?\b",
     ),
     "Endpoint_Met": (
-        r"\b(?:(?:primary|efficacy|main)\s+(?:\w+\s+)?(?:end ?points?|outcomes?|objectives?)|end ?points?)\s+"
+        r"\b(?:(?:primary|efficacy|main)\s+(?:[\w'-]+\s+)?(?:end ?points?|outcomes?|objectives?)|end ?points?)\s+"
         r"(?:was |were |has been |have been |had been |is |are )?(?:met|reached|achieved|attained)\b",
-        r"\b(?:met|reached|achieved|attained)\s+(?:its|the)\s+(?:\w+\s+)?(?:end ?points?|primary (?:outcomes?|"
+        r"\b(?:met|reached|achieved|attained)\s+(?:its|the)\s+(?:[\w'-]+\s+)?(?:end ?points?|primary (?:outcomes?|"
         r"objectives?))\b",
-        r"\b(?:overwhelming|clear|strong)\s+(?:evidence of\s+)?(?:efficacy|benefit)\b",
+        r"\b(?:primary |main )?(?:objectives?|aims?|hypothes[ie]s)(?: of (?:the )?(?:study|trial))?\s+(?:was |were |"
+        r"has been |have been |had been |is |are )?(?:achieved|met|reached|confirmed|attained|fulfilled)\b",
+        r"\b(?:overwhelming|clear|strong|significant|proven|sufficient)\s+(?:evidence of\s+)?(?:efficacy|benefit)\b",
         r"\befficacy (?:was |has been |had been )?(?:demonstrated|established|proven|shown|confirmed)\b",
+        r"\b(?:showed|shown|demonstrated|proved|proven|confirmed|found|observed|established)\s+(?:an?\s+|the\s+)?"
+        r"(?:(?:statistically|clinically|highly)\s+)?(?:significant\s+|clear\s+)?(?:efficacy|benefit|superiority|"
+        r"advantage)\b",
+        r"\b(?:crossed|crosses|crossing|met|reached)\s+(?:the\s+|an?\s+)?(?:(?:pre-?specified|pre-?defined|"
+        r"interim)\s+)*(?:efficacy|superiority|benefit)\s+(?:stopping\s+)?(?:boundary|bound|threshold|criteri(?:a|on))"
+        r"\b|\b(?:efficacy|superiority|benefit)\s+(?:stopping\s+)?(?:boundary|bound|threshold)\s+(?:was\s+"
+        r"|has been\s+)?"
+        r"(?:crossed|met|reached)\b",
+        r"\bresults?\s+(?:[\w'-]+\s+)?(?:reached|achieved|attained)\s+(?:statistical\s+)?significance\b",
+        r"^\W*(?:the\s+)?(?:study\s+|trial\s+)?(?:was\s+)?(?:stopped|terminated|halted|ended)\s+(?:early\s+)?(?:for|"
+        r"due to|because of)\s+(?:overwhelming\s+|proven\s+|demonstrated\s+)?(?:efficacy|benefit)\W*$",
+        r"\b(?:significant|positive)\s+(?:results?|difference)\s+(?:was |were |has been |had been )?(?:achieved|"
+        r"reached|obtained|found|observed|shown|demonstrated)\b",
+        r"\bbenefit (?:[\w'-]+\s+){0,3}?(?:larger|greater|higher|better) than (?:expected|anticipated|predicted)\b",
         r"\b(?:stopped|stopping|terminated|terminating|halted|ended)\s+early\s+(?:for|due to|because of)\s+"
         r"(?:overwhelming\s+|clear\s+|proven\s+)?(?:efficacy|benefit)\b",
         r"\bearly (?:stopping|termination) for (?:efficacy|benefit)\b",
+        r"\bachievement of (?:the\s+|its\s+)?(?:primary\s+|main\s+)?(?:study\s+|efficacy\s+)?(?:end ?points?"
+        r"|objectives?)\b",
     ),
     "Insufficient_Enrollment": (
         r"\b(?:enrol{1,2}(?:ment|ments|ed|ing|s)?|recruit\w*|accru\w*|under-?enrol\w*)\b",
@@ -240,8 +715,9 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"is no longer|no longer|on (?:maternity|medical|sick|parental) leave|transferred)\b",
         r"\b(?:departure|retirement|relocation|death|loss|illness|resignation|leave) of (?:the )?(?:\w+\s+)?"
         r"(?:pi|principal investigator|investigator|study coordinator|coordinator|staff)\b",
+        r"\bstaffdeath\b",
     ),
-    "Covid19": (r"\b(?:covid\w*|sars[- ]?cov[- ]?2|coronavirus|pandemic|2019-ncov)\b",),
+    "Covid19": (r"\b(?:covid\w*|sars[- ]?-?cov[- ]?2|corona(?:[- ]?virus)?|pandemic|2019-ncov|lockdowns?)\b",),
     "Another_Study": (
         r"\b(?:another|other|a (?:new|similar|related|different|larger|competing|follow[- ]?up|parallel|separate|"
         r"subsequent|pivotal)|similar|competing|parallel|separate|larger|pivotal|follow[- ]?up|sister|companion|"
@@ -298,7 +774,7 @@ CLASS_GROUPS = {
     "Insufficient_Data": "Neutral",
     "Ethical_Reason": "Neutral",
     "Invalid_Reason": "Invalid",
-    "No_Context": "Invalid",
+    "No_Context": "Neutral",  # a reason given without its why ("terminated by sponsor") is a reason, not none
 }
 CLASSES = tuple(CLASS_GROUPS)
 # found only when no other class is: "Terminated by sponsor due to low enrollment" is an enrolment stop
@@ -337,18 +813,37 @@ def _any(patterns: tuple[str, ...]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
 
 
+def _matches(text: pl.Expr, patterns: tuple[str, ...]) -> pl.Expr:
+    """Whether any of `patterns` is in `text`; each is its own regex, as one alternation of them all would
+    outgrow the regex engine's size limit (a Unicode `\\w` is large)."""
+    return pl.any_horizontal(*(text.str.contains(pattern) for pattern in patterns))
+
+
 def _rewritten(text: pl.Expr) -> pl.Expr:
-    """The cleaned, lower-cased text with committees as one token and negated spans blanked."""
+    """The cleaned, lower-cased text with committees and other actors as one token and negated spans blanked."""
     rewritten = (
         text.str.to_lowercase()
         .str.replace_all(r"n't\b", " not")
         .str.replace_all(COMMITTEES, " dsmb ")
+        .str.replace_all(AE_REPORTING, " aers ")
+        .str.replace_all(PANDEMIC, " covid19 ")
+        .str.replace_all(STAFF_DEATH, " staffdeath ")
         .str.replace_all(CLAUSE_BREAKS, "; $1")
         .str.replace_all(NOT_ACHIEVED, " notmet ")
+        .str.replace_all(FAILED_TO, " notmet ")
+        .str.replace_all(NO_EFFECT, " noeffect ")
+        .str.replace_all(NEITHER, " neither $1 notmet ")
         .str.replace_all(NOT_APPROVED, " notapproved ")
+        .str.replace_all(APPROVED_CONDUCT, " permitted $1")
+        .str.replace_all(CONDUCT_APPROVED, " $1 permitted")
+        .str.replace_all(APPROVED_TO, " permitted $1")
+        .str.replace_all(OTHER_PRODUCT, " $1 $2 alternative")
+        .str.replace_all(NOT_POSITIVE, " notpositive ")
     )
+    for pattern, replacement in NOT_HARMS:
+        rewritten = rewritten.str.replace_all(pattern, replacement)
     for negation in NEGATIONS:
-        rewritten = rewritten.str.replace_all(negation, " ~ ")
+        rewritten = rewritten.str.replace_all(negation, "$1 ~ ")  # only the first negation has a group to keep
     return rewritten
 
 
@@ -359,8 +854,24 @@ def classify(texts: pl.Series) -> pl.DataFrame:
     distinct = texts.unique().to_frame("raw").with_columns(text=clean_text(pl.col("raw")))
     lowered = pl.col("text").str.to_lowercase()
     rewritten = pl.col("rewritten")
+    unless_pandemic = tuple(rule for name in SAFETY_UNLESS_PANDEMIC for rule in SAFETY_FAMILIES[name])
     flags = distinct.with_columns(rewritten=_rewritten(pl.col("text"))).with_columns(
-        **{name: rewritten.str.contains(_any(rules)) for name, rules in CLASS_RULES.items()}
+        **{name: _matches(rewritten, rules) for name, rules in CLASS_RULES.items()},
+        _unless_pandemic=_matches(rewritten, unless_pandemic),
+        **{f"_negative_{name}": _matches(rewritten, NEGATIVE_FAMILIES[name]) for name in NEGATIVE_UNLESS},
+    )
+    flags = flags.with_columns(
+        Safety_Sideeffects=pl.col("Safety_Sideeffects") | (pl.col("_unless_pandemic") & ~pl.col("Covid19")),
+        Negative=pl.any_horizontal(
+            "Negative",
+            *(
+                pl.col(f"_negative_{name}") & ~rewritten.str.contains(unless)
+                for name, unless in NEGATIVE_UNLESS.items()
+            ),
+        ),
+    ).with_columns(
+        Success=pl.col("Success") & ~pl.col("Negative"),
+        Endpoint_Met=pl.col("Endpoint_Met") & ~pl.col("Negative"),
     )
     found = pl.any_horizontal(*CLASS_RULES)
     flags = flags.with_columns(
@@ -371,21 +882,16 @@ def classify(texts: pl.Series) -> pl.DataFrame:
         & ~rewritten.str.replace_all(BOILERPLATE, " ").str.contains(r"\p{L}")
     )
     classified = pl.any_horizontal(*CLASS_RULES, "Invalid_Reason")
+    flags = flags.with_columns(No_Context=~classified)
     too_long = pl.col("text").str.len_chars() > MAX_LENGTH
     empty = pl.col("text").fill_null("") == ""
     usable = ~too_long & ~empty
-    categories = pl.concat_list(
-        *(pl.when(name).then(pl.lit(name)) for name in CLASSES if name != "No_Context"),
-        pl.when(~classified).then(pl.lit("No_Context")),
-    ).list.drop_nulls()
+    categories = pl.concat_list(*(pl.when(name).then(pl.lit(name)) for name in CLASSES)).list.drop_nulls()
     group = pl.coalesce(
         *(
-            pl.when(pl.any_horizontal(*(c for c, g in CLASS_GROUPS.items() if g == name and c in CLASS_RULES))).then(
-                pl.lit(name)
-            )
-            for name in GROUPS[:4]
-        ),
-        pl.lit("Invalid"),
+            pl.when(pl.any_horizontal(*(c for c, g in CLASS_GROUPS.items() if g == name))).then(pl.lit(name))
+            for name in GROUPS
+        )
     )
     labelled = flags.with_columns(
         stop_categories=pl.when(usable).then(categories),
