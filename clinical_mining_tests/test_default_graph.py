@@ -38,6 +38,7 @@ FINAL_COLUMNS = [
     "trials_with_results",
     "primary_met",
     "primary_not_met",
+    "primary_mixed",
     "stopped_for_safety",
     "stopped_for_efficacy",
     "warnings",
@@ -54,6 +55,7 @@ EXPECTED_GRAPH = {
     "outcomes": ("sources", []),
     "outcome_analyses": ("sources", []),
     "outcome_analysis_groups": ("sources", []),
+    "outcome_measurements": ("sources", []),
     "reported_event_totals": ("sources", []),
     "chembl_indications": ("sources", []),
     "chembl_curation": ("sources", []),
@@ -97,15 +99,40 @@ EXPECTED_GRAPH = {
             "result_groups",
         ],
     ),
-    "efficacy": ("process", ["outcome_analyses", "outcome_analysis_groups", "outcomes", "result_group_arms"]),
-    "trial_efficacy": ("process", ["efficacy", "outcomes", "result_group_arms"]),
-    "trial_safety": ("process", ["reported_event_totals", "result_group_arms"]),
+    "efficacy": (
+        "process",
+        [
+            "evidence",
+            "outcome_analyses",
+            "outcome_analysis_groups",
+            "outcome_measurements",
+            "outcomes",
+            "result_group_arms",
+        ],
+    ),
+    "trial_efficacy": ("process", ["efficacy", "evidence", "outcome_analyses", "outcomes", "result_group_arms"]),
+    "trial_safety": (
+        "process",
+        ["efficacy", "outcome_analysis_groups", "reported_event_totals", "result_group_arms"],
+    ),
+    "trial_roles": ("process", ["design_group_interventions", "design_groups", "evidence", "trial_efficacy"]),
     "stop_reasons": ("process", ["studies"]),
     "repurposing_candidates": (
         "process",
-        ["disease_vocabulary", "drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy"],
+        [
+            "disease_vocabulary",
+            "drug_lookup",
+            "drug_warnings",
+            "evidence",
+            "stop_reasons",
+            "trial_efficacy",
+            "trial_roles",
+        ],
     ),
-    "final_df": ("process", ["drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy"]),
+    "final_df": (
+        "process",
+        ["drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy", "trial_roles"],
+    ),
 }
 
 
@@ -229,7 +256,7 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     # pmda is the last step to start of those it does not feed, giving its helpers (started with the run) time
     starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
     downstream = {"pmda_evidence", "union", "evidence", "evidence_mapping_coverage", "final_df"}
-    downstream |= {"result_group_arms", "efficacy", "trial_efficacy", "trial_safety", "stop_reasons"}
+    downstream |= {"result_group_arms", "efficacy", "trial_efficacy", "trial_safety", "trial_roles", "stop_reasons"}
     downstream |= {"repurposing_candidates", "repurposing_candidates_candidates_not_approved"}
     assert [step for step in starts if step not in downstream][-1] == "pmda"
     # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does

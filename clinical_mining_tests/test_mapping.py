@@ -314,6 +314,7 @@ def test_pairs_one_row_per_pair_with_furthest_stage() -> None:
         "trials_with_results",
         "primary_met",
         "primary_not_met",
+        "primary_mixed",
         "stopped_for_safety",
         "stopped_for_efficacy",
         "warnings",

@@ -436,7 +436,7 @@ def test_statuses_are_configurable_and_a_missing_column_is_named() -> None:
         stop_reasons(STUDIES.drop("why_stopped").lazy())
 
 
-def test_final_df_counts_the_pairs_studies_stopped_for_safety_and_for_efficacy() -> None:
+def test_final_df_counts_the_studies_stopped_for_safety_and_for_efficacy_for_the_drug_they_test() -> None:
     evidence = pl.DataFrame(
         {
             "studyId": ["NCT1", "NCT2", "NCT3", "NCT1"],
@@ -452,8 +452,17 @@ def test_final_df_counts_the_pairs_studies_stopped_for_safety_and_for_efficacy()
         }
     )
     stops = pl.DataFrame({"studyId": ["NCT1", "NCT2", "NCT3"], "stop_group": ["Safety", "Negative", "Neutral"]})
-    final = drug_disease_pairs(evidence, stop_reasons=stops)
+    # drug b is NCT1's comparator: the study's safety stop is drug a's, not drug b's (this test once counted it
+    # for both, which is what a user of the counts must never read)
+    roles = pl.DataFrame(
+        {
+            "studyId": ["NCT1", "NCT2", "NCT3", "NCT1"],
+            "drug_key": ["CHEMBL1", "CHEMBL1", "CHEMBL1", "CHEMBL2"],
+            "role": ["INVESTIGATIONAL", "INVESTIGATIONAL", "INVESTIGATIONAL", "ACTIVE_COMPARATOR"],
+        }
+    )
+    final = drug_disease_pairs(evidence, stop_reasons=stops, trial_roles=roles)
     counts = final.select("drug_id", "stopped_for_safety", "stopped_for_efficacy").rows()
-    assert counts == [("CHEMBL1", 1, 1), ("CHEMBL2", 1, 0)]
+    assert counts == [("CHEMBL1", 1, 1), ("CHEMBL2", 0, 0)]
     without = drug_disease_pairs(evidence)
     assert without.select("stopped_for_safety", "stopped_for_efficacy").sum().row(0) == (0, 0)

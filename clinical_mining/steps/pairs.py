@@ -26,6 +26,7 @@ FINAL_SCHEMA = {
     "trials_with_results": pl.UInt32,
     "primary_met": pl.UInt32,
     "primary_not_met": pl.UInt32,
+    "primary_mixed": pl.UInt32,
     "stopped_for_safety": pl.UInt32,
     "stopped_for_efficacy": pl.UInt32,
     "warnings": WARNINGS_DTYPE,
@@ -50,8 +51,11 @@ FINAL_COLUMNS = {
     "trials_with_results": "The pair's trials that posted results for the drug",
     "primary_met": "Of those, the trials whose primary verdict is MET or NON_INFERIOR",
     "primary_not_met": "The trials whose primary verdict is NOT_MET or NI_NOT_SHOWN",
-    "stopped_for_safety": "The pair's studies stopped for safety (stop group Safety)",
-    "stopped_for_efficacy": "The pair's studies stopped for lack of efficacy (stop group Negative)",
+    "primary_mixed": "The trials whose primary outcomes (or doses) disagree: some met, some not",
+    "stopped_for_safety": "The pair's studies stopped for safety (stop group Safety) in which the drug is the one"
+    " tested (INVESTIGATIONAL), not a comparator or background drug",
+    "stopped_for_efficacy": "The pair's studies stopped for lack of efficacy (stop group Negative), for the drug"
+    " the study tests",
     "warnings": "The drug's ChEMBL warnings: list of {warning_type (Withdrawn, Black Box Warning),"
     " warning_class, countries, year}; null where none",
 }
@@ -146,7 +150,9 @@ def validate_final(final: pl.DataFrame) -> list[str]:
         "unknown mapping_status": ~final["mapping_status"].is_in(MAPPING_STATUSES),
         "max_clinical_stage null or unknown": ~final["max_clinical_stage"].is_in(CLINICAL_STAGES).fill_null(False),
         "no evidence in sources": final["sources"].list.len().fill_null(0) == 0,
-        "more verdicts than trials with results": final["primary_met"] + final["primary_not_met"]
+        "more verdicts than trials with results": final["primary_met"]
+        + final["primary_not_met"]
+        + final["primary_mixed"]
         > final["trials_with_results"],
     }
     for problem, bad in checks.items():
@@ -182,14 +188,19 @@ def drug_disease_pairs(
     stop_reasons: pl.LazyFrame | pl.DataFrame | None = None,
     drug_warnings: pl.DataFrame | None = None,
     drug_lookup: pl.DataFrame | None = None,
+    trial_roles: pl.LazyFrame | pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """One row per drug-disease pair, keyed by id when mapped and by the normalised label otherwise.
 
     With `trial_efficacy`, each pair counts its trials that posted results (`trials_with_results`) and those
-    whose primary verdict for the drug met its objective (`primary_met`: MET or NON_INFERIOR) or did not
-    (`primary_not_met`: NOT_MET or NI_NOT_SHOWN); the other verdicts (cannot tell) are in neither count.
+    whose primary verdict for the drug met its objective (`primary_met`: MET or NON_INFERIOR), did not
+    (`primary_not_met`: NOT_MET or NI_NOT_SHOWN), or both, by outcome or dose (`primary_mixed`); the other
+    verdicts (cannot tell) are in none of the counts.
     With `stop_reasons`, each pair counts its studies stopped in the Safety group (`stopped_for_safety`) and in
     the Negative group (`stopped_for_efficacy`); a study stopped for both is a safety stop, as its group says.
+    With `trial_roles`, a study's stop counts only for the drug it tests (INVESTIGATIONAL): "Drug X vs
+    warfarin", stopped for bleeding, says nothing of warfarin; a drug whose role the record does not give is not
+    counted.
     With `drug_warnings` and `drug_lookup`, each pair lists its drug's warnings (`warnings.warnings_by_drug`),
     which change nothing else of the pair: a withdrawal is no lost approval and no lower stage.
 
@@ -228,6 +239,11 @@ def drug_disease_pairs(
         else pl.DataFrame(schema={"studyId": pl.String, "_stop_group": pl.String})
     )
     keyed = keyed.hstack(aligned(keyed, ["studyId"], groups))
+    if trial_roles is not None:
+        roles = trial_roles.lazy().select("studyId", "drug_key", _role="role").collect()
+        keyed = keyed.hstack(aligned(keyed, ["studyId", "drug_key"], roles)).with_columns(
+            _stop_group=pl.when(pl.col("_role") == "INVESTIGATIONAL").then("_stop_group")
+        )
     with_results = pl.col("studyId").filter(pl.col("_verdict").is_not_null()).n_unique()
     is_approval = pl.col("clinical_stage") == "APPROVAL"
     # Every value is chosen without regard to the rows' order: a key's name is its vocabulary name, else the
@@ -251,6 +267,7 @@ def drug_disease_pairs(
         trials_with_results=with_results.cast(pl.UInt32),
         primary_met=pl.col("studyId").filter(pl.col("_verdict").is_in(MET_VERDICTS)).n_unique().cast(pl.UInt32),
         primary_not_met=pl.col("studyId").filter(pl.col("_verdict").is_in(NOT_MET_VERDICTS)).n_unique().cast(pl.UInt32),
+        primary_mixed=pl.col("studyId").filter(pl.col("_verdict") == "MIXED").n_unique().cast(pl.UInt32),
         stopped_for_safety=pl.col("studyId").filter(pl.col("_stop_group") == "Safety").n_unique().cast(pl.UInt32),
         stopped_for_efficacy=pl.col("studyId").filter(pl.col("_stop_group") == "Negative").n_unique().cast(pl.UInt32),
     )
@@ -275,6 +292,7 @@ def drug_disease_pairs(
             trials_with_results="trials_with_results",
             primary_met="primary_met",
             primary_not_met="primary_not_met",
+            primary_mixed="primary_mixed",
             stopped_for_safety="stopped_for_safety",
             stopped_for_efficacy="stopped_for_efficacy",
             warnings="warnings",

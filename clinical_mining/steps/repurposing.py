@@ -104,15 +104,26 @@ CANDIDATE_COLUMNS = {
 
 
 def _trial_outcomes(
-    rows: pl.LazyFrame, trial_efficacy: pl.LazyFrame, stop_reasons: pl.LazyFrame, drug: str
+    rows: pl.LazyFrame,
+    trial_efficacy: pl.LazyFrame,
+    stop_reasons: pl.LazyFrame,
+    drug: str,
+    trial_roles: pl.LazyFrame | None = None,
 ) -> pl.LazyFrame:
-    """The AACT rows of `rows`, one per (pair, study), with the drug's primary verdict and the stop group."""
+    """The AACT rows of `rows`, one per (pair, study), with the drug's primary verdict and the stop group; with
+    `trial_roles`, a stop only for the drug the study tests (INVESTIGATIONAL), not its comparators."""
     verdicts = trial_efficacy.select("studyId", pl.col("drug_key").alias(drug), _verdict="primary_verdict")
     stops = stop_reasons.select("studyId", _stop="stop_group")
+    joined = rows.filter(pl.col("source") == "AACT").join(stops, on="studyId", how="left")
+    if trial_roles is not None:
+        roles = trial_roles.select("studyId", pl.col("drug_key").alias(drug), _role="role")
+        joined = (
+            joined.join(roles, on=["studyId", drug], how="left")
+            .with_columns(_stop=pl.when(pl.col("_role") == "INVESTIGATIONAL").then("_stop"))
+            .drop("_role")
+        )
     return (
-        rows.filter(pl.col("source") == "AACT")
-        .join(verdicts, on=["studyId", drug], how="left")
-        .join(stops, on="studyId", how="left")
+        joined.join(verdicts, on=["studyId", drug], how="left")
         .with_columns(
             _late=pl.col("clinical_stage").cast(pl.String).is_in(LATE_PHASES),
             _met=pl.col("_verdict").is_in(MET_VERDICTS).fill_null(False),
@@ -206,8 +217,10 @@ def repurposing_candidates(
     disease_vocabulary: pl.DataFrame,
     drug_warnings: pl.DataFrame | None = None,
     drug_lookup: pl.DataFrame | None = None,
+    trial_roles: pl.LazyFrame | None = None,
 ) -> pl.DataFrame:
-    """One row per candidate (drug, disease) and per shelved asset, in the order of the tiers (see the module)."""
+    """One row per candidate (drug, disease) and per shelved asset, in the order of the tiers (see the module).
+    With `trial_roles`, a study's stop counts only for the drug it tests."""
     rows = evidence.select(EVIDENCE_COLUMNS).with_columns(pl.col("clinical_stage").cast(STAGE_DTYPE))
     is_approval = pl.col("clinical_stage") == "APPROVAL"
     mapped = pl.col("drug_id").is_not_null() & pl.col("disease_id").is_not_null()
@@ -233,7 +246,8 @@ def repurposing_candidates(
         max_clinical_stage=pl.col("clinical_stage").max(),
     )
     trials = _tiered(
-        _trial_outcomes(drug_rows.lazy(), trial_efficacy, stop_reasons, "drug_id"), ["drug_id", "disease_id"]
+        _trial_outcomes(drug_rows.lazy(), trial_efficacy, stop_reasons, "drug_id", trial_roles),
+        ["drug_id", "disease_id"],
     ).collect()
     hierarchy = disease_vocabulary.select("id", "ancestors", "therapeuticAreas")
     if hierarchy["therapeuticAreas"].is_not_null().sum() == 0:
@@ -253,7 +267,7 @@ def repurposing_candidates(
             disease_key="disease_id",
         )
     )
-    shelved = _shelved(rows, approvals, trial_efficacy, stop_reasons)
+    shelved = _shelved(rows, approvals, trial_efficacy, stop_reasons, trial_roles)
     found = pl.concat([candidates, shelved], how="diagonal_relaxed")
     found = found.with_columns(pair_id=pair_ids(found["drug_key"], found["disease_key"]))
     if drug_warnings is not None and drug_lookup is not None:
@@ -304,7 +318,11 @@ def repurposing_candidates(
 
 
 def _shelved(
-    rows: pl.LazyFrame, approvals: pl.DataFrame, trial_efficacy: pl.LazyFrame, stop_reasons: pl.LazyFrame
+    rows: pl.LazyFrame,
+    approvals: pl.DataFrame,
+    trial_efficacy: pl.LazyFrame,
+    stop_reasons: pl.LazyFrame,
+    trial_roles: pl.LazyFrame | None = None,
 ) -> pl.DataFrame:
     """Never-approved drugs (by key: a code name unmapped to ChEMBL counts) whose trial of phase 2 or later met
     its primary outcome, one of whose studies stopped for business reasons and none of whose trials is still
@@ -316,7 +334,7 @@ def _shelved(
     keyed = keyed.hstack(pair_keys(keyed))
     approved_keys = side_keys(approvals, "drug").unique()
     business_drugs = keyed.join(business.collect(), on="studyId", how="semi").select("drug_key").unique()
-    outcomes = _trial_outcomes(keyed.lazy(), trial_efficacy, stop_reasons, "drug_key").filter(
+    outcomes = _trial_outcomes(keyed.lazy(), trial_efficacy, stop_reasons, "drug_key", trial_roles).filter(
         pl.col("_met"), pl.col("_late")
     )
     met = (
@@ -351,7 +369,8 @@ def _shelved(
     )
     every = drug_trials.join(pairs.select("drug_key", "disease_key"), on=["drug_key", "disease_key"], how="semi")
     counts = _tiered(
-        _trial_outcomes(every.lazy(), trial_efficacy, stop_reasons, "drug_key"), ["drug_key", "disease_key"]
+        _trial_outcomes(every.lazy(), trial_efficacy, stop_reasons, "drug_key", trial_roles),
+        ["drug_key", "disease_key"],
     ).collect()
     stages = every.group_by("drug_key", "disease_key").agg(max_clinical_stage=pl.col("clinical_stage").max())
     return (

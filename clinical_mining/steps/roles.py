@@ -19,6 +19,10 @@ without a readable primary analysis falls back to its arms' types.
 
 import polars as pl
 
+from clinical_mining.column_docs import describes
+from clinical_mining.step_stats import record
+from clinical_mining.steps.arms import intervention_drugs, study_drugs
+
 CONTROL_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
 # how often or how a drug is given, written into an unmapped label: "Once-daily ABC+3TC", "Tadalafil PRN"
 SCHEDULE = (
@@ -187,3 +191,91 @@ def arm_roles(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
         )
         .sort("studyId", "drug_key")
     )
+
+
+TRIAL_ROLE_COLUMNS = {
+    "studyId": "The study (NCT id)",
+    "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
+    "role": "INVESTIGATIONAL, ACTIVE_COMPARATOR, BACKGROUND, OTHER; null where the record does not tell",
+    "role_from": "analyses (the efficacy step's roles), arms (the arms' types and the drugs linked to them),"
+    " only_drug (the study's one drug), or null",
+}
+
+
+@describes(TRIAL_ROLE_COLUMNS)
+def trial_roles(
+    evidence: pl.LazyFrame,
+    design_groups: pl.LazyFrame,
+    design_group_interventions: pl.LazyFrame,
+    trial_efficacy: pl.LazyFrame | None = None,
+) -> pl.DataFrame:
+    """Every AACT (study, drug) with its role, for the steps that read a study's stop reason or count its
+    trials per drug: a study stopped for bleeding says nothing about its comparator warfarin. The role is the
+    efficacy step's where the study posted results; else it comes from the arms' types (in every arm of
+    several: BACKGROUND; only in arms typed active comparator beside an experimental arm without it:
+    ACTIVE_COMPARATOR; in an experimental or other arm: INVESTIGATIONAL; only in placebo-typed arms: OTHER);
+    a study's only drug is INVESTIGATIONAL; a drug linked to no arm of a study of several drugs has none."""
+    drugs = intervention_drugs(evidence, evidence.filter(pl.col("source") == "AACT").select(nct_id="studyId"))
+    keys = study_drugs(drugs).select("nct_id", "drug_key")
+    arms = design_groups.select("nct_id", design_group_id="id", group_type="group_type").join(
+        keys.lazy().select("nct_id").unique(), on="nct_id", how="semi"
+    )
+    links = (
+        design_group_interventions.select("design_group_id", "intervention_id")
+        .join(drugs.lazy().select("intervention_id", "drug_key"), on="intervention_id")
+        .select("design_group_id", "drug_key")
+        .unique()
+    )
+    per_study = arms.group_by("nct_id").agg(arms=pl.len(), experimental=(pl.col("group_type") == "EXPERIMENTAL").sum())
+    by_arms = (
+        links.join(arms, on="design_group_id")
+        .group_by("nct_id", "drug_key")
+        .agg(arms_with=pl.len(), types=pl.col("group_type").unique())
+        .join(per_study, on="nct_id")
+        .select(
+            "nct_id",
+            "drug_key",
+            arm_role=pl.when((pl.col("arms_with") == pl.col("arms")) & (pl.col("arms") > 1))
+            .then(pl.lit("BACKGROUND"))
+            .when(
+                (pl.col("types").list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0)
+                & (pl.col("experimental") > 0)
+            )
+            .then(pl.lit("ACTIVE_COMPARATOR"))
+            .when(pl.col("types").list.set_difference(list(CONTROL_TYPES)).list.len() == 0)
+            .then(pl.lit("OTHER"))
+            .otherwise(pl.lit("INVESTIGATIONAL")),
+        )
+        .collect()
+    )
+    analysed = (
+        trial_efficacy.select(nct_id="studyId", drug_key="drug_key", analysed_role="role").drop_nulls().collect()
+        if trial_efficacy is not None
+        else pl.DataFrame(schema={"nct_id": pl.String, "drug_key": pl.String, "analysed_role": pl.String})
+    )
+    only = keys.group_by("nct_id").agg(pl.len().alias("drugs"))
+    result = (
+        keys.join(analysed, on=["nct_id", "drug_key"], how="left")
+        .join(by_arms, on=["nct_id", "drug_key"], how="left")
+        .join(only, on="nct_id")
+        .select(
+            studyId="nct_id",
+            drug_key="drug_key",
+            role=pl.coalesce(
+                "analysed_role", "arm_role", pl.when(pl.col("drugs") == 1).then(pl.lit("INVESTIGATIONAL"))
+            ),
+            role_from=pl.when(pl.col("analysed_role").is_not_null())
+            .then(pl.lit("analyses"))
+            .when(pl.col("arm_role").is_not_null())
+            .then(pl.lit("arms"))
+            .when(pl.col("drugs") == 1)
+            .then(pl.lit("only_drug")),
+        )
+        .sort("studyId", "drug_key")
+    )
+    for role in (*ROLES, None):
+        record(
+            f"roles/{role or 'unknown'}",
+            int(result["role"].is_null().sum() if role is None else (result["role"] == role).sum()),
+        )
+    return result
