@@ -1,6 +1,12 @@
-"""Benchmark: stop-reason classes and groups on the hand-labelled texts, and the speed of the rules.
+"""Benchmark: stop-reason classes and groups on real and on hand-written texts, and the speed of the rules.
 
     uv run python benchmarks/stop_reasons.py
+
+First, on 500 real `why_stopped` texts of ClinicalTrials.gov (`clinical_mining_tests/fixtures/real/
+stop_reasons_sample.tsv`, drawn from `shared/real/stop_reasons/`, stratified by the Open Targets model's class so
+that Safety, Negative and Success are well represented) labelled by hand before any classifier was run on them
+(`stop_reasons_labels.tsv`): precision and recall per group for the project's rules and, side by side, for the
+class Open Targets' published BERT model gave each text (`ot_model_class`, grouped by the same class table).
 
 Reports precision and recall per group and per class on `LABELLED` (the texts the rules were tuned on) and on
 `HELD_OUT` (written after the rules were frozen), then the time to classify `--texts` stop reasons (about the
@@ -14,6 +20,7 @@ import time
 
 import polars as pl
 
+from clinical_mining.config import PROJECT_ROOT
 from clinical_mining.steps.stop_reasons import CLASS_GROUPS, CLASSES, GROUPS, classify
 from clinical_mining.synthetic.stop_reasons import HELD_OUT, LABELLED
 
@@ -65,6 +72,43 @@ def scores(labelled: tuple[tuple[str, tuple[str, ...]], ...]) -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
+REAL = PROJECT_ROOT / "clinical_mining_tests" / "fixtures" / "real"
+
+
+def real_texts() -> pl.DataFrame:
+    """The real sample with its hand labels: nct_id, why_stopped, ot_model_class, classes (list), group."""
+    options = {"separator": "\t", "quote_char": None, "infer_schema": False}
+    sample = pl.read_csv(REAL / "stop_reasons_sample.tsv", **options)
+    labels = pl.read_csv(REAL / "stop_reasons_labels.tsv", **options).select(
+        "nct_id", classes=pl.col("classes").str.split(";"), group="group"
+    )
+    return sample.join(labels, on="nct_id", how="left", validate="1:1").with_columns(
+        pl.col("ot_model_class").replace('""', None), pl.col("why_stopped").str.strip_chars('"')
+    )
+
+
+def real_scores(texts: pl.DataFrame) -> pl.DataFrame:
+    """(group, support, precision and recall of the rules, precision and recall of the model's class, F1 of
+    both) on the real texts."""
+    predicted = classify(texts["why_stopped"])
+    frame = texts.select("group", model=pl.col("ot_model_class").replace_strict(CLASS_GROUPS, default=None)).hstack(
+        predicted.select(project="stop_group")
+    )
+    rows = []
+    for group in GROUPS:
+        truth = frame["group"] == group
+        row: dict[str, object] = {"group": group, "support": int(truth.sum())}
+        for who in ("project", "model"):
+            said = (frame[who] == group).fill_null(False)
+            hits = int((said & truth).sum())
+            precision = hits / int(said.sum()) if said.sum() else None
+            recall = hits / int(truth.sum()) if truth.sum() else None
+            f1 = 2 * precision * recall / (precision + recall) if precision and recall else None
+            row |= {f"{who}_precision": precision, f"{who}_recall": recall, f"{who}_f1": f1}
+        rows.append(row)
+    return pl.DataFrame(rows)
+
+
 def speed(texts: int) -> float:
     """Seconds to classify `texts` reasons drawn from both sets, each made distinct in half the rows."""
     pool = [text for text, _ in LABELLED + HELD_OUT]
@@ -79,7 +123,10 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=60_000)
     args = parser.parse_args()
     failed = []
-    with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, float_precision=3):
+    with pl.Config(tbl_rows=40, tbl_hide_dataframe_shape=True, float_precision=3, tbl_cols=-1, tbl_width_chars=200):
+        real = real_texts()
+        print(f"REAL texts labelled by hand: {real.height} (per group: rules | Open Targets' model)")
+        print(real_scores(real))
         for name, labelled in (("LABELLED (tuned on)", LABELLED), ("HELD_OUT (measured once)", HELD_OUT)):
             table = scores(labelled)
             print(f"\n{name}: {len(labelled)} texts")
