@@ -21,6 +21,7 @@ from pydantic import (
     PositiveInt,
     ValidationError,
     ValidationInfo,
+    model_validator,
 )
 
 CONFIG_ENV_VAR = "CLINICAL_MINING_CONFIG"
@@ -76,7 +77,11 @@ class AactTableConfig(_Strict):
 
 
 class AactConfig(_Strict):
-    kind: Literal["postgres", "flatfiles"]
+    """Where AACT's tables come from: its database (`postgres`), its flat-file export (`flatfiles`), or
+    ClinicalTrials.gov's own API v2 JSON read by AACT's rules (`ctgov`: `path` a `ctg-studies.json` array, its
+    zip, or a folder of study or API page files)."""
+
+    kind: Literal["postgres", "flatfiles", "ctgov"]
     uri: str | None = None
     schema_name: Identifier = Field(default="ctgov", alias="schema")
     path: ConfigPath | None = None
@@ -87,6 +92,21 @@ class AactConfig(_Strict):
         default=1800, description="A read running longer is cancelled (and retried) instead of hanging the run."
     )
     tables: dict[Identifier, AactTableConfig] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _readable_from_ctgov(self) -> "AactConfig":
+        """The JSON holds only the tables and columns AACT's loader makes from it: name any other at load time."""
+        if self.kind == "ctgov":
+            from clinical_mining.sources.ctgov_tables import unreadable
+
+            problems = [
+                problem
+                for table, spec in self.tables.items()
+                if (problem := unreadable(table, [*spec.columns, *spec.where]))
+            ]
+            if problems:
+                raise ValueError("; ".join(problems))
+        return self
 
 
 class FileSourceConfig(_Strict):
@@ -382,22 +402,48 @@ def _outside_roots(config: ClinicalMiningConfig) -> list[str]:
     ]
 
 
+def _merged(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """`own` over `base`: mappings merge key by key, anything else (a list of steps too) replaces."""
+    merged = dict(base)
+    for key, value in own.items():
+        both = isinstance(value, dict) and isinstance(base.get(key), dict)
+        merged[key] = _merged(base[key], value) if both else value
+    return merged
+
+
+def _read_raw(path: Path, top: Path, chain: tuple[Path, ...]) -> tuple[str, dict[str, Any]]:
+    """The file's text and mapping, merged over the file its `extends` names (relative to its folder); every
+    relative path in either resolves against the folder of the config being loaded (`top`)."""
+    where = "" if path == top else f"extends: {path}: "
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(top, [f"{where}cannot read the config file: {exc.strerror or exc}"]) from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(top, [f"{where}not valid YAML: {exc}"]) from None
+    if not isinstance(raw, dict):
+        raise ConfigError(top, [f"{where}the file must hold a mapping with `sources`, `pipeline` and `output`"])
+    base = raw.pop("extends", None)
+    if base is None:
+        return text, raw
+    if not isinstance(base, str):
+        raise ConfigError(top, [f"{where}extends: must name a config file, found {base!r}"])
+    base_path = (path.parent / base).resolve()
+    if base_path in (*chain, path):
+        raise ConfigError(top, [f"{where}extends: {base_path} extends itself (through {', '.join(map(str, chain))})"])
+    _, base_raw = _read_raw(base_path, top, (*chain, path))
+    return text, _merged(base_raw, raw)
+
+
 def load_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> ClinicalMiningConfig:
     """Read, interpolate and validate the config (with `overrides` of dotted keys applied first); raise one
     `ConfigError` listing every problem."""
     from clinical_mining.config_validation import check_steps
 
     path = (path or config_path()).resolve()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(path, [f"cannot read the config file: {exc.strerror or exc}"]) from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(path, [f"not valid YAML: {exc}"]) from None
-    if not isinstance(raw, dict):
-        raise ConfigError(path, ["the file must hold a mapping with `sources`, `pipeline` and `output`"])
+    text, raw = _read_raw(path, path, ())
 
     for key, value in (overrides or {}).items():
         apply_override(raw, key, value)

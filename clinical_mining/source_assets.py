@@ -57,6 +57,7 @@ from clinical_mining.sources.chembl import (
     read_warnings,
     read_warnings_database,
 )
+from clinical_mining.sources.ctgov import needed_columns, read_ctgov_table
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.sources.ema import EMA_COLUMNS, EMA_SCHEMA, read_ema
 from clinical_mining.sources.pmda import PMDA_COLUMNS, PMDA_SCHEMA, PageParse, read_pmda, require_file
@@ -76,7 +77,8 @@ PRIORITY_TAG = "dagster/priority"
 
 
 class AactResource(ConfigurableResource):
-    """Where AACT is read from: a PostgreSQL database (`kind: postgres`) or the flat-file export."""
+    """Where AACT is read from: a PostgreSQL database (`kind: postgres`), the flat-file export, or
+    ClinicalTrials.gov's own JSON (`kind: ctgov`, parsed once for every configured table: `ctgov_columns`)."""
 
     kind: str
     uri: str | None = None
@@ -85,6 +87,7 @@ class AactResource(ConfigurableResource):
     partitions: int = 2
     statement_timeout_seconds: int | None = None
     cache_dir: str
+    ctgov_columns: str = "{}"  # JSON {table: columns}: what one parse of the JSON builds
     user: str | None = None
     password: str | None = None
 
@@ -98,7 +101,10 @@ class AactResource(ConfigurableResource):
             )
             return read_postgres(target, self.schema_name, table, spec, self.partitions)
         if not self.path:
-            raise AactError("sources.aact.path is not set (needed for kind: flatfiles)")
+            raise AactError(f"sources.aact.path is not set (needed for kind: {self.kind})")
+        if self.kind == "ctgov":
+            columns = json.loads(self.ctgov_columns)
+            return read_ctgov_table(Path(self.path), table, spec, columns, Path(self.cache_dir).parent)
         file = flatfile_path(Path(self.path), table, Path(self.cache_dir))
         return read_flatfile(file, table, spec), {"file": MetadataValue.path(str(file))}
 
@@ -116,6 +122,7 @@ def aact_resource(config: ClinicalMiningConfig) -> AactResource | None:
         partitions=aact.partitions,
         statement_timeout_seconds=aact.statement_timeout_seconds,
         cache_dir=str(config.output.local_cache / "aact_export"),
+        ctgov_columns=json.dumps(needed_columns(aact.tables)),
         **_credentials("AACT"),
     )
 
@@ -136,13 +143,18 @@ def _not_empty_result(frame: pl.DataFrame, what: str) -> AssetCheckResult:
     )
 
 
+_AACT_KINDS = {"postgres": "postgres", "flatfiles": "csv", "ctgov": "json"}
+
+
 def _aact_table_asset(aact: AactConfig, table: str, spec: AactTableConfig) -> AssetsDefinition:
-    where = f"{aact.schema_name}.{table}" if aact.kind == "postgres" else f"{table}.txt"
+    where = {"postgres": f"{aact.schema_name}.{table}", "flatfiles": f"{table}.txt"}.get(
+        aact.kind, f"{table} (from ClinicalTrials.gov JSON)"
+    )
 
     @asset(
         name=table,
         group_name=SOURCES_GROUP,
-        kinds={"postgres" if aact.kind == "postgres" else "csv", "polars"},
+        kinds={_AACT_KINDS[aact.kind], "polars"},
         description=f"AACT {where}: {', '.join(spec.columns)}"
         + (f"; rows where {', '.join(spec.where)} match the configured values" if spec.where else ""),
         retry_policy=RetryPolicy(max_retries=aact.retries, delay=aact.retry_delay_seconds, backoff=Backoff.EXPONENTIAL)
@@ -162,6 +174,8 @@ def _aact_table_asset(aact: AactConfig, table: str, spec: AactTableConfig) -> As
         except InputError as exc:
             raise Failure(description=str(exc), allow_retries=False) from None
         context.log.info(f"AACT {where}: {frame.height} rows")
+        if details.get("warning"):
+            context.log.warning(f"AACT {where}: {details['warning']}")
         yield Output(frame, metadata=details)
         yield _not_empty_result(frame, f"AACT {where}")
 

@@ -73,5 +73,5 @@ def test_a_bad_config_in_the_environment_does_not_stop_a_run_of_another_file(tmp
 def test_a_bad_override_is_a_config_error(tmp_path: Path) -> None:
     done = _run(tmp_path, "sources.aact.kind=mysql", "--select", "studies")
     assert done.returncode == 2
-    assert "sources.aact.kind: Input should be 'postgres' or 'flatfiles'" in done.stderr
+    assert "sources.aact.kind: Input should be 'postgres', 'flatfiles' or 'ctgov'" in done.stderr
     assert _run(tmp_path, "not-an-override").returncode == 2

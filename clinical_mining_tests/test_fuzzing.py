@@ -1,6 +1,8 @@
 """Random and mutated bytes into the parsers: each ends in a result or its own clean error, never a hang
 or an unexpected exception type. Bounded by example counts, so the suite's time stays fixed."""
 
+import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources.aact import AactError, read_flatfile
 from clinical_mining.sources.chembl import INDICATION_SCHEMA, ChemblError, read_indications
+from clinical_mining.sources.ctgov import build_tables
+from clinical_mining.sources.ctgov_json import CtgovError, iter_studies
 from clinical_mining.sources.ema import EMA_SCHEMA, EmaError, read_ema
 from clinical_mining.sources.pmda import PmdaError, read_pmda
 from clinical_mining.sources.ttd import TTD_SCHEMA, TtdError, read_ttd
@@ -139,3 +143,69 @@ def test_ema_reader(data: bytes) -> None:
         pass
     finally:
         path.unlink()
+
+
+CTGOV_STUDY = {
+    "protocolSection": {
+        "identificationModule": {"nctId": "NCT01000000", "briefTitle": "Drug A vs placebo"},
+        "statusModule": {"overallStatus": "COMPLETED", "startDateStruct": {"date": "2020-02"}},
+        "designModule": {"studyType": "INTERVENTIONAL", "phases": ["PHASE2", "PHASE3"]},
+        "armsInterventionsModule": {
+            "armGroups": [{"label": "A", "type": "EXPERIMENTAL"}, {"label": "P", "type": "PLACEBO_COMPARATOR"}],
+            "interventions": [{"type": "DRUG", "name": "A", "armGroupLabels": ["A"], "otherNames": ["a1"]}],
+        },
+        "conditionsModule": {"conditions": ["Asthma"]},
+    },
+    "resultsSection": {
+        "outcomeMeasuresModule": {
+            "outcomeMeasures": [
+                {
+                    "type": "PRIMARY",
+                    "title": "FEV1",
+                    "groups": [{"id": "OG000", "title": "A"}, {"id": "OG001", "title": "P"}],
+                    "classes": [{"categories": [{"measurements": [{"groupId": "OG000", "value": "1.5"}]}]}],
+                    "analyses": [{"groupIds": ["OG000", "OG001"], "pValue": "<0.05", "ciPctValue": "95"}],
+                }
+            ]
+        },
+        "adverseEventsModule": {"eventGroups": [{"id": "EG000", "seriousNumAffected": 1, "seriousNumAtRisk": 9}]},
+    },
+}
+CTGOV_FILE = (
+    "[" + ",".join([json.dumps(CTGOV_STUDY), json.dumps(CTGOV_STUDY).replace("NCT01000000", "NCT01000001")]) + "]"
+).encode()
+CTGOV_COLUMNS = {
+    "studies": ["nct_id", "phase", "start_date", "number_of_arms"],
+    "interventions": ["id", "nct_id", "name"],
+    "intervention_other_names": ["id", "intervention_id", "name"],
+    "design_group_interventions": ["design_group_id", "intervention_id"],
+    "result_groups": ["id", "ctgov_group_code", "result_type"],
+    "outcome_analyses": ["id", "outcome_id", "p_value", "p_value_modifier", "ci_percent"],
+    "outcome_analysis_groups": ["outcome_analysis_id", "result_group_id"],
+    "outcome_measurements": ["outcome_id", "result_group_id", "param_value_num"],
+    "reported_event_totals": ["ctgov_group_code", "event_type", "subjects_affected"],
+}
+
+
+@FUZZ
+@given(
+    st.one_of(
+        st.just(CTGOV_FILE),
+        st.binary(max_size=400),
+        st.builds(_mutated, st.just(CTGOV_FILE), EDITS, st.none() | st.integers(1, len(CTGOV_FILE))),
+    )
+)
+def test_ctgov_reader(data: bytes) -> None:
+    """Mutated and cut-off downloads: the tables of the studies read, or a CtgovError naming the file."""
+    path = _file(".json", data)
+    out = Path(tempfile.mkdtemp())
+    try:
+        details = build_tables(iter_studies(path), CTGOV_COLUMNS, out)
+        assert details["studies"] + details["duplicates_skipped"] <= 2  # the file holds two study objects
+        if data == CTGOV_FILE:
+            assert details["studies"] == 2 and details["rows"]["outcome_analysis_groups"] == 4
+    except CtgovError as exc:
+        assert str(path) in str(exc)
+    finally:
+        path.unlink()
+        shutil.rmtree(out, ignore_errors=True)
