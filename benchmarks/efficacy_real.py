@@ -61,21 +61,25 @@ def run_graph(config: Path) -> None:
         sys.exit(f"the graph failed on {config}")
 
 
-def labelled_rows(out: Path, labels: pl.DataFrame) -> pl.DataFrame:
-    """The labels beside the code's rows: each label's intervention name to its drug keys through the evidence."""
+def drug_keys(out: Path) -> pl.DataFrame:
+    """(studyId, intervention, drug_key): each registered intervention name to the drug keys the graph gave it,
+    through the evidence (a combination gives several)."""
     from clinical_mining.steps.arms import intervention_drugs
 
     interventions = pl.read_parquet(out / "interventions.parquet").select(
         intervention_id="id", nct_id="nct_id", intervention="name"
     )
-    keys = intervention_drugs(pl.scan_parquet(out / "evidence.parquet"), interventions.lazy().select("nct_id")).select(
-        "nct_id", "intervention_id", "drug_key"
-    )
-    named = (
-        interventions.join(keys, on=["nct_id", "intervention_id"])
+    keys = intervention_drugs(pl.scan_parquet(out / "evidence.parquet"), interventions.lazy().select("nct_id"))
+    return (
+        interventions.join(keys.select("nct_id", "intervention_id", "drug_key"), on=["nct_id", "intervention_id"])
         .select(studyId="nct_id", intervention="intervention", drug_key="drug_key")
         .unique()
     )
+
+
+def labelled_rows(out: Path, labels: pl.DataFrame) -> pl.DataFrame:
+    """The labels beside the code's rows: each label's intervention name to its drug keys through the evidence."""
+    named = drug_keys(out)
     code = pl.read_parquet(out / "trial_efficacy.parquet")
     return (
         labels.join(named, on=["studyId", "intervention"], how="left")

@@ -16,24 +16,15 @@ from pathlib import Path
 
 import polars as pl
 
-from benchmarks.efficacy_real import real_config, run_graph
+from benchmarks.efficacy_real import drug_keys, real_config, run_graph
 from clinical_mining.config import PROJECT_ROOT
-from clinical_mining.steps.arms import intervention_drugs
 
 LABELS = PROJECT_ROOT / "clinical_mining_tests" / "fixtures" / "real" / "safety_labels.csv"
 
 
 def labelled_safety(out: Path, labels: pl.DataFrame) -> pl.DataFrame:
     """The labels beside the code's rows, with whether each side's counts agree."""
-    interventions = pl.read_parquet(out / "interventions.parquet").select(
-        intervention_id="id", nct_id="nct_id", intervention="name"
-    )
-    keys = intervention_drugs(pl.scan_parquet(out / "evidence.parquet"), interventions.lazy().select("nct_id"))
-    named = (
-        interventions.join(keys.select("nct_id", "intervention_id", "drug_key"), on=["nct_id", "intervention_id"])
-        .select(studyId="nct_id", intervention="intervention", drug_key="drug_key")
-        .unique()
-    )
+    named = drug_keys(out)
     code = pl.read_parquet(out / "trial_safety.parquet")
 
     def same(label: str, column: str) -> pl.Expr:

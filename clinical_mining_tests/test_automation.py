@@ -81,6 +81,8 @@ def test_file_sensor_runs_downstream_once_per_version(tmp_path: Path) -> None:
         "efficacy",
         "trial_efficacy",
         "trial_safety",
+        "trial_roles",
+        "safety_signals",
         "repurposing_candidates",
         "final_df",
     }

@@ -56,6 +56,7 @@ EXPECTED_GRAPH = {
     "outcome_analyses": ("sources", []),
     "outcome_analysis_groups": ("sources", []),
     "outcome_measurements": ("sources", []),
+    "reported_events": ("sources", []),
     "reported_event_totals": ("sources", []),
     "chembl_indications": ("sources", []),
     "chembl_curation": ("sources", []),
@@ -116,6 +117,10 @@ EXPECTED_GRAPH = {
         ["efficacy", "outcome_analysis_groups", "reported_event_totals", "result_group_arms"],
     ),
     "trial_roles": ("process", ["design_group_interventions", "design_groups", "evidence", "trial_efficacy"]),
+    "safety_signals": (
+        "process",
+        ["reported_event_totals", "reported_events", "result_group_arms", "trial_safety"],
+    ),
     "stop_reasons": ("process", ["studies"]),
     "repurposing_candidates": (
         "process",
@@ -257,6 +262,7 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     starts = [event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_START]
     downstream = {"pmda_evidence", "union", "evidence", "evidence_mapping_coverage", "final_df"}
     downstream |= {"result_group_arms", "efficacy", "trial_efficacy", "trial_safety", "trial_roles", "stop_reasons"}
+    downstream |= {"safety_signals"}
     downstream |= {"repurposing_candidates", "repurposing_candidates_candidates_not_approved"}
     assert [step for step in starts if step not in downstream][-1] == "pmda"
     # intermediates, read whole by the next step, carry no column statistics; final_df, queried with filters, does

@@ -39,6 +39,7 @@ RESULT_TABLES = (
     "outcome_analysis_groups",
     "outcome_measurements",
     "reported_event_totals",
+    "reported_events",
 )
 RESULT_ID_BASES = {
     "design_groups": 460_000_000,
@@ -49,7 +50,53 @@ RESULT_ID_BASES = {
     "outcome_analysis_groups": 510_000_000,
     "outcome_measurements": 515_000_000,
     "reported_event_totals": 520_000_000,
+    "reported_events": 530_000_000,
 }
+# (term, organ system) as MedDRA writes them, with each term's usual rate among "other" events
+EVENT_TERMS = [
+    ("Headache", "Nervous system disorders"),
+    ("Dizziness", "Nervous system disorders"),
+    ("Nausea", "Gastrointestinal disorders"),
+    ("Diarrhoea", "Gastrointestinal disorders"),
+    ("Vomiting", "Gastrointestinal disorders"),
+    ("Constipation", "Gastrointestinal disorders"),
+    ("Nasopharyngitis", "Infections and infestations"),
+    ("Upper respiratory tract infection", "Infections and infestations"),
+    ("Urinary tract infection", "Infections and infestations"),
+    ("Pneumonia", "Infections and infestations"),
+    ("Fatigue", "General disorders and administration site conditions"),
+    ("Injection site reaction", "General disorders and administration site conditions"),
+    ("Pyrexia", "General disorders and administration site conditions"),
+    ("Back pain", "Musculoskeletal and connective tissue disorders"),
+    ("Arthralgia", "Musculoskeletal and connective tissue disorders"),
+    ("Myalgia", "Musculoskeletal and connective tissue disorders"),
+    ("Rash", "Skin and subcutaneous tissue disorders"),
+    ("Pruritus", "Skin and subcutaneous tissue disorders"),
+    ("Hypertension", "Vascular disorders"),
+    ("Hypotension", "Vascular disorders"),
+    ("Flushing", "Vascular disorders"),
+    ("Cough", "Respiratory, thoracic and mediastinal disorders"),
+    ("Dyspnoea", "Respiratory, thoracic and mediastinal disorders"),
+    ("Anaemia", "Blood and lymphatic system disorders"),
+    ("Neutropenia", "Blood and lymphatic system disorders"),
+    ("Alanine aminotransferase increased", "Investigations"),
+    ("Aspartate aminotransferase increased", "Investigations"),
+    ("Hepatotoxicity", "Hepatobiliary disorders"),
+    ("Cholelithiasis", "Hepatobiliary disorders"),
+    ("Insomnia", "Psychiatric disorders"),
+    ("Depression", "Psychiatric disorders"),
+    ("Atrial fibrillation", "Cardiac disorders"),
+    ("Myocardial infarction", "Cardiac disorders"),
+    ("Acute kidney injury", "Renal and urinary disorders"),
+    ("Hypoglycaemia", "Metabolism and nutrition disorders"),
+    ("Decreased appetite", "Metabolism and nutrition disorders"),
+    ("Pancreatitis", "Gastrointestinal disorders"),
+    ("Fall", "Injury, poisoning and procedural complications"),
+    ("Syncope", "Nervous system disorders"),
+    ("Dyspepsia", "Gastrointestinal disorders"),
+]
+TERMS_PER_STUDY = 40  # about the registry's 8.6 M event rows over 72 k studies with results and their groups
+SERIOUS_TERMS_PER_STUDY = 8
 EVENT_CLASSIFICATIONS = {
     "serious": "Total, serious adverse events",
     "other": "Total, other adverse events",
@@ -262,6 +309,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
     reported_event_totals = totals.with_columns(id=_id("reported_event_totals", totals.height)).select(
         "id", "nct_id", "ctgov_group_code", "event_type", "classification", "subjects_affected", "subjects_at_risk"
     )
+    reported_events = _reported_events(event_groups, per_group, seed)
     return {
         "reported_event_totals": reported_event_totals,
         "design_groups": design_groups,
@@ -271,7 +319,54 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         "outcome_analyses": outcome_analyses,
         "outcome_analysis_groups": outcome_analysis_groups,
         "outcome_measurements": outcome_measurements,
+        "reported_events": reported_events,
     }
+
+
+def _reported_events(event_groups: pl.DataFrame, per_group: pl.DataFrame, seed: int) -> pl.DataFrame:
+    """Adverse-event terms per 'Reported Event' group at the registry's density: each study draws its terms (a
+    few serious, the rest other), and each group posts each term with its own count; a group leaves out an
+    "other" term now and then (below the frequency threshold) and a serious term it had none of."""
+    studies = event_groups.select("nct_id").unique().sort("nct_id")
+    slots = studies.select(pl.col("nct_id").repeat_by(TERMS_PER_STUDY)).explode("nct_id")
+    slots = slots.with_columns(slot=pl.int_range(pl.len()).over("nct_id"))
+    picked = slots.with_columns(term=(_uniform(seed, 61) * len(EVENT_TERMS)).cast(pl.Int64)).unique(
+        ["nct_id", "term"], keep="first", maintain_order=True
+    )
+    terms = pl.DataFrame(
+        {
+            "term": range(len(EVENT_TERMS)),
+            "adverse_event_term": [t for t, _ in EVENT_TERMS],
+            "organ_system": [o for _, o in EVENT_TERMS],
+        },
+        schema_overrides={"term": pl.Int64},
+    )
+    study_terms = picked.join(terms, on="term").with_columns(
+        event_type=pl.when(pl.col("slot") < SERIOUS_TERMS_PER_STUDY).then(pl.lit("serious")).otherwise(pl.lit("other"))
+    )
+    groups = event_groups.select("nct_id", "ctgov_group_code", result_group_id="group_id").join(
+        per_group.select("nct_id", "ctgov_group_code", "at_risk"), on=["nct_id", "ctgov_group_code"]
+    )
+    rows = study_terms.join(groups, on="nct_id").sort("nct_id", "ctgov_group_code", "slot")
+    rate = (
+        pl.when(pl.col("event_type") == "serious").then(_uniform(seed, 62) * 0.03).otherwise(_uniform(seed, 63) * 0.2)
+    )
+    posted = rows.with_columns(_keep=_uniform(seed, 64), _rate=rate).filter(
+        pl.when(pl.col("event_type") == "serious").then(pl.col("_keep") < 0.7).otherwise(pl.col("_keep") < 0.93)
+    )
+    return posted.select(
+        id=_id("reported_events", posted.height),
+        nct_id="nct_id",
+        result_group_id="result_group_id",
+        ctgov_group_code="ctgov_group_code",
+        event_type="event_type",
+        subjects_affected=(pl.col("at_risk") * pl.col("_rate")).cast(pl.Int64),
+        subjects_at_risk="at_risk",
+        organ_system="organ_system",
+        adverse_event_term="adverse_event_term",
+        frequency_threshold=pl.when(pl.col("event_type") == "other").then(pl.lit("5")).otherwise(pl.lit("0")),
+        vocab=pl.lit("MedDRA (25.0)"),
+    )
 
 
 class Known(NamedTuple):
@@ -287,6 +382,8 @@ class Known(NamedTuple):
     phase: str = "PHASE3"
     status: str = "TERMINATED"  # when it stopped
     values: tuple[tuple[float, ...], ...] = ()  # per outcome: each outcome group's posted value, in group order
+    # (event type, term, organ system, affected per arm; None where the arm did not post the term)
+    adverse_events: tuple[tuple[str, str, str, tuple[int | None, ...]], ...] = ()
 
 
 SAMPLE_TRIALS: tuple[Known, ...] = (
@@ -314,6 +411,11 @@ SAMPLE_TRIALS: tuple[Known, ...] = (
         ),
         ((12, 300, 1), (6, 298, 0)),
         values=((-0.8, -0.1),),  # HbA1c change: lower is better
+        adverse_events=(
+            ("serious", "Pancreatitis", "Gastrointestinal disorders", (2, None)),
+            ("other", "Nasopharyngitis", "Infections and infestations", (30, 18)),
+            ("other", "Headache", "Nervous system disorders", (15, None)),
+        ),
     ),
     Known(  # non-inferiority against an active drug, the margin only in the description
         "NCT09100002",
@@ -610,9 +712,10 @@ def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.Data
         ]
         for index, (affected, at_risk, deaths) in enumerate(trial.events):
             code = f"EG{index:03d}"
+            event_group = next(next_id)
             rows["result_groups"].append(
                 {
-                    "id": next(next_id),
+                    "id": event_group,
                     "nct_id": trial.nct_id,
                     "ctgov_group_code": code,
                     "result_type": "Reported Event",
@@ -620,6 +723,23 @@ def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.Data
                     "description": None,
                 }
             )
+            rows["reported_events"] += [
+                {
+                    "id": next(next_id),
+                    "nct_id": trial.nct_id,
+                    "result_group_id": event_group,
+                    "ctgov_group_code": code,
+                    "event_type": kind,
+                    "subjects_affected": counts[index],
+                    "subjects_at_risk": at_risk,
+                    "organ_system": system,
+                    "adverse_event_term": term,
+                    "frequency_threshold": "5" if kind == "other" else "0",
+                    "vocab": "MedDRA (25.0)",
+                }
+                for kind, term, system, counts in trial.adverse_events
+                if counts[index] is not None
+            ]
             rows["reported_event_totals"] += [
                 {
                     "id": next(next_id),

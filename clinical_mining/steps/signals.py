@@ -1,0 +1,387 @@
+"""Which adverse events does a drug cause? Per-term counts of its placebo-controlled trials, pooled.
+
+A trial counts for a drug when `trial_safety` (the same arm matching and roles as efficacy) found the drug
+INVESTIGATIONAL against a placebo-type control (placebo, vehicle, sham, the backbone alone) with both sides
+complete: per trial, the drug's adverse-event groups are summed against the control's, per term
+(`adverse_event_term`, compared as posted with case and spacing normalised) and per organ system, for serious
+and for other events. What is missing is never read as zero:
+- serious events are posted whatever their frequency, so a serious term absent from a group that posted its
+  serious total is 0 of that total's at-risk; a group without that total leaves the trial out of the term;
+- other events are posted only above the trial's frequency threshold, so a term absent from a group is unknown
+  and the trial is left out of that term's pooling (counted in the metadata), never counted as 0;
+- a group with 0 at risk gives no rate: the trial is left out of the term.
+An organ system's row counts, per group, the largest count of any one of its terms: a participant with two
+hepatobiliary terms is one participant, so the sum would over-count, and the largest term is the count known
+for sure (a lower bound of the participants with any term of the system).
+
+Pooled over trials (Mantel-Haenszel, as RevMan computes it):
+- risk difference RD = sum((a*n2 - c*n1)/N) / sum(n1*n2/N), its 95% interval from the Greenland-Robins
+  variance sum((a*b*n2^3 + c*d*n1^3)/(n1*n2*N^2)) / sum(n1*n2/N)^2; a trial with no event in either arm adds
+  its weight at a difference of 0;
+- risk ratio RR = sum(a*n2/N) / sum(c*n1/N), its interval from the Greenland-Robins variance of log RR,
+  sum(P)/(R*S) with P = (n1*n2*(a+c) - a*c*N)/N^2, R and S the two sums; a trial with no event in either arm
+  adds nothing to the ratio (it is still counted in `trials`); no event on one side over all trials leaves the
+  ratio undefined (null);
+- Cochran's Q over the trials' own risk differences with inverse-variance weights around the pooled RD, and
+  I^2 = max(0, (Q - df)/Q); trials whose difference has no variance (no event, or every participant, in both
+  arms) are not in Q; fewer than two trials in Q give no Q or I^2.
+"""
+
+from typing import NamedTuple
+
+import polars as pl
+
+from clinical_mining.column_docs import describes
+from clinical_mining.step_stats import record, warn
+from clinical_mining.steps.arms import require_columns
+from clinical_mining.steps.safety import Z_95
+
+EVENT_COLUMNS = (
+    "nct_id",
+    "ctgov_group_code",
+    "event_type",
+    "adverse_event_term",
+    "organ_system",
+    "subjects_affected",
+    "subjects_at_risk",
+)
+TOTALS_COLUMNS = ("nct_id", "ctgov_group_code", "event_type", "subjects_at_risk")
+SAFETY_COLUMNS = ("studyId", "drug_key", "drug_id", "drug_name", "role", "comparator", "drug_groups", "control_groups")
+SIGNAL_SCHEMA = {
+    "drug_key": pl.String,
+    "drug_name": pl.String,
+    "drug_id": pl.String,
+    "level": pl.String,
+    "adverse_event_term": pl.String,
+    "organ_system": pl.String,
+    "event_type": pl.String,
+    "trials": pl.UInt32,
+    "affected": pl.Int64,
+    "at_risk": pl.Int64,
+    "control_affected": pl.Int64,
+    "control_at_risk": pl.Int64,
+    "risk_difference": pl.Float64,
+    "rd_lower": pl.Float64,
+    "rd_upper": pl.Float64,
+    "risk_ratio": pl.Float64,
+    "rr_lower": pl.Float64,
+    "rr_upper": pl.Float64,
+    "heterogeneity_q": pl.Float64,
+    "heterogeneity_i2": pl.Float64,
+    "trials_left_out": pl.UInt32,
+    "studyIds": pl.List(pl.String),
+}
+SIGNAL_COLUMNS = {
+    "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
+    "drug_name": "The drug's vocabulary name, else its label",
+    "drug_id": "The drug's ChEMBL id, null when unmapped",
+    "level": "term (one adverse-event term) or organ_system (every term of the system, see the step's docstring)",
+    "adverse_event_term": "The term as posted (case and spacing normalised); null on an organ_system row",
+    "organ_system": "The term's organ system as posted (MedDRA system organ class)",
+    "event_type": "serious or other",
+    "trials": "Placebo-controlled trials pooled for the term",
+    "affected": "Participants with the event on the drug, summed over the pooled trials",
+    "at_risk": "Participants at risk on the drug",
+    "control_affected": "Participants with the event on the control",
+    "control_at_risk": "Participants at risk on the control",
+    "risk_difference": "Mantel-Haenszel risk difference, drug minus control",
+    "rd_lower": "Lower limit of its 95% interval (Greenland-Robins variance)",
+    "rd_upper": "Upper limit of its 95% interval",
+    "risk_ratio": "Mantel-Haenszel risk ratio; null where no trial has an event on one of the sides",
+    "rr_lower": "Lower limit of its 95% interval (Greenland-Robins variance of its log)",
+    "rr_upper": "Upper limit of its 95% interval",
+    "heterogeneity_q": "Cochran's Q of the trials' risk differences; null with fewer than two informative trials",
+    "heterogeneity_i2": "I squared, max(0, (Q - df) / Q)",
+    "trials_left_out": "The drug's placebo-controlled trials left out of this term: an 'other' term not posted for"
+    " every group (below the trial's threshold: unknown, not 0), or a group without a serious total",
+    "studyIds": "The pooled trials, sorted",
+}
+
+
+def _normalised(text: pl.Expr) -> pl.Expr:
+    return text.str.strip_chars().str.replace_all(r"\s+", " ").str.to_lowercase()
+
+
+def pooled(trials: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
+    """Mantel-Haenszel risk difference and risk ratio with Greenland-Robins intervals, Cochran's Q and I^2, per
+    `keys`, from one row per trial (`studyId`) with a (drug affected), n1 (drug at risk), c and n2 (the
+    control's). Q is summed as sum(w*t^2) - 2*RD*sum(w*t) + RD^2*sum(w), w the inverse of each trial's variance."""
+    a, n1, c, n2 = (pl.col(name).cast(pl.Float64) for name in ("a", "n1", "c", "n2"))
+    n = n1 + n2
+    b, d = n1 - a, n2 - c
+    variance = a * b / n1**3 + c * d / n2**3
+    inverse = pl.when(variance > 0).then(1 / variance)
+    difference = a / n1 - c / n2
+    per_trial = trials.with_columns(
+        _w=n1 * n2 / n,
+        _rd_num=(a * n2 - c * n1) / n,
+        _rd_var_num=(a * b * n2**3 + c * d * n1**3) / (n1 * n2 * n**2),
+        _r=a * n2 / n,
+        _s=c * n1 / n,
+        _p=(n1 * n2 * (a + c) - a * c * n) / n**2,
+        _iw=inverse,
+        _iwt=inverse * difference,
+        _iwt2=inverse * difference**2,
+    )
+    summed = per_trial.group_by(keys).agg(
+        *(pl.col(name).sum() for name in ("_w", "_rd_num", "_rd_var_num", "_r", "_s", "_p", "_iw", "_iwt", "_iwt2")),
+        trials=pl.len().cast(pl.UInt32),
+        affected=pl.col("a").sum(),
+        at_risk=pl.col("n1").sum(),
+        control_affected=pl.col("c").sum(),
+        control_at_risk=pl.col("n2").sum(),
+        studyIds=pl.col("studyId").unique().sort(),
+        _k=pl.col("_iw").count(),
+    )
+    defined = (pl.col("_r") > 0) & (pl.col("_s") > 0)
+    rd = pl.col("risk_difference")
+    q = pl.col("_iwt2") - 2 * rd * pl.col("_iwt") + rd**2 * pl.col("_iw")
+    return (
+        summed.with_columns(
+            risk_difference=pl.col("_rd_num") / pl.col("_w"),
+            _rd_se=pl.col("_rd_var_num").sqrt() / pl.col("_w"),
+            risk_ratio=pl.when(defined).then(pl.col("_r") / pl.col("_s")),
+            _log_se=pl.when(defined).then((pl.col("_p") / (pl.col("_r") * pl.col("_s"))).sqrt()),
+        )
+        .with_columns(
+            rd_lower=rd - Z_95 * pl.col("_rd_se"),
+            rd_upper=rd + Z_95 * pl.col("_rd_se"),
+            rr_lower=pl.col("risk_ratio") * (-Z_95 * pl.col("_log_se")).exp(),
+            rr_upper=pl.col("risk_ratio") * (Z_95 * pl.col("_log_se")).exp(),
+            heterogeneity_q=pl.when(pl.col("_k") >= 2).then(q.clip(lower_bound=0)),
+        )
+        .with_columns(
+            heterogeneity_i2=pl.when(pl.col("heterogeneity_q") > 0)
+            .then(((pl.col("heterogeneity_q") - (pl.col("_k") - 1)) / pl.col("heterogeneity_q")).clip(lower_bound=0))
+            .when(pl.col("heterogeneity_q").is_not_null())
+            .then(pl.lit(0.0))
+        )
+    )
+
+
+def _group_counts(events: pl.LazyFrame, sides: pl.LazyFrame, serious_at_risk: pl.LazyFrame, level: str) -> pl.LazyFrame:
+    """One row per (trial, drug, event type, key, group of a side) with the group's count of the key: as posted,
+    0 of the serious total for a serious key the group did not post, null where unknown; and why a trial-key
+    is left out (`left_out`)."""
+    keys = ["studyId", "drug_key", "event_type", "key"]
+    posted = events.group_by("nct_id", "ctgov_group_code", "event_type", "key").agg(
+        # an organ system: its largest term; a term posted twice in a group: the larger count
+        affected=pl.col("subjects_affected").max(),
+        at_risk=pl.col("subjects_at_risk").max(),
+        bad=pl.col("bad").any(),
+        display=pl.col("display").min(),
+        organ=pl.col("organ").min(),
+    )
+    present = (
+        sides.join(posted, left_on=["studyId", "ctgov_group_code"], right_on=["nct_id", "ctgov_group_code"])
+        .group_by(keys)
+        .agg(pl.col("display").min(), pl.col("organ").min())
+    )
+    return (
+        present.join(sides, on=["studyId", "drug_key"])
+        .join(
+            posted.select("nct_id", "ctgov_group_code", "event_type", "key", "affected", "at_risk", "bad"),
+            left_on=["studyId", "ctgov_group_code", "event_type", "key"],
+            right_on=["nct_id", "ctgov_group_code", "event_type", "key"],
+            how="left",
+        )
+        .join(
+            serious_at_risk,
+            left_on=["studyId", "ctgov_group_code"],
+            right_on=["nct_id", "ctgov_group_code"],
+            how="left",
+        )
+        .with_columns(
+            absent=pl.col("affected").is_null() & pl.col("bad").is_null(),
+            affected=pl.coalesce("affected", pl.when(pl.col("event_type") == "serious").then(pl.lit(0))),
+            at_risk=pl.coalesce("at_risk", pl.when(pl.col("event_type") == "serious").then("total_at_risk")),
+        )
+        .with_columns(
+            left_out=pl.when(pl.col("bad").fill_null(False).any().over(keys))
+            .then(pl.lit("counts impossible (negative, or more affected than at risk)"))
+            .when((pl.col("absent") & (pl.col("event_type") == "other")).any().over(keys))
+            .then(pl.lit("other term not posted for every group (below the threshold: unknown)"))
+            .when(pl.col("at_risk").is_null().any().over(keys))
+            .then(pl.lit("serious term absent from a group without a serious total"))
+            .when((pl.col("at_risk") == 0).any().over(keys))
+            .then(pl.lit("a group with 0 at risk"))
+        )
+        .with_columns(level=pl.lit(level))
+    )
+
+
+class TermCounts(NamedTuple):
+    """What the pooling reads: per trial and key the summed sides, the trial-keys left out with the reason, every
+    group's count (to name the keys), the events read and the placebo-controlled trials."""
+
+    per_trial: pl.DataFrame
+    left_out: pl.DataFrame
+    counted: pl.DataFrame
+    events: pl.DataFrame
+    compared: pl.DataFrame
+
+
+def term_counts(
+    reported_events: pl.LazyFrame, reported_event_totals: pl.LazyFrame, trial_safety: pl.LazyFrame
+) -> TermCounts:
+    """Per (trial, drug, event type, term or organ system): the drug's groups summed against the control's, for
+    the drug's placebo-controlled trials, with what is missing left out (see the module's docstring)."""
+    require_columns(reported_events, "reported_events", EVENT_COLUMNS, "safety_signals")
+    require_columns(reported_event_totals, "reported_event_totals", TOTALS_COLUMNS, "safety_signals")
+    compared = (
+        trial_safety.select(*SAFETY_COLUMNS, "sae_affected")
+        .filter(
+            pl.col("role") == "INVESTIGATIONAL",
+            pl.col("comparator") == "PLACEBO",
+            pl.col("sae_affected").is_not_null(),
+        )
+        .collect()
+    )
+    sides = (
+        pl.concat(
+            [
+                compared.select("studyId", "drug_key", ctgov_group_code="drug_groups", side=pl.lit("drug")),
+                compared.select("studyId", "drug_key", ctgov_group_code="control_groups", side=pl.lit("control")),
+            ]
+        )
+        .explode("ctgov_group_code")
+        .drop_nulls("ctgov_group_code")
+    )
+    studies = compared.select(nct_id="studyId").unique()
+    bad = (
+        (pl.col("subjects_affected") < 0)
+        | (pl.col("subjects_at_risk") < 0)
+        | (pl.col("subjects_affected") > pl.col("subjects_at_risk"))
+    ).fill_null(False)
+    events = (
+        reported_events.select(EVENT_COLUMNS)
+        .join(studies.lazy(), on="nct_id", how="semi")
+        .filter(pl.col("event_type").is_in(["serious", "other"]))
+        .with_columns(
+            pl.col("subjects_affected", "subjects_at_risk").cast(pl.Int64),
+            bad=bad,
+            term_key=_normalised(pl.col("adverse_event_term")),
+            organ=pl.col("organ_system").str.strip_chars(),
+            display=pl.col("adverse_event_term").str.strip_chars().str.replace_all(r"\s+", " "),
+        )
+        .collect()
+    )
+    serious_at_risk = (
+        reported_event_totals.select(TOTALS_COLUMNS)
+        .filter(pl.col("event_type") == "serious")
+        .join(studies.lazy(), on="nct_id", how="semi")
+        .group_by("nct_id", "ctgov_group_code")
+        .agg(total_at_risk=pl.col("subjects_at_risk").cast(pl.Int64).max())
+    )
+    terms = _group_counts(
+        events.lazy().filter(pl.col("term_key").is_not_null()).with_columns(key="term_key"),
+        sides.lazy(),
+        serious_at_risk,
+        "term",
+    )
+    systems = _group_counts(
+        events.lazy()
+        .filter(pl.col("organ").is_not_null())
+        .with_columns(key=_normalised(pl.col("organ")), display=pl.lit(None, pl.String)),
+        sides.lazy(),
+        serious_at_risk,
+        "organ_system",
+    )
+    counted = pl.concat([terms, systems]).collect()
+    keys = ["studyId", "drug_key", "event_type", "level", "key"]
+    per_trial = (
+        counted.filter(pl.col("left_out").is_null())
+        .group_by(keys)
+        .agg(
+            a=pl.col("affected").filter(pl.col("side") == "drug").sum(),
+            n1=pl.col("at_risk").filter(pl.col("side") == "drug").sum(),
+            c=pl.col("affected").filter(pl.col("side") == "control").sum(),
+            n2=pl.col("at_risk").filter(pl.col("side") == "control").sum(),
+        )
+    )
+    left_out = counted.filter(pl.col("left_out").is_not_null()).unique(keys)
+    return TermCounts(per_trial, left_out, counted, events, compared)
+
+
+@describes(SIGNAL_COLUMNS)
+def safety_signals(
+    reported_events: pl.LazyFrame,
+    reported_event_totals: pl.LazyFrame,
+    trial_safety: pl.LazyFrame,
+    result_group_arms: pl.LazyFrame | None = None,
+    top: int = 25,
+) -> pl.DataFrame:
+    """One row per (drug, adverse-event term or organ system, event type) pooled over the drug's
+    placebo-controlled trials (see the module's docstring). Only the columns used are read, lazily. The
+    metadata shows the top `top` signals by pooled risk difference among those with at least two trials, and
+    the trials used and left out by reason."""
+    per_trial, left_out, counted, events, compared = term_counts(reported_events, reported_event_totals, trial_safety)
+    names = counted.group_by("drug_key", "event_type", "level", "key").agg(
+        # the spelling shown: one not in capitals where there is one ("Headache" before "HEADACHE")
+        adverse_event_term=pl.col("display")
+        .drop_nulls()
+        .sort_by(pl.col("display").drop_nulls().str.contains(r"^[^a-z]*$"), pl.col("display").drop_nulls())
+        .first(),
+        organ_system=pl.col("organ").drop_nulls().min(),
+    )
+    drugs = compared.group_by("drug_key").agg(pl.col("drug_id").min(), pl.col("drug_name").min())
+    group_keys = ["drug_key", "event_type", "level", "key"]
+    result = (
+        pooled(per_trial.lazy(), group_keys)
+        .join(
+            left_out.lazy().group_by(group_keys).agg(trials_left_out=pl.len().cast(pl.UInt32)),
+            on=group_keys,
+            how="left",
+        )
+        .join(names.lazy(), on=group_keys, how="left")
+        .join(drugs.lazy(), on="drug_key", how="left")
+        .with_columns(
+            pl.col("trials_left_out").fill_null(0),
+            adverse_event_term=pl.when(pl.col("level") == "term").then("adverse_event_term"),
+            drug_name=pl.coalesce("drug_name", "drug_key"),
+        )
+        .select(SIGNAL_SCHEMA.keys())
+        .cast(SIGNAL_SCHEMA)
+        .sort("drug_key", "event_type", "level", "organ_system", "adverse_event_term", nulls_last=True)
+        .collect()
+    )
+    _report(result, compared, left_out, events, result_group_arms, top)
+    return result
+
+
+def _report(
+    result: pl.DataFrame,
+    compared: pl.DataFrame,
+    left_out: pl.DataFrame,
+    events: pl.DataFrame,
+    result_group_arms: pl.LazyFrame | None,
+    top: int,
+) -> None:
+    """The asset's metadata: trials used and left out by reason, bad rows, and the top signals as a table."""
+    record("trials/placebo_controlled", compared.select("studyId", "drug_key").n_unique())
+    record("trials/pooled_in_some_term", result.explode("studyIds")["studyIds"].n_unique() if result.height else 0)
+    for (level, reason), frame in left_out.partition_by("level", "left_out", as_dict=True).items():
+        record(f"left_out/{level}/{reason}", frame.height)
+    record("event_rows/impossible_counts", int(events["bad"].sum()))
+    if result_group_arms is not None:
+        known = result_group_arms.filter(pl.col("result_type") == "Reported Event").select("nct_id", "ctgov_group_code")
+        orphans = events.lazy().join(known, on=["nct_id", "ctgov_group_code"], how="anti").collect().height
+        record("event_rows/pointing_at_no_result_group", orphans)
+    record("signals", result.height)
+    leaders = (
+        result.filter(pl.col("trials") >= 2, pl.col("level") == "term")
+        .sort("risk_difference", descending=True, nulls_last=True)
+        .head(top)
+        .select(
+            "drug_name",
+            "adverse_event_term",
+            "event_type",
+            "trials",
+            pl.format("{}/{}", "affected", "at_risk").alias("drug"),
+            pl.format("{}/{}", "control_affected", "control_at_risk").alias("control"),
+            pl.col("risk_difference", "rd_lower", "rd_upper", "risk_ratio").round(4),
+        )
+    )
+    record("top_signals", leaders)
+    if compared.height and result.height == 0:
+        warn("placebo-controlled trials were found but no adverse-event term could be pooled")

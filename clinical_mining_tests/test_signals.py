@@ -1,0 +1,230 @@
+"""Adverse-event signals: Mantel-Haenszel pooling over placebo-controlled trials, and what is missing."""
+
+import math
+from fractions import Fraction
+
+import polars as pl
+import pytest
+
+from clinical_mining.step_stats import collecting
+from clinical_mining.steps.signals import pooled, safety_signals
+
+Z = 1.959963984540054
+
+
+def independent_mantel_haenszel(trials: list[tuple[int, int, int, int]]) -> dict[str, float | None]:
+    """The same figures written out trial by trial with exact fractions, from the formulas of Greenland and
+    Robins (1985) as RevMan states them, to check the vectorised step against."""
+    w = rd_num = rd_var = r = s_ = p = Fraction(0)
+    for a, n1, c, n2 in trials:
+        n = n1 + n2
+        b, d = n1 - a, n2 - c
+        w += Fraction(n1 * n2, n)
+        rd_num += Fraction(a * n2 - c * n1, n)
+        rd_var += Fraction(a * b * n2**3 + c * d * n1**3, n1 * n2 * n**2)
+        r += Fraction(a * n2, n)
+        s_ += Fraction(c * n1, n)
+        p += Fraction(n1 * n2 * (a + c) - a * c * n, n**2)
+    rd = rd_num / w
+    se = math.sqrt(rd_var) / float(w)
+    rr = float(r / s_) if r and s_ else None
+    log_se = math.sqrt(p / (r * s_)) if r and s_ else None
+    informative = [
+        (Fraction(a, n1) - Fraction(c, n2), Fraction(a * (n1 - a), n1**3) + Fraction(c * (n2 - c), n2**3))
+        for a, n1, c, n2 in trials
+    ]
+    informative = [(t, v) for t, v in informative if v > 0]
+    q = sum((t - rd) ** 2 / v for t, v in informative) if len(informative) >= 2 else None
+    i2 = max(0.0, float((q - (len(informative) - 1)) / q)) if q else (0.0 if q == 0 else None)
+    return {
+        "risk_difference": float(rd),
+        "rd_lower": float(rd) - Z * se,
+        "rd_upper": float(rd) + Z * se,
+        "risk_ratio": rr,
+        "rr_lower": rr * math.exp(-Z * log_se) if rr else None,
+        "rr_upper": rr * math.exp(Z * log_se) if rr else None,
+        "heterogeneity_q": float(q) if q is not None else None,
+        "heterogeneity_i2": i2 if q is not None else None,
+    }
+
+
+@pytest.mark.parametrize(
+    "trials",
+    [
+        [(12, 100, 5, 98), (20, 150, 9, 152)],  # two trials
+        [(12, 100, 5, 98), (20, 150, 9, 152), (3, 40, 4, 41)],  # three, one in the other direction
+        [(12, 100, 5, 98), (0, 50, 0, 48)],  # a trial without events: weight for the difference, none for the ratio
+        [(3, 60, 0, 60), (2, 45, 0, 44)],  # no control event anywhere: no ratio
+    ],
+)
+def test_pooled_figures_against_an_independent_computation(trials: list[tuple[int, int, int, int]]) -> None:
+    frame = pl.LazyFrame(
+        {
+            "drug": ["d"] * len(trials),
+            "studyId": [f"NCT{i}" for i in range(len(trials))],
+            "a": [t[0] for t in trials],
+            "n1": [t[1] for t in trials],
+            "c": [t[2] for t in trials],
+            "n2": [t[3] for t in trials],
+        }
+    )
+    row = pooled(frame, ["drug"]).collect().row(0, named=True)
+    expected = independent_mantel_haenszel(trials)
+    for name, value in expected.items():
+        if value is None:
+            assert row[name] is None, name
+        else:
+            assert row[name] == pytest.approx(value, rel=1e-9, abs=1e-12), name
+    assert row["trials"] == len(trials)
+
+
+def test_the_two_trial_example_by_hand() -> None:
+    """12/100 vs 5/98 and 20/150 vs 9/152, worked on paper: weights 100*98/198 = 49.495 and 150*152/302 =
+    75.497; RD = ((12*98 - 5*100)/198 + (20*152 - 9*150)/302) / 124.992 = (3.414 + 5.596) / 124.992 = 0.0721;
+    RR = (12*98/198 + 20*152/302) / (5*100/198 + 9*150/302) = (5.939 + 10.066) / (2.525 + 4.470) = 2.288."""
+    frame = pl.LazyFrame(
+        {"k": [1, 1], "studyId": ["A", "B"], "a": [12, 20], "n1": [100, 150], "c": [5, 9], "n2": [98, 152]}
+    )
+    row = pooled(frame, ["k"]).collect().row(0, named=True)
+    assert round(row["risk_difference"], 4) == 0.0721
+    assert round(row["risk_ratio"], 3) == 2.288
+
+
+SAFETY_SCHEMA = {
+    "studyId": pl.String,
+    "drug_key": pl.String,
+    "drug_id": pl.String,
+    "drug_name": pl.String,
+    "role": pl.String,
+    "comparator": pl.String,
+    "drug_groups": pl.List(pl.String),
+    "control_groups": pl.List(pl.String),
+    "sae_affected": pl.Int64,
+}
+EVENTS_SCHEMA = {
+    "nct_id": pl.String,
+    "ctgov_group_code": pl.String,
+    "event_type": pl.String,
+    "adverse_event_term": pl.String,
+    "organ_system": pl.String,
+    "subjects_affected": pl.Int64,
+    "subjects_at_risk": pl.Int64,
+}
+
+
+def _safety(rows: list[tuple[str, str, list[str], list[str]]], role: str = "INVESTIGATIONAL") -> pl.LazyFrame:
+    return pl.LazyFrame(
+        [(study, drug, drug, drug.title(), role, "PLACEBO", d, c, 1) for study, drug, d, c in rows],
+        schema=SAFETY_SCHEMA,
+        orient="row",
+    )
+
+
+def _totals(rows: list[tuple[str, str, int]]) -> pl.LazyFrame:
+    return pl.LazyFrame(
+        [(nct, code, "serious", at_risk) for nct, code, at_risk in rows],
+        schema={
+            "nct_id": pl.String,
+            "ctgov_group_code": pl.String,
+            "event_type": pl.String,
+            "subjects_at_risk": pl.Int64,
+        },
+        orient="row",
+    )
+
+
+def test_what_is_missing_is_never_zero_but_a_serious_term_not_posted_is() -> None:
+    safety = _safety([("NCT1", "chembl9", ["EG000"], ["EG001"]), ("NCT2", "chembl9", ["EG000", "EG001"], ["EG002"])])
+    events = pl.LazyFrame(
+        [
+            # NCT1: a serious term only the drug group posted: the placebo group had none of it (0 of 100)
+            ("NCT1", "EG000", "serious", "Hepatotoxicity", "Hepatobiliary disorders", 3, 100),
+            # NCT1: an other term only the drug group posted: below the threshold in placebo, unknown
+            ("NCT1", "EG000", "other", "Nausea", "Gastrointestinal disorders", 12, 100),
+            ("NCT1", "EG000", "other", "Headache", "Nervous system disorders", 10, 100),
+            ("NCT1", "EG001", "other", "HEADACHE ", "Nervous system disorders", 7, 100),
+            # NCT2: two dose groups summed against placebo; a second term of the same system
+            ("NCT2", "EG000", "serious", "Hepatotoxicity", "Hepatobiliary disorders", 1, 50),
+            ("NCT2", "EG001", "serious", "Hepatotoxicity", "Hepatobiliary disorders", 2, 50),
+            ("NCT2", "EG002", "serious", "Cholelithiasis", "Hepatobiliary disorders", 1, 60),
+            ("NCT2", "EG000", "other", "Headache", "Nervous system disorders", 5, 50),
+            ("NCT2", "EG001", "other", "Headache", "Nervous system disorders", 6, 50),
+            ("NCT2", "EG002", "other", "Headache", "Nervous system disorders", 4, 60),
+            # a row pointing at a group no side holds, and an impossible count in NCT2's placebo group
+            ("NCT2", "EG009", "other", "Rash", "Skin and subcutaneous tissue disorders", 1, 10),
+            ("NCT2", "EG002", "other", "Pruritus", "Skin and subcutaneous tissue disorders", 9, 8),
+            ("NCT2", "EG000", "other", "Pruritus", "Skin and subcutaneous tissue disorders", 2, 50),
+            ("NCT2", "EG001", "other", "Pruritus", "Skin and subcutaneous tissue disorders", 2, 50),
+        ],
+        schema=EVENTS_SCHEMA,
+        orient="row",
+    )
+    totals = _totals(
+        [
+            ("NCT1", "EG000", 100),
+            ("NCT1", "EG001", 100),
+            ("NCT2", "EG000", 50),
+            ("NCT2", "EG001", 50),
+            ("NCT2", "EG002", 60),
+        ]
+    )
+    groups = pl.LazyFrame(
+        {
+            "nct_id": ["NCT1", "NCT1", "NCT2", "NCT2", "NCT2"],
+            "ctgov_group_code": ["EG000", "EG001", "EG000", "EG001", "EG002"],
+            "result_type": ["Reported Event"] * 5,
+        }
+    )
+    with collecting() as figures:
+        signals = safety_signals(events, totals, safety, groups)
+    rows = {
+        (r["event_type"], r["level"], r["adverse_event_term"] or r["organ_system"]): r
+        for r in signals.iter_rows(named=True)
+    }
+    hepatotoxicity = rows[("serious", "term", "Hepatotoxicity")]
+    assert [hepatotoxicity[c] for c in ("trials", "affected", "at_risk", "control_affected", "control_at_risk")] == [
+        2,
+        6,
+        200,
+        0,
+        160,
+    ]
+    assert hepatotoxicity["studyIds"] == ["NCT1", "NCT2"]
+    headache = rows[("other", "term", "Headache")]  # "HEADACHE " and "Headache" are one term
+    assert [headache[c] for c in ("trials", "affected", "at_risk", "control_affected", "control_at_risk")] == [
+        2,
+        21,
+        200,
+        11,
+        160,
+    ]
+    assert ("other", "term", "Nausea") not in rows  # its only trial is left out: unknown in placebo, not 0
+    assert ("other", "term", "Pruritus") not in rows  # 9 of 8 at risk: left out
+    # the hepatobiliary system: per group the largest of its terms (1 hepatotoxicity or 1 cholelithiasis in
+    # NCT2's placebo group is one participant at least, not two)
+    system = rows[("serious", "organ_system", "Hepatobiliary disorders")]
+    assert (system["affected"], system["control_affected"]) == (6, 1)
+    assert figures["left_out/term/other term not posted for every group (below the threshold: unknown)"] == 1
+    assert figures["left_out/term/counts impossible (negative, or more affected than at risk)"] == 1
+    assert figures["event_rows/impossible_counts"] == 1
+    assert figures["event_rows/pointing_at_no_result_group"] == 1
+    top = figures["top_signals"]
+    assert isinstance(top, pl.DataFrame) and top["adverse_event_term"].to_list()[:2] == ["Headache", "Hepatotoxicity"]
+
+
+def test_only_investigational_drugs_against_placebo_are_pooled() -> None:
+    events = pl.LazyFrame(
+        [
+            ("NCT1", "EG000", "other", "Headache", "Nervous system disorders", 10, 100),
+            ("NCT1", "EG001", "other", "Headache", "Nervous system disorders", 7, 100),
+        ],
+        schema=EVENTS_SCHEMA,
+        orient="row",
+    )
+    totals = _totals([("NCT1", "EG000", 100), ("NCT1", "EG001", 100)])
+    assert (
+        safety_signals(
+            events, totals, _safety([("NCT1", "chembl9", ["EG000"], ["EG001"])], role="ACTIVE_COMPARATOR")
+        ).height
+        == 0
+    )
