@@ -33,11 +33,6 @@ ROWS_PER_CHUNK = 50_000
 _DONE = "_complete.json"
 
 
-def readable_tables() -> list[str]:
-    """The AACT tables this kind can give."""
-    return sorted(TABLES)
-
-
 def needed_columns(tables: dict[str, AactTableConfig]) -> dict[str, list[str]]:
     """Per configured table, the columns to build: the configured ones and those `where` filters on."""
     return {table: list(dict.fromkeys([*spec.columns, *spec.where])) for table, spec in tables.items()}
@@ -194,12 +189,15 @@ def build_tables(studies: Iterable[Study], columns: dict[str, list[str]], folder
     chunks = [_TableChunks(table, wanted, folder) for table, wanted in columns.items()]
     counters: dict[str, int] = {}
     seen: set[str] = set()
-    duplicates: list[str] = []
+    duplicates = 0
+    first_duplicates: list[str] = []
     started = time.perf_counter()
     with _no_cycle_collection():
         for study in studies:
             if study.nct_id in seen:
-                duplicates.append(study.where)
+                duplicates += 1
+                if len(first_duplicates) < 5:
+                    first_duplicates.append(study.where)
                 continue
             seen.add(study.nct_id)
             rows = study_rows(study.data, study.nct_id, counters)
@@ -215,8 +213,8 @@ def build_tables(studies: Iterable[Study], columns: dict[str, list[str]], folder
     seconds = time.perf_counter() - started
     return {
         "studies": len(seen),
-        "duplicates_skipped": len(duplicates),
-        "first_duplicates": duplicates[:5],
+        "duplicates_skipped": duplicates,
+        "first_duplicates": first_duplicates,
         "rows": {chunk.table: chunk.rows for chunk in chunks},
         "parse_seconds": round(seconds, 3),
         "studies_per_second": round(len(seen) / seconds) if seconds > 0 else 0,
@@ -314,4 +312,4 @@ def read_ctgov_table(
     return result, metadata
 
 
-__all__ = ["CtgovError", "build_tables", "check_tables", "needed_columns", "read_ctgov_table", "readable_tables"]
+__all__ = ["CtgovError", "build_tables", "check_tables", "needed_columns", "read_ctgov_table"]

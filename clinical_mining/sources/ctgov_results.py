@@ -17,7 +17,6 @@ from clinical_mining.sources.ctgov_rows import (
     as_list,
     at,
     const,
-    dig,
     entry,
     frozen,
     one,
@@ -127,18 +126,31 @@ def _categories(classes: list[Any]) -> Iterator[tuple[Any, Any, list[Any]]]:
             yield cls, category, as_list(category.get("measurements"))
 
 
+# a measure's own fields, copied into each category's parent once, so a column reads one key per row
+_MEASURE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "units": "unitOfMeasure",
+    "param_type": "paramType",
+    "dispersion_type": "dispersionType",
+    "population_description": "populationDescription",
+    "number_analyzed_units": "denomUnitsSelected",
+    "calculate_percentage": "calculatePct",
+}
+
+
+def _measure_parent(measure: dict[str, Any], cls: dict[str, Any], category: dict[str, Any]) -> dict[str, Any]:
+    parent = {field: measure.get(key) for field, key in _MEASURE_FIELDS.items()}
+    parent["classification"], parent["category"] = cls.get("title"), category.get("title")
+    return parent
+
+
 def _outcome_measurements(s: StudyRows) -> list[Row]:
     pairs = []
     for outcome in s.rows("outcomes"):
         groups = _outcome_groups(s, outcome[2])
         for cls, category, measurements in _categories(as_list(outcome[1].get("classes"))):
-            parent = {
-                "measure": outcome[1],
-                "outcome_id": outcome[0],
-                "classification": cls.get("title"),
-                "category": category.get("title"),
-                "groups": groups,
-            }
+            parent = {**_measure_parent(outcome[1], cls, category), "outcome_id": outcome[0], "groups": groups}
             pairs += [(measurement, parent) for measurement in measurements]
     return s.numbered("outcome_measurements", pairs)
 
@@ -178,12 +190,7 @@ def _baseline_measurements(s: StudyRows) -> list[Row]:
     groups = _groups(s, "Baseline")
     for measure in as_list(s.module(*_BASELINE, "measures")):
         for cls, category, measurements in _categories(as_list(measure.get("classes"))):
-            parent = {
-                "measure": measure,
-                "classification": cls.get("title"),
-                "category": category.get("title"),
-                "groups": groups,
-            }
+            parent = {**_measure_parent(measure, cls, category), "groups": groups}
             for measurement in measurements:
                 code = measurement.get("groupId")
                 pairs.append((measurement, {**parent, "number_analyzed": _number_analyzed(s, measure, cls, code)}))
@@ -195,7 +202,12 @@ def _milestones(s: StudyRows) -> list[Row]:
     groups = _groups(s, "Participant Flow")
     for period in as_list(s.module(*_PERIODS)):
         for milestone in as_list(period.get("milestones")):
-            parent = {"period": period, "milestone": milestone, "groups": groups}
+            parent = {
+                "title": milestone.get("type"),
+                "period": period.get("title"),
+                "milestone_description": milestone.get("comment"),
+                "groups": groups,
+            }
             pairs += [(achievement, parent) for achievement in as_list(milestone.get("achievements"))]
     return s.numbered("milestones", pairs)
 
@@ -205,18 +217,38 @@ def _drop_withdrawals(s: StudyRows) -> list[Row]:
     groups = _groups(s, "Participant Flow")
     for period in as_list(s.module(*_PERIODS)):
         for drop in as_list(period.get("dropWithdraws")):
-            parent = {"period": period, "drop": drop, "groups": groups}
+            parent = {
+                "period": period.get("title"),
+                "reason": drop.get("type"),
+                "drop_withdraw_comment": drop.get("comment"),
+                "groups": groups,
+            }
             pairs += [(reason, parent) for reason in as_list(drop.get("reasons"))]
     return s.numbered("drop_withdrawals", pairs)
 
 
 def _reported_events(s: StudyRows) -> list[Row]:
     module = s.module(*_EVENTS)
+    if module.__class__ is not dict:
+        return []
     groups = _groups(s, "Reported Event")
+    shared = {
+        "time_frame": module.get("timeFrame"),
+        "description": module.get("description"),
+        "frequency_threshold": module.get("frequencyThreshold"),
+        "groups": groups,
+    }
     pairs = []
     for event_type, key in (("serious", "seriousEvents"), ("other", "otherEvents")):
-        for event in as_list(dig(module, key)):
-            parent = {"module": module, "event": event, "event_type": event_type, "groups": groups}
+        for event in as_list(module.get(key)):
+            parent = {
+                **shared,
+                "event_type": event_type,
+                "adverse_event_term": event.get("term"),
+                "organ_system": event.get("organSystem"),
+                "vocab": event.get("sourceVocabulary"),
+                "assessment": event.get("assessmentType"),
+            }
             pairs += [(stat, parent) for stat in as_list(event.get("stats"))]
     return s.numbered("reported_events", pairs)
 
@@ -241,13 +273,13 @@ def _measurement_columns() -> dict[str, Column]:
         "ctgov_group_code": Column(at("groupId")),
         "classification": Column(up("classification")),
         "category": Column(up("category")),
-        "title": Column(up("measure", "title")),
-        "description": Column(up("measure", "description")),
-        "units": Column(up("measure", "unitOfMeasure")),
-        "param_type": Column(up("measure", "paramType")),
+        "title": Column(up("title")),
+        "description": Column(up("description")),
+        "units": Column(up("units")),
+        "param_type": Column(up("param_type")),
         "param_value": Column(at("value")),
         "param_value_num": Column(at("value"), "number"),
-        "dispersion_type": Column(up("measure", "dispersionType")),
+        "dispersion_type": Column(up("dispersion_type")),
         "dispersion_value": Column(at("spread")),
         "dispersion_value_num": Column(at("spread"), "number"),
         "dispersion_lower_limit": Column(at("lowerLimit"), "number"),
@@ -257,7 +289,7 @@ def _measurement_columns() -> dict[str, Column]:
 
 
 def _calculate_percentage(r: Row) -> str | None:
-    calculate = dig(r[2], "measure", "calculatePct")
+    calculate = r[2]["calculate_percentage"]
     return None if calculate is None else ("No" if calculate is False else "Yes")
 
 
@@ -383,8 +415,8 @@ RESULTS_TABLES: dict[str, Table] = {
             {
                 **_measurement_columns(),
                 "number_analyzed": Column(up("number_analyzed"), "int"),
-                "number_analyzed_units": Column(lambda r: dig(r[2], "measure", "denomUnitsSelected") or "Participants"),
-                "population_description": Column(up("measure", "populationDescription")),
+                "number_analyzed_units": Column(lambda r: r[2]["number_analyzed_units"] or "Participants"),
+                "population_description": Column(up("population_description")),
                 "calculate_percentage": Column(_calculate_percentage),
             }
         ),
@@ -395,11 +427,11 @@ RESULTS_TABLES: dict[str, Table] = {
             {
                 "result_group_id": Column(_group_of("groupId"), "int"),
                 "ctgov_group_code": Column(at("groupId")),
-                "title": Column(up("milestone", "type")),
-                "period": Column(up("period", "title")),
+                "title": Column(up("title")),
+                "period": Column(up("period")),
                 "description": Column(at("description")),
                 "count": Column(at("numSubjects"), "int"),
-                "milestone_description": Column(up("milestone", "comment")),
+                "milestone_description": Column(up("milestone_description")),
                 "count_units": Column(at("numUnits")),
             }
         ),
@@ -410,10 +442,10 @@ RESULTS_TABLES: dict[str, Table] = {
             {
                 "result_group_id": Column(_group_of("groupId"), "int"),
                 "ctgov_group_code": Column(at("groupId")),
-                "period": Column(up("period", "title")),
-                "reason": Column(up("drop", "type")),
+                "period": Column(up("period")),
+                "reason": Column(up("reason")),
                 "count": Column(at("numSubjects"), "int"),
-                "drop_withdraw_comment": Column(up("drop", "comment")),
+                "drop_withdraw_comment": Column(up("drop_withdraw_comment")),
                 "reason_comment": Column(at("comment")),
                 "count_units": Column(at("numUnits"), "int"),
             }
@@ -425,19 +457,19 @@ RESULTS_TABLES: dict[str, Table] = {
             {
                 "result_group_id": Column(_group_of("groupId"), "int"),
                 "ctgov_group_code": Column(at("groupId")),
-                "time_frame": Column(up("module", "timeFrame")),
+                "time_frame": Column(up("time_frame")),
                 "event_type": Column(up("event_type")),
                 "default_vocab": Column(const(None)),
                 "default_assessment": Column(const(None)),
                 "subjects_affected": Column(at("numAffected"), "int"),
                 "subjects_at_risk": Column(at("numAtRisk"), "int"),
-                "description": Column(up("module", "description")),
+                "description": Column(up("description")),
                 "event_count": Column(at("numEvents"), "int"),
-                "organ_system": Column(up("event", "organSystem")),
-                "adverse_event_term": Column(up("event", "term")),
-                "frequency_threshold": Column(up("module", "frequencyThreshold"), "int"),
-                "vocab": Column(up("event", "sourceVocabulary")),
-                "assessment": Column(up("event", "assessmentType")),
+                "organ_system": Column(up("organ_system")),
+                "adverse_event_term": Column(up("adverse_event_term")),
+                "frequency_threshold": Column(up("frequency_threshold"), "int"),
+                "vocab": Column(up("vocab")),
+                "assessment": Column(up("assessment")),
             }
         ),
     ),
