@@ -19,7 +19,7 @@ from polars.testing import assert_frame_equal
 
 from clinical_mining.config import PROJECT_ROOT, AactTableConfig, ConfigError, load_config
 from clinical_mining.definitions import build_definitions
-from clinical_mining.sources import ctgov_json
+from clinical_mining.sources import ctgov, ctgov_json, ctgov_shards
 from clinical_mining.sources.aact import read_flatfile
 from clinical_mining.sources.ctgov import build_tables, needed_columns, read_ctgov_table
 from clinical_mining.sources.ctgov_json import CtgovError, iter_studies
@@ -223,11 +223,54 @@ def test_array_zip_folder_and_api_pages_give_the_same_tables(tmp_path: Path, mon
             assert_frame_equal(got[table], frame, check_exact=True), (download, table)
     # a study cut by a chunk's end is read whole; rows written in many small chunks are the same rows
     monkeypatch.setattr(ctgov_json, "CHUNK_CHARACTERS", 997)
-    monkeypatch.setattr("clinical_mining.sources.ctgov.ROWS_PER_CHUNK", 64)
+    monkeypatch.setattr(ctgov, "ROWS_PER_CHUNK", 64)
     small = _tables_of(array, tmp_path / "cache_small")
     for table, frame in expected.items():
         assert_frame_equal(small[table], frame, check_exact=True)
     assert len(list((tmp_path / "cache_small").rglob("result_groups/part-*.parquet"))) > 10
+
+
+@needs_real
+def test_a_big_download_is_parsed_in_shards_into_the_same_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cut into shards parsed at once (the second in a helper process), a download gives the tables of one
+    pass, ids included; a study that a later shard repeats is dropped; a bad study is named as one pass names
+    it (the read falls back to one pass)."""
+    records = _records(CTGOV)
+    array = tmp_path / "ctg-studies.json"
+    write_download(records, array)
+    expected = _tables_of(array, tmp_path / "one_pass")
+    monkeypatch.setattr(ctgov_shards, "MIN_BYTES_PER_SHARD", 1 << 20)
+    monkeypatch.setattr(ctgov, "PROCESSES", 2)
+    assert len(ctgov_shards.plan(array, 2)) == 2
+    sharded = _tables_of(array, tmp_path / "sharded")
+    assert list((tmp_path / "sharded").rglob("shard-1/result_groups/*.parquet"))
+    for table, frame in expected.items():
+        assert_frame_equal(sharded[table], frame, check_exact=True)
+    folder = tmp_path / "per_study"
+    folder.mkdir()
+    for record in records:
+        (folder / f"{record['protocolSection']['identificationModule']['nctId']}.json").write_text(json.dumps(record))
+    by_files = _tables_of(folder, tmp_path / "by_files")
+    for table, frame in expected.items():
+        assert_frame_equal(by_files[table], frame, check_exact=True)
+
+    repeated = tmp_path / "repeated.json"
+    write_download([*records, records[3], records[90]], repeated)  # both read before: dropped in the second shard
+    frames = {
+        t: read_ctgov_table(repeated, t, spec, needed_columns(SOME_TABLES), tmp_path / "r")
+        for t, spec in SOME_TABLES.items()
+    }
+    assert frames["studies"][1]["duplicate_studies_skipped"] == 2
+    assert "read again later" in frames["studies"][1]["warning"]
+    for table, frame in expected.items():
+        assert_frame_equal(frames[table][0], frame, check_exact=True)  # the repeats came last: no ids shifted
+
+    bad = tmp_path / "bad.json"
+    write_download([*records[:100], {"protocolSection": {}}, *records[100:]], bad)
+    with pytest.raises(CtgovError, match=r"bad.json: \[100\] has no NCT id"):
+        _tables_of(bad, tmp_path / "bad")
 
 
 # --- AACT's rules, each shown on a study ----------------------------------------------------------------------
@@ -543,8 +586,6 @@ def test_chunks_of_a_big_file_keep_memory_flat(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
     write_download(studies, path)
     columns = {"conditions": ["id", "nct_id", "name"]}
-    import clinical_mining.sources.ctgov as ctgov
-
     original = ctgov.ROWS_PER_CHUNK
     try:
         ctgov.ROWS_PER_CHUNK = 100

@@ -13,6 +13,7 @@ import fcntl
 import gc
 import hashlib
 import json
+import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator
@@ -23,13 +24,14 @@ from typing import Any
 import polars as pl
 
 from clinical_mining.config import AactTableConfig
-from clinical_mining.sources import ctgov_json, ctgov_protocol, ctgov_results, ctgov_rows, ctgov_tables
+from clinical_mining.sources import ctgov_json, ctgov_protocol, ctgov_results, ctgov_rows, ctgov_shards, ctgov_tables
 from clinical_mining.sources.aact import AactError, column_dtype, conform
 from clinical_mining.sources.ctgov_json import CtgovError, Study, iter_studies
 from clinical_mining.sources.ctgov_rows import StudyRows
 from clinical_mining.sources.ctgov_tables import TABLES, study_rows, unreadable
 
 ROWS_PER_CHUNK = 50_000
+PROCESSES = min(os.cpu_count() or 1, 4)  # shards parsed at once on a big download (see ctgov_shards)
 _DONE = "_complete.json"
 
 
@@ -183,12 +185,16 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def build_tables(studies: Iterable[Study], columns: dict[str, list[str]], folder: Path) -> dict[str, Any]:
+def build_tables(
+    studies: Iterable[Study], columns: dict[str, list[str]], folder: Path, keep_nct_ids: bool = False
+) -> dict[str, Any]:
     """Write every configured table of `studies` under `folder` (one sub-folder of parts per table); a study
-    seen again (same NCT id) is skipped and counted."""
+    seen again (same NCT id) is skipped and counted. The details hold the rows numbered per table (`counters`)
+    and, with `keep_nct_ids`, the studies read in order."""
     chunks = [_TableChunks(table, wanted, folder) for table, wanted in columns.items()]
     counters: dict[str, int] = {}
     seen: set[str] = set()
+    seen_order: list[str] = []
     duplicates = 0
     first_duplicates: list[str] = []
     started = time.perf_counter()
@@ -200,6 +206,8 @@ def build_tables(studies: Iterable[Study], columns: dict[str, list[str]], folder
                     first_duplicates.append(study.where)
                 continue
             seen.add(study.nct_id)
+            if keep_nct_ids:
+                seen_order.append(study.nct_id)
             rows = study_rows(study.data, study.nct_id, counters)
             for chunk in chunks:
                 try:
@@ -216,6 +224,8 @@ def build_tables(studies: Iterable[Study], columns: dict[str, list[str]], folder
         "duplicates_skipped": duplicates,
         "first_duplicates": first_duplicates,
         "rows": {chunk.table: chunk.rows for chunk in chunks},
+        "counters": counters,
+        **({"nct_ids": list(seen_order)} if keep_nct_ids else {}),
         "parse_seconds": round(seconds, 3),
         "studies_per_second": round(len(seen) / seconds) if seconds > 0 else 0,
     }
@@ -236,7 +246,7 @@ def _source_stamp(path: Path) -> list[Any]:
 
 def _code_stamp() -> str:
     """The reader's own source: a parse cached by an older reader is not reused."""
-    modules = (ctgov_json, ctgov_rows, ctgov_protocol, ctgov_results, ctgov_tables)
+    modules = (ctgov_json, ctgov_rows, ctgov_protocol, ctgov_results, ctgov_tables, ctgov_shards)
     files = [Path(module.__file__ or "") for module in modules] + [Path(__file__)]
     return hashlib.sha256(b"".join(file.read_bytes() for file in files)).hexdigest()
 
@@ -266,12 +276,49 @@ def parsed_tables(path: Path, columns: dict[str, list[str]], cache_dir: Path) ->
         shutil.rmtree(folder, ignore_errors=True)
         partial = root / f"{key}.partial"
         shutil.rmtree(partial, ignore_errors=True)
-        details = build_tables(iter_studies(path), columns, partial)
-        details["source"] = str(path)
+        started = time.perf_counter()
+        details = _parse_in_shards(path, columns, partial) or build_tables(iter_studies(path), columns, partial)
+        details |= {"source": str(path), "parse_seconds": round(time.perf_counter() - started, 3)}
+        details["studies_per_second"] = round(details["studies"] / max(details["parse_seconds"], 1e-9))
         (partial / _DONE).write_text(json.dumps(details))
         partial.replace(folder)
         _drop_older_parses(root, folder, str(path))
     return folder, {**details, "cache": "built"}
+
+
+def _parse_in_shards(path: Path, columns: dict[str, list[str]], partial: Path) -> dict[str, Any] | None:
+    """The download parsed in shards, one per core (the first in this process, the others in helpers), or
+    None when it is one shard or a shard failed: the caller then reads it in one pass (which names a bad
+    study by its place in the whole file)."""
+    shards = ctgov_shards.plan(path, PROCESSES)
+    if len(shards) < 2:
+        return None
+    with_ids = {table: list(dict.fromkeys([*wanted, "nct_id"])) for table, wanted in columns.items()}
+    folders = [partial / f"shard-{k}" for k in range(len(shards))]
+    helpers = [ctgov_shards.start_helper(s, with_ids, f) for s, f in zip(shards[1:], folders[1:], strict=True)]
+    try:
+        first = ctgov_shards.build_shard(shards[0], with_ids, folders[0])
+        others = [ctgov_shards.helper_result(h, f) for h, f in zip(helpers, folders[1:], strict=True)]
+    except CtgovError:
+        others = [None]
+    finally:
+        for helper in helpers:
+            if helper.poll() is None:
+                helper.kill()
+                helper.wait()
+    if any(other is None for other in others):
+        shutil.rmtree(partial, ignore_errors=True)
+        return None
+    parts: list[dict[str, Any]] = [first, *(other for other in others if other is not None)]
+    repeated = ctgov_shards.repeated_across(folders)
+    examples = [d for p in parts for d in p["first_duplicates"]] + [f"{r} (read again later)" for r in repeated]
+    return {
+        "studies": sum(p["studies"] for p in parts) - len(repeated),
+        "duplicates_skipped": sum(p["duplicates_skipped"] for p in parts) + len(repeated),
+        "first_duplicates": examples[:5],
+        "rows": {t: sum(p["rows"][t] for p in parts) for t in columns},
+        "shards": [f.name for f in folders],
+    }
 
 
 def _drop_older_parses(root: Path, kept: Path, source: str) -> None:
@@ -289,7 +336,10 @@ def read_ctgov_table(
     if table not in columns:
         columns = {**columns, table: needed_columns({table: spec})[table]}
     folder, details = parsed_tables(path, columns, cache_dir)
-    frame = pl.scan_parquet(folder / table / "*.parquet")
+    if "shards" in details:
+        frame = ctgov_shards.combined([folder / name for name in details["shards"]], table, columns[table])
+    else:
+        frame = pl.scan_parquet(folder / table / "*.parquet")
     for column, values in spec.where.items():
         frame = frame.filter(pl.col(column).is_in(pl.Series(values).cast(column_dtype(table, column)).implode()))
     frame = frame.select(spec.columns)
