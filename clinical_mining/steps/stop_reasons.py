@@ -13,7 +13,7 @@ Precision comes before recall, because `stopped_for_safety` and `stopped_for_eff
 against a drug. The rules were written from the real registry texts of `real/stop_reasons/why_stopped_dev.tsv`
 (never from the hand-labelled sample drawn from it), and each family was checked by reading its matches there.
 Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`SAFETY_FAMILIES`,
-`NEGATIVE_FAMILIES`, by name):
+`NEGATIVE_FAMILIES`, `SUCCESS_FAMILIES`, `ENDPOINT_MET_FAMILIES`, by name):
 - Safety: named harms (adverse events, infections, bleeding, rash, deaths, complications, ...) that came more
   often than expected or more in one arm ("an imbalance in graft infections", `more_harm`), or that the text
   says happened ("due to thrombosis", "3 of 10 subjects had hypotension", "in two patients", `harm_happened`);
@@ -26,13 +26,24 @@ Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`S
   low conditional power or probability of success (`unlikely`), a hypothesis not supported (`hypothesis`),
   results disappointing, inconclusive or not supporting continuation (`results`), the drug's own relapses and
   treatment failures (`failures`).
-- Success: endpoints met, efficacy shown ("significant benefit", an efficacy boundary crossed), positive or
-  favourable results, approval of the drug (not of the protocol, nor of another product).
+- Success (group of Success and Endpoint_Met): endpoints met, the trial's end or its required number of events
+  reached (`endpoint_met`); objectives or the study's goal reached, its question answered ("the primary
+  objective has already been answered", "a definitive answer", `objective_met`, `objectives_met`); efficacy
+  shown ("significant benefit", an efficacy boundary crossed, "found superiority", "difference found ..., not
+  ethical to continue", statistical significance reached, `efficacy_shown`, `shown_effective`); stopped early
+  for efficacy (`stopped_for_efficacy`); enough data collected to answer the question ("sufficient data
+  collected for analysis", "further cohorts not needed", `enough_data`); positive or favourable results, a
+  positive interim analysis, a successful proof of concept (`positive`); approval or clearance of the drug, not
+  of the protocol, nor of another product (`approval`).
 Some families count only where the text does not name what would explain them otherwise: harms, risks and
 "patient safety" beside COVID-19 are the pandemic's (`SAFETY_UNLESS_PANDEMIC`); endpoints that will not be met
 for want of patients or data are an enrolment stop, and a comparator's failures are the drug's success
-(`NEGATIVE_UNLESS`). A text read as Negative is not also Success: "no significant benefit" names the benefit it
-denies.
+(`NEGATIVE_UNLESS`); "sufficient data" denied ("unable to collect enough data") or said beside the reason the
+study stopped for ("Funding exhausted. Sufficient data already collected.", the pandemic, low enrolment, a
+safety finding) is no success, nor is an effect shown by another study or in the comparator's favour
+(`SUCCESS_UNLESS`). A text read as Negative is not also Success: "no significant benefit" names the benefit it
+denies. A success cut short is no enrolment problem: Insufficient_Enrollment stays beside Success only where
+the text names a shortfall ("Primary endpoint reached, slow accrual").
 
 The text is lower-cased and cleaned (`text.clean_text`), then rewritten before any class is looked for:
 - committees are one token (`dsmb`): a Data *Safety* Monitoring Board says who stopped the trial, not why, and
@@ -40,19 +51,27 @@ The text is lower-cased and cleaned (`text.clean_text`), then rewritten before a
   a database, not an event; the death of an investigator is Study_Staff_Moved, not a death in the trial;
 - "not met", "did not show", "failed to meet", "would not be achieved" become one token, so "primary endpoint
   not met" is never Endpoint_Met, and "did not reduce mortality" one more, so it is not read as fewer deaths;
-  "no positive results" become one, read as negative results;
+  "no positive results" become one, read as negative results, and "not sufficient data" is insufficient data;
+  an enrolment's target or objective ("accrual goal met") is not the study's, and a safety endpoint met is no
+  efficacy endpoint met;
 - negated spans are blanked: "not due to safety concerns", "no safety or efficacy issues", "unrelated to
   safety", "rather than safety", "safety concerns were not a factor", "no impact on subject safety", "no
   complications reported", "a reduction in head injuries", "enrolment was completed"; a clause ends at
   punctuation or at "but", "however" and their like, so "not for safety, but for low accrual" keeps the accrual,
   and a list closed by "or" runs on ("not related to the drug, its use, or adverse events").
 A mention of the sponsor alone ("Terminated by sponsor") is Business_Administrative only when nothing else is
-found. A text that is only boilerplate ("Terminated", "See detailed description", "Per DSMB recommendation")
-is No_Context; one that is no reason at all ("Study completed", "N/A", a date) is Invalid_Reason; one that no
-rule reads is No_Context with the note "no rule matched", counted in the metadata, never guessed.
+found. A text that says who stopped the study or that it stopped, and nothing more ("Terminated", "PI
+decision", "Per DSMB recommendation"), is No_Context. One that gives no reason at all is Invalid_Reason: a
+pointer to another field ("See termination reason in detailed description", "Please see above", `POINTER`),
+a completion, a completed enrolment or a target number reached and nothing else ("Study completed",
+"Recruitment and follow-up has been completed", "Accrual goal met", "Administratively complete", "End of
+study", `COMPLETION`), a placeholder ("N/A", "Unknown reason", "Other", "#NAME?") or a date. A pointer beside
+anything else ("Business decision (see below)", "Per DSMB. See detailed description.") is read as that, and a
+completion beside anything else ("Enrollment completed. ... due to loss of funding") too. A text that no rule
+reads is No_Context with the note "no rule matched", counted in the metadata, never guessed.
 
 Each rule is its own regex (one alternation of them all would outgrow the regex engine's size limit) and runs
-once per distinct text: 30,000 texts take about half a second.
+once per distinct text: 30,000 texts take about a second.
 
 A text longer than `MAX_LENGTH` (the registry allows 250 characters) is not a stop reason as registries write
 them, most likely a field shifted in an export; it is kept with its note and no class, and counted.
@@ -149,6 +168,9 @@ _LAB = (
     r"troponin|qtc?(?: interval)?)"
 )
 
+# "sufficient" (never "insufficient": the word boundary keeps it out), "enough", "adequate", misspelt as registries do
+_ENOUGH = r"(?:sufficient|suffisant|enough|adequate)"
+
 COMMITTEES = (
     r"\b(?:independent\s+)?(?:data\s+(?:and\s+)?safety\s+(?:and\s+)?monitoring|data\s+monitoring|"
     r"(?:monitoring\s+)?safety\s+monitoring|monitoring\s+safety|drug\s+safety\s+monitoring|safety\s+review|"
@@ -192,6 +214,14 @@ OTHER_PRODUCT = (
 )
 # "no positive results" are negative ones, "without success" is no success
 NOT_POSITIVE = r"\b(?:no|not|without|lack of|absence of|never|nor)\s+(?:[\w'-]+\s+)?(?:positive|success\w*)\b"
+# "not sufficient data" is insufficient data, and an enrolment target met is no study objective met
+SUFFICIENT_DENIED = (
+    r"\b(?:not|no|without|lack of|absence of|never|nor)\s+(?:(?:a|any|very|really|quite)\s+)?(?:sufficient|enough|"
+    r"adequate)\s+((?:clinical\s+|mature\s+|statistical\s+)?(?:data|information|evidence|findings))\b"
+)
+# a safety endpoint met is no efficacy endpoint met
+SAFETY_ENDPOINT = r"\b(?:safety|tolerability|toxicity)\s+end ?points?\b"
+ENROLMENT_TARGET = r"\b(enrol\w*|recruit\w*|accrual|inclusions?|sample size)\s+(?:objectives?|goals?|targets?|aims?)\b"
 NOT_APPROVED = r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?approved\b"
 # one token for what would otherwise read as a harm of the drug: the pandemic's infections and risks, the death
 # of an investigator (Study_Staff_Moved), the adverse event reporting system
@@ -581,14 +611,10 @@ COMPARATOR = (
 )
 NEGATIVE_UNLESS = {"not_met": SHORTFALL, "failures": COMPARATOR}
 
-CLASS_RULES: dict[str, tuple[str, ...]] = {
-    "Safety_Sideeffects": tuple(
-        rule for name, family in SAFETY_FAMILIES.items() if name not in SAFETY_UNLESS_PANDEMIC for rule in family
-    ),
-    "Negative": tuple(
-        rule for name, family in NEGATIVE_FAMILIES.items() if name not in NEGATIVE_UNLESS for rule in family
-    ),
-    "Success": (
+# each family of Success rules (a positive outcome, an approval), by what it reads
+SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
+    # "Study drug was approved by the FDA", "510(K) approval gained for product", "drug now on market"
+    "approval": (
         r"\b(?:drug|product|medication|treatment|compound|vaccine|therapy|medicine|device|technique|technology|"
         r"intervention)\s+(?:[\w'-]+\s+){0,2}?(?:(?:was|has been|have been|is|got|became|becomes)\s+)?(?:now\s+)?"
         r"(?:fda[- ])?(?:approved|licensed)\b",
@@ -598,7 +624,9 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"market)\b",
         r"\b(?:received|obtained|granted|got|gained)\s+(?:[\w'-]+\s+)?(?:marketing|regulatory|fda|ema|market"
         r"|conditional|"
-        r"full)\s+(?:[\w'-]+\s+)?(?:approval|authori[sz]ation)\b",
+        r"full)\s+(?:[\w'-]+\s+)?(?:approval|authori[sz]ation|clearance)\b",
+        r"\b(?:received|obtained|granted|got|gained)\s+(?:the\s+|its\s+|a\s+)?(?:ce[- ]mark\w*|510\s*\(?k\)?"
+        r"(?: clearance)?)\b",
         r"\bmarketing authori[sz]ation (?:was |has been )?(?:granted|obtained|received)\b",
         r"\bapproved in (?:the )?(?:eu|us|usa|europe|japan|united states)\b",
         r"\bapproved by (?:the )?(?:fda|ema|pmda|mhra|health canada|regulatory authorit\w+|health authorit\w+)\b",
@@ -608,25 +636,79 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:due to|following|after|because of|upon)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:regulatory|marketing|fda|ema)\s+"
         r"(?:approval|authori[sz]ation)\b",
         r"\bled to (?:its |the )?(?:approval|registration)\b",
-        r"\bfavou?rable (?:\w+\s+)?(?:results?|outcomes?|efficacy|data|findings)\b",
         r"\b(?:fda|ema|pmda|mhra|health canada|nmpa|regulatory authorit\w+|health authorit\w+)\s+(?:has\s+|have\s+|"
         r"had\s+)?(?:now\s+)?approved\b",
         r"\b(?:fda|ema|marketing|market|510\s*\(?k\)?|pma|ce[- ]mark|regulatory|commercial|drug|product|device|vaccine|"
         r"medication)\s+(?:[\w'-]+\s+)?"
         r"(?:approval|clearance|authori[sz]ation)\s+(?:was\s+|has been\s+|had been\s+)?(?:gained|obtained|received|"
         r"granted)\b",
+    ),
+    # "Discontinued due to favorable results", "positive interim results", "after a positive interim analysis",
+    # "successful proof of concept study after 1 subject"
+    "positive": (
+        r"\bfavou?rable (?:\w+\s+)?(?:results?|outcomes?|efficacy|data|findings)\b",
         r"\bpositive (?:[\w'-]+\s+)?(?:results?|outcomes?|data|findings|effects?)\b",
+        r"\bpositive\s+(?:(?:interim|final|primary|efficacy|planned|pre-?planned|first|second|statistical)\s+){0,2}"
+        r"(?:analys[ie]s|end ?points?|outcome)\b",
+        r"\bsuccessful(?:ly)?\s+(?:[\w'-]+\s+)?(?:proof[- ]of[- ](?:concept|principle)|poc)\b|\b(?:proof[- ]of[- ]"
+        r"(?:concept|principle)|poc)\s+(?:was\s+|has been\s+)?(?:successful(?:ly)?\s+)?(?:achieved|established|"
+        r"demonstrated|shown|reached)\b",
+        # "study terminated due to success", "the study was successful" ("without success" is read as no success)
+        r"\b(?:due to|because of|for|after|following|given)\s+(?:the\s+)?(?:early\s+|clear\s+)?success\b|\b(?:study|"
+        r"trial|treatment|therapy|intervention|results?)\s+(?:was|were|has been|proved|proven)\s+(?:very\s+|highly\s+)?"
+        r"successful\b|\boverwhelming(?:ly)?\s+(?:positive|effective|efficacious)\b",
+    ),
+    # "Study objectives met", "met its objectives": the study did what it set out to do
+    "objectives_met": (
         r"\b(?:study|trial|research) (?:objectives?|aims?|goals?) (?:were |was |have been |has been )?(?:met|achieved|"
         r"accomplished|reached)\b",
         r"\bmet (?:its|the|all) (?:study |trial )?objectives?\b",
     ),
-    "Endpoint_Met": (
+}
+# each family of Endpoint_Met rules (the study reached its endpoint or objective, or has what it needed), by what
+# it reads
+ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
+    # "primary endpoint met", "closed due to achievement of primary study endpoint", "the trial end was achieved"
+    "endpoint_met": (
         r"\b(?:(?:primary|efficacy|main)\s+(?:[\w'-]+\s+)?(?:end ?points?|outcomes?|objectives?)|end ?points?)\s+"
-        r"(?:was |were |has been |have been |had been |is |are )?(?:met|reached|achieved|attained)\b",
-        r"\b(?:met|reached|achieved|attained)\s+(?:its|the)\s+(?:[\w'-]+\s+)?(?:end ?points?|primary (?:outcomes?|"
+        r"(?:was |were |has been |have been |had been |is |are )?(?:already |now |successfully |clearly )?"
+        r"(?:met|reached|achieved|attained)\b",
+        r"\b(?:met|reached|achieved|attained)\s+(?:its\s+|the\s+)?(?:[\w'-]+\s+)?(?:end ?points?|primary (?:outcomes?|"
         r"objectives?))\b",
+        r"\bachievement of (?:the\s+|its\s+)?(?:primary\s+|main\s+)?(?:study\s+|efficacy\s+)?(?:end ?points?"
+        r"|objectives?)\b",
+        r"\b(?:trial|study) end (?:was |has been )?(?:reached|achieved)\b|\bend of (?:the )?(?:study|trial) "
+        r"(?:was |has been )?(?:reached|achieved)\b",
+        r"\b(?:required|target|targeted|planned|pre-?specified|necessary|needed|expected|sufficient)\s+numbers? of "
+        r"(?:[\w'-]+\s+)?(?:events|end ?points|outcomes)\s+(?:was\s+|were\s+|has been\s+|have been\s+|had been\s+|will "
+        r"be\s+)?(?:reached|obtained|accrued|observed|achieved|met|attained)\b",
+        r"\bevents?\s+(?:target|goal|number|count)\s+(?:was\s+|has been\s+|had been\s+)?(?:reached|met|achieved|"
+        r"attained)\b|\b(?:reached|accrued|observed|achieved|attained)\s+(?:the\s+)?(?:required|target|targeted|planned|"
+        r"pre-?specified|necessary|needed|expected)\s+(?:number\s+of\s+)?(?:[\w'-]+\s+)?events\b",
+    ),
+    # "primary objective reached", "has met its initial objectives", "the actual primary goal - establishment of
+    # a tissue biobank - was reached", "the primary objective has already been answered", "a definitive answer"
+    "objective_met": (
         r"\b(?:primary |main )?(?:objectives?|aims?|hypothes[ie]s)(?: of (?:the )?(?:study|trial))?\s+(?:was |were |"
         r"has been |have been |had been |is |are )?(?:achieved|met|reached|confirmed|attained|fulfilled)\b",
+        r"\b(?:has|have|had)\s+met\s+(?:its|their|the|all)\s+(?:[\w'-]+\s+){0,2}?(?:objectives?|aims?|goals?)\b",
+        r"\b(?:primary|main|scientific|research|study|trial)\s+goals?\b[^.;:,]{0,80}?\b(?:was|were|has been|have "
+        r"been)\s+(?:reached|achieved|met|accomplished|attained)\b",
+        r"\bgoals? of (?:the |this |our )?(?:study|trial|project|research)\s+(?:was|were|has been|have been|had "
+        r"been)\s+(?:reached|achieved|met|accomplished|attained|fulfilled)\b",
+        r"\b(?:study|trial|we|it)\s+(?:has\s+|have\s+|had\s+)?(?:met|reached|achieved|accomplished)\s+(?:its|the|their|"
+        r"our)\s+(?:primary\s+|main\s+)?goals?\b",
+        r"\b(?:objectives?|questions?|aims?|hypothes[ie]s)\s+(?:[\w'-]+\s+){0,2}?(?:was|were|has|have|had)\s+"
+        r"(?:already\s+|now\s+)?(?:been\s+)?(?:already\s+|now\s+|sufficiently\s+|fully\s+|clearly\s+)?answered\b|"
+        r"\b(?:reached|obtained|gave|"
+        r"provided)\s+(?:a\s+)?(?:definitive|clear|conclusive)\s+answer\b",
+        r"\banswered (?:its|the|our) (?:primary |main |research |study |scientific )*questions?\b",
+        r"\bstatistical power (?:of (?:the )?(?:study|trial) )?(?:was |has been |had been )?(?:reached|achieved|"
+        r"attained)\b",
+    ),
+    # "efficacy demonstrated", "significant benefit of intervention", "the 3rd interim analysis found superiority",
+    # "main study results reached significance", "because of superiority and safety"
+    "efficacy_shown": (
         r"\b(?:overwhelming|clear|strong|significant|proven|sufficient)\s+(?:evidence of\s+)?(?:efficacy|benefit)\b",
         r"\befficacy (?:was |has been |had been )?(?:demonstrated|established|proven|shown|confirmed)\b",
         r"\b(?:showed|shown|demonstrated|proved|proven|confirmed|found|observed|established)\s+(?:an?\s+|the\s+)?"
@@ -638,16 +720,124 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         r"|has been\s+)?"
         r"(?:crossed|met|reached)\b",
         r"\bresults?\s+(?:[\w'-]+\s+)?(?:reached|achieved|attained)\s+(?:statistical\s+)?significance\b",
-        r"^\W*(?:the\s+)?(?:study\s+|trial\s+)?(?:was\s+)?(?:stopped|terminated|halted|ended)\s+(?:early\s+)?(?:for|"
-        r"due to|because of)\s+(?:overwhelming\s+|proven\s+|demonstrated\s+)?(?:efficacy|benefit)\W*$",
+        r"\b(?:statistical|statistically)\s+significan(?:ce|t\s+(?:results?|differences?))\s+(?:was\s+|were\s+|has "
+        r"been\s+|had been\s+)?(?:reached|achieved|attained|obtained)\b",
         r"\b(?:significant|positive)\s+(?:results?|difference)\s+(?:was |were |has been |had been )?(?:achieved|"
         r"reached|obtained|found|observed|shown|demonstrated)\b",
         r"\bbenefit (?:[\w'-]+\s+){0,3}?(?:larger|greater|higher|better) than (?:expected|anticipated|predicted)\b",
+        r"\b(?:because of|due to|owing to|given)\s+(?:the\s+)?(?:clear\s+|proven\s+|demonstrated\s+|established\s+)?"
+        r"superiority\b",
+        r"\b(?:results?|outcomes?|differences?)\s+(?:were|was)\s+too\s+significant\b",
+        r"\b(?:after|upon|on|when|having|once)\s+(?:[\w'-]+\s+){0,2}?(?:reaching|achieving|attaining|demonstrating|"
+        r"showing)\s+(?:(?:statistical(?:ly)?|clear|its|the)\s+)*(?:significance|significant (?:efficacy|benefit|"
+        r"difference)|superiority|efficacy|primary (?:efficacy )?end ?point)\b",
+        # "difference found in interim analysis, not ethical to continue"
+        r"\b(?:differences?|benefits?|superiority|advantages?)\b[^.;]{0,60}?\b(?:not ethical|unethical|no longer "
+        r"ethical)\b",
+        r"\b(?:study|treatment|intervention|experimental|active|investigational)\s+(?:group|arm)s?\s+(?:showed|had|"
+        r"has|demonstrated|with)\s+(?:significantly\s+|clearly\s+)?better\s+(?:results?|outcomes?|efficacy|survival|"
+        r"responses?)\b",
+    ),
+    # "shown to be effective", "interim analysis showed a significant reduction", "superiority was demonstrated":
+    # read only where no other study and no comparator is named (`SUCCESS_UNLESS`)
+    "shown_effective": (
+        r"\b(?:shown|proven|proved|demonstrated|found|confirmed)\s+to\s+be\s+(?:highly\s+|very\s+|clearly\s+|"
+        r"significantly\s+|more\s+)?(?:effective|efficacious|beneficial|superior)\b",
+        r"\b(?:analys[ie]s|results?|data|review|evaluation)\s+(?:[\w'-]+\s+){0,2}?(?:showed|shown|demonstrated|found|"
+        r"observed|revealed|indicated|confirmed)\s+(?:an?\s+|the\s+)?(?:(?:statistically|clinically|highly)\s+)?"
+        r"significant\s+(?:differences?|improvements?|reductions?|benefits?|effects?|superiority|results?)\b",
+        r"\b(?:superiority|non-?inferiority|equivalence|bioequivalence|benefit|effectiveness)\s+(?:of\s+(?:[\w'-]+\s+)"
+        r"{1,6}?)?(?:(?:was|were|has been|had been|is)\s+)?(?:clearly\s+)?(?:demonstrated|shown|established|proven|"
+        r"confirmed)\b",
+        r"\b(?:showed|shown|demonstrated|proved|proven|established|confirmed)\s+(?:its\s+|the\s+)?(?:non-?inferiority|"
+        r"equivalence|bioequivalence)\b",
+    ),
+    # "stopped for efficacy", "early termination for benefit"
+    "stopped_for_efficacy": (
+        r"^\W*(?:the\s+)?(?:study\s+|trial\s+)?(?:was\s+)?(?:stopped|terminated|halted|ended)\s+(?:early\s+)?(?:for|"
+        r"due to|because of)\s+(?:overwhelming\s+|proven\s+|demonstrated\s+)?(?:efficacy|benefit)\W*$",
         r"\b(?:stopped|stopping|terminated|terminating|halted|ended)\s+early\s+(?:for|due to|because of)\s+"
         r"(?:overwhelming\s+|clear\s+|proven\s+)?(?:efficacy|benefit)\b",
         r"\bearly (?:stopping|termination) for (?:efficacy|benefit)\b",
-        r"\bachievement of (?:the\s+|its\s+)?(?:primary\s+|main\s+)?(?:study\s+|efficacy\s+)?(?:end ?points?"
-        r"|objectives?)\b",
+        r"\b(?:stopped|stopping|terminated|terminating|halted|ended|closed|discontinued|completed|stop|termination|"
+        r"closure|discontinuation)\s+(?:early\s+|prematurely\s+)?(?:for|due to|because of|based on)\s+(?:the\s+)?"
+        r"(?:overwhelming|proven|clear|demonstrated|established|evident|positive|superior)\s+(?:efficacy|benefit|"
+        r"effectiveness)\b",
+        r"\b(?:stopped|stopping|terminated|terminating|halted|ended|closed|discontinued|completed|stop|termination|"
+        r"closure|discontinuation)\s+(?:early\s+|prematurely\s+)?for\s+(?:efficacy|benefit)(?:\s*$|\s*[.;,()]|\s+"
+        r"(?:at|after|following|based|per|as|on|in|by|according)\b)",
+    ),
+    # "sufficient data collected", "enough information was gathered in order to answer the primary research
+    # question", "the data from the first 48 patients ... is sufficient to meet the study objectives": read only
+    # where the text neither denies it nor names another reason to stop (`SUCCESS_UNLESS`)
+    "enough_data": (
+        rf"\b{_ENOUGH}\s+(?:(?:amount|quantity|number)\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|"
+        r"knowledge|results|events)\s+(?:(?:was|were|has|have|had|is|are)\s+)?(?:been\s+|now\s+|already\s+)*(?:collected|"
+        r"gathered|obtained|acquired|accrued|accumulated|generated|available|achieved|reached)\b",
+        rf"\b(?:collected|gathered|obtained|acquired|accrued|accumulated|have|has|had|was|were|is)\s+(?:now\s+|already\s+)?"
+        rf"(?:a\s+)?{_ENOUGH}\s+(?:amount\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings)\b",
+        rf"\b{_ENOUGH}\s+(?:(?:amount|quantity|number)\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|"
+        r"events|patients|subjects|"
+        r"participants|sample size)\s+(?:[\w'-]+\s+){0,3}?(?:to|for)\s+(?:(?:the|a|an|its|fully|further)\s+)?(?:answer|"
+        r"support|draw|complete|meet|fulfil|fulfill|achieve|reach|address|conclude|conclusions?|final analys[ie]s|"
+        r"statistic(?:al|s)? analys[ie]s|analy[sz]e|study conclusion|evaluate)\w*\b",
+        rf"\bdata (?:collection\s+)?(?:(?:was|were|is|are)\s+)?{_ENOUGH}\b|\b(?:it|this|they|data|sample|number of "
+        rf"patients) (?:is|was|are|were) {_ENOUGH} (?:to|for)\s+(?:answer|meet|fulfil|complete|achieve|address)\w*\b",
+        # "additional data were deemed unnecessary", "further cohorts not needed"
+        r"\b(?:additional|further|more)\s+(?:data|information|cohorts?|patients|subjects|participants|recruitment|"
+        r"enrol\w*)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|not (?:needed|"
+        r"required|necessary))\b",
+    ),
+}
+# what, named in a text, keeps a family of Success rules from counting: "sufficient data" denied ("not enough
+# data", "unable to collect sufficient data"), or said beside the reason the study stopped for ("Funding
+# exhausted. Sufficient data already collected.", "COVID-19 pandemic; sufficient data gathered"): the study
+# stopped for the pandemic, the money or a shortfall, and only noted that what it had was enough
+ENOUGH_DENIED = (
+    rf"\b(?:not|no|never|nor|without|lack of|lacking|unable to|inability to|failed to|fail to|impossible to|difficult"
+    rf"\w* to|could not|cannot|can't|would not|will not)\s+(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
+)
+ELSEWHERE = (
+    r"\b(?:covid\w*|sars[- ]?-?cov[- ]?2|corona(?:[- ]?virus)?|pandemic|lockdowns?|fund\w*|financ\w*|budget\w*|"
+    r"business|commercial|strategic|resources?|feasib\w*|logistic\w*|staff\w*|left|retire\w*|relocat\w*|device "
+    r"changes?|changes?|modif\w*|amend\w*|redesign\w*|safety|toxicit\w*|adverse|futil\w*|covid19)\b"
+)
+# a shortfall of patients: "slow enrolment; sufficient data for the primary endpoint" is an enrolment stop
+FEW_PATIENTS = (
+    r"\b(?:low|poor|slow|slower|insufficient|inadequate|limited|lack of|lacking|not enough|too few|few|difficult\w*|"
+    r"challeng\w*|problems? with|issues? with)\s+(?:[\w'-]+\s+){0,2}?(?:enrol\w*|recruit\w*|accru\w*|inclusions?)\b|"
+    r"\b(?:enrol\w*|recruit\w*|accru\w*)\s+(?:[\w'-]+\s+){0,3}?(?:slow|low|poor|insufficient|inadequate|difficult\w*|"
+    r"challeng\w*|lower|problems?|issues?|failed|failure)\b|\b(?:withdrawals?|drop-?outs?|dropped out|lost to "
+    r"follow[- ]?up)\b"
+)
+# another study's result, or a result in the comparator's favour, is not this study's success
+ANOTHER_SOURCE = (
+    r"\bby others\b|\b(?:other|another|published|previous|recent|external|concurrent|parallel|similar|competing|"
+    r"larger|pivotal|independent|sister|core|parent)\s+(?:[\w'-]+\s+){0,2}?(?:studies|study|trials?|research|"
+    r"literature|publications?|rcts?|evidence)\b|\bliterature\b|\bpublished\b|\bnct\d+"
+)
+FAVOURS_COMPARATOR = (
+    r"\bin favou?r of (?:the\s+)?(?:placebo|control|comparator|sham|standard)|\b(?:placebo|control|comparator|sham)"
+    r"\s+(?:group|arm)s?\s+(?:[\w'-]+\s+){0,3}?(?:better|superior)|\b(?:worse|inferior|higher mortality|increased "
+    r"mortality|more deaths)\b"
+)
+SUCCESS_UNLESS = {
+    "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ELSEWHERE}|{ANOTHER_SOURCE}",
+    "shown_effective": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}",
+}
+
+CLASS_RULES: dict[str, tuple[str, ...]] = {
+    "Safety_Sideeffects": tuple(
+        rule for name, family in SAFETY_FAMILIES.items() if name not in SAFETY_UNLESS_PANDEMIC for rule in family
+    ),
+    "Negative": tuple(
+        rule for name, family in NEGATIVE_FAMILIES.items() if name not in NEGATIVE_UNLESS for rule in family
+    ),
+    "Success": tuple(
+        rule for name, family in SUCCESS_FAMILIES.items() if name not in SUCCESS_UNLESS for rule in family
+    ),
+    "Endpoint_Met": tuple(
+        rule for name, family in ENDPOINT_MET_FAMILIES.items() if name not in SUCCESS_UNLESS for rule in family
     ),
     "Insufficient_Enrollment": (
         r"\b(?:enrol{1,2}(?:ment|ments|ed|ing|s)?|recruit\w*|accru\w*|under-?enrol\w*)\b",
@@ -785,6 +975,44 @@ INVALID_REASONS = (
     r"active)(?: as planned| normally)?\W*$",
     r"^(?:recruitment|enrol\w*|accrual) (?:is |was |has been )?(?:complete|completed|closed|finished)\W*$",
     r"^(?:active,? )?not (?:yet )?recruiting\W*$",
+    # a placeholder: "Other", "Unknown reason", "To be confirmed", a spreadsheet's "#NAME?"
+    r"^\W*(?:others?|unknown|not known|unknown reasons?|reasons? unknown|reasons? not (?:known|given|specified|"
+    r"provided)|(?:for )?(?:various|other|unknown) reasons|to be (?:confirmed|determined|decided)|tbc|name|value|ref|"
+    r"div/0)\W*$",
+    # a bare date: "March 2015", "12 Jan 2010", "on November 6, 2007"
+    r"^\W*(?:(?:on|in|as of|since)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?[\s\-/.]*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.?[\s\-/.,]*(?:\d{1,2}(?:st|nd|rd|th)?[\s,\-/.]*)?\d{2,4}\W*$",
+)
+# a pointer to another field and nothing more: "See termination reason in detailed description", "Please see
+# above", "See 'Limitations and Caveats' section"; read only where no class is found, so "Business decision (see
+# below)" is a business stop
+POINTER = r"\bsee\b|\brefer(?:red)?\s+to\b|\bdetailed description\b|\bbrief summary\b"
+POINTED_SECTION = r"\bsee\s+'[^']*'"
+POINTER_WORDS = (
+    r"(?-u:\b)(?:please|see|refer|referred|to|the|in|for|of|on|and|a|an|this|that|study|trial|study's|trial's|termination|"
+    r"terminating|reasons?|statements?|explanation|details?|detailed|description|brief|summary|field|section|record|"
+    r"above|below|purpose|further|more|info|information|documentation|documentaion|why|was|is|has|been|stopped|"
+    r"terminated|withdrawn|suspended|early|prematurely|given|provided|as|explained|described|under|text|protocol|"
+    r"entry|registration)(?-u:\b)"
+)
+# the study completed, its enrolment or follow-up done, its target number reached, and nothing more: "Study
+# completed", "Recruitment and follow-up has been completed", "Accrual goal met", "The maximum of inclusions was
+# reached", "Administratively complete", "End of study"; a completed enrolment is no enrolment problem, so these
+# are Invalid_Reason even where the enrolment rules read "recruitment"
+COMPLETION = (
+    r"\b(?:complete|completed|completion|finished|finish|concluded|done|fulfilled|reached|met|achieved|attained)\b|"
+    r"\bend of\b"
+)
+COMPLETION_WORDS = (  # ASCII classes and boundaries: with Unicode ones this replacement took ten times all the rest
+    r"(?-u:\b)(?:the|this|a|an|all|its|it|our|we|study|studies|trial|protocol|project|research|primary|has|have|had|been|"
+    r"was|were|is|are|be|being|now|already|and|of|in|on|at|per|for|with|by|after|then|so|since|because|therefore|as|"
+    r"to|according|stopped|closed|terminated|ended|complete|completed|completion|finished|finish|concluded|conclusion|"
+    r"done|over|end|reached|met|achieved|attained|fulfilled|normally|successfully|fully|planned|scheduled|expected|"
+    r"intended|anticipated|early|earlier|prematurely|administratively|recruitment|recruiting|recruited|enrol[a-z]*|"
+    r"accrual|accrued|inclusions?|included|number|sample|size|target|goal|objectives?|aims?|maximum|desired|required|"
+    r"needed|patients?|subjects?|participants?|follow-?up|period|data|collection|analysis|analyses|visits?|last|"
+    r"[0-9][a-z0-9]*|jan[a-z]*|feb[a-z]*|mar[a-z]*|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|"
+    r"nov[a-z]*|dec[a-z]*)(?-u:\b)"
 )
 # what says that the study stopped, who stopped it or that no reason is given, and nothing more
 BOILERPLATE = (
@@ -839,6 +1067,9 @@ def _rewritten(text: pl.Expr) -> pl.Expr:
         .str.replace_all(APPROVED_TO, " permitted $1")
         .str.replace_all(OTHER_PRODUCT, " $1 $2 alternative")
         .str.replace_all(NOT_POSITIVE, " notpositive ")
+        .str.replace_all(SUFFICIENT_DENIED, " insufficient $1")
+        .str.replace_all(SAFETY_ENDPOINT, " safetyendpoint ")
+        .str.replace_all(ENROLMENT_TARGET, " $1 target ")
     )
     for pattern, replacement in NOT_HARMS:
         rewritten = rewritten.str.replace_all(pattern, replacement)
@@ -869,17 +1100,51 @@ def classify(texts: pl.Series) -> pl.DataFrame:
                 for name, unless in NEGATIVE_UNLESS.items()
             ),
         ),
+        Success=pl.any_horizontal(
+            "Success",
+            *(
+                _matches(rewritten, SUCCESS_FAMILIES[name]) & ~rewritten.str.contains(unless)
+                for name, unless in SUCCESS_UNLESS.items()
+                if name in SUCCESS_FAMILIES
+            ),
+        ),
+        Endpoint_Met=pl.any_horizontal(
+            "Endpoint_Met",
+            *(
+                _matches(rewritten, ENDPOINT_MET_FAMILIES[name]) & ~rewritten.str.contains(unless)
+                for name, unless in SUCCESS_UNLESS.items()
+                if name in ENDPOINT_MET_FAMILIES
+            ),
+        ),
     ).with_columns(
         Success=pl.col("Success") & ~pl.col("Negative"),
         Endpoint_Met=pl.col("Endpoint_Met") & ~pl.col("Negative"),
     )
     found = pl.any_horizontal(*CLASS_RULES)
-    flags = flags.with_columns(
-        Business_Administrative=pl.col("Business_Administrative") | (~found & rewritten.str.contains(SPONSOR_ONLY)),
-        Invalid_Reason=~found & lowered.str.contains(_any(INVALID_REASONS)),
-    ).with_columns(
-        _boilerplate=~pl.any_horizontal(*CLASS_RULES, "Invalid_Reason")
-        & ~rewritten.str.replace_all(BOILERPLATE, " ").str.contains(r"\p{L}")
+    pointer_only = lowered.str.contains(POINTER) & ~lowered.str.replace_all(POINTED_SECTION, " see ").str.replace_all(
+        POINTER_WORDS, " "
+    ).str.contains(r"\p{L}")
+    completion_only = lowered.str.contains(COMPLETION) & ~lowered.str.replace_all(COMPLETION_WORDS, " ").str.contains(
+        r"\p{L}"
+    )
+    no_reason_but_enrolment = ~pl.any_horizontal(*(name for name in CLASS_RULES if name != "Insufficient_Enrollment"))
+    flags = (
+        flags.with_columns(
+            Business_Administrative=pl.col("Business_Administrative") | (~found & rewritten.str.contains(SPONSOR_ONLY)),
+            Invalid_Reason=(~found & (lowered.str.contains(_any(INVALID_REASONS)) | pointer_only))
+            | (no_reason_but_enrolment & completion_only),
+        )
+        .with_columns(
+            # a completed enrolment is no enrolment problem, nor is "the objective was reached with the patients
+            # recruited" unless the text names a shortfall
+            Insufficient_Enrollment=pl.col("Insufficient_Enrollment")
+            & ~pl.col("Invalid_Reason")
+            & ~((pl.col("Success") | pl.col("Endpoint_Met")) & ~rewritten.str.contains(SHORTFALL)),
+        )
+        .with_columns(
+            _boilerplate=~pl.any_horizontal(*CLASS_RULES, "Invalid_Reason")
+            & ~rewritten.str.replace_all(BOILERPLATE, " ").str.contains(r"\p{L}")
+        )
     )
     classified = pl.any_horizontal(*CLASS_RULES, "Invalid_Reason")
     flags = flags.with_columns(No_Context=~classified)
