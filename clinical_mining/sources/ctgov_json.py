@@ -22,6 +22,7 @@ from typing import IO, Any
 from clinical_mining.errors import InputError
 
 CHUNK_CHARACTERS = 8 << 20
+MAX_STUDY_CHARACTERS = 256 << 20  # the registry's largest records are a few MB: beyond this a file is damaged
 STUDY_KEYS = frozenset(
     {"protocolSection", "resultsSection", "derivedSection", "documentSection", "annotationSection", "hasResults"}
 )
@@ -117,6 +118,11 @@ class _Text:
                     exc.msg.startswith(_CUT_OFF) and exc.pos >= len(self.text) - 8
                 )
                 if cut_off:
+                    if len(self.text) - self.pos > MAX_STUDY_CHARACTERS:
+                        raise CtgovError(
+                            f"{self.where} is not valid JSON: {what} runs on for more than"
+                            f" {MAX_STUDY_CHARACTERS >> 20} M characters from character {self.at()} (a damaged file?)"
+                        ) from None
                     if self.more():
                         continue
                     raise CtgovError(f"{self.where} is truncated: {what} is cut off by the end of the file") from None

@@ -161,8 +161,8 @@ def start_helper(shard: Shard, columns: dict[str, list[str]], folder: Path) -> s
     folder.mkdir(parents=True, exist_ok=True)
     arguments = json.dumps({"shard": shard.__dict__, "columns": columns, "folder": str(folder)})
     (folder / "_arguments.json").write_text(arguments)
-    errors = open(folder / "_stderr.txt", "wb")  # noqa: SIM115 - the child writes it
-    return subprocess.Popen([sys.executable, "-m", __name__, str(folder / "_arguments.json")], stderr=errors)
+    with open(folder / "_stderr.txt", "wb") as errors:  # the child keeps its own handle
+        return subprocess.Popen([sys.executable, "-m", __name__, str(folder / "_arguments.json")], stderr=errors)
 
 
 def helper_result(process: subprocess.Popen[bytes], folder: Path) -> dict[str, Any] | None:
