@@ -17,6 +17,7 @@ from clinical_mining.steps.direction import outcome_polarity
 from clinical_mining.steps.efficacy import efficacy, trial_efficacy
 from clinical_mining.steps.statistics import analysis_statistics, parse_p_value
 from clinical_mining.synthetic.aact import add_tables, export_equivalent, generate_aact, write_postgres
+from clinical_mining.synthetic.real_studies import real_tables
 from clinical_mining.synthetic.results import ANALYSIS_DEFAULTS, KNOWN_VERDICTS, known_trials
 from clinical_mining.synthetic.sample import SAMPLE_SEED, SAMPLE_STUDIES
 from clinical_mining_tests.conftest import Postgres, output, run_config
@@ -639,7 +640,8 @@ def test_both_aact_kinds_give_the_same_outcome_evidence(postgres: Postgres, tmp_
     """The default graph's outcome steps (efficacy, safety, stop reasons, repurposing) and final_df on the
     sample read from PostgreSQL and from the flat files: the same rows and pair ids, but for the quotes the
     export drops from a reason's text."""
-    write_postgres(add_tables(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), known_trials()), postgres.uri, "sample")
+    tables = add_tables(add_tables(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), known_trials()), real_tables())
+    write_postgres(tables, postgres.uri, "sample")
     text = (PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text()
     text = text.replace("../clinical_mining/sample_data", str(PROJECT_ROOT / "clinical_mining" / "sample_data"))
     outputs = {}

@@ -13,7 +13,11 @@ from clinical_mining.steps.stage import AACT_PHASES, aact_stage
 
 STUDY_TYPES = ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"]
 INTERVENTION_TYPES = ["DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT"]
-PLACEBO_PATTERN = r"(?i)^\W*(matching\s+|matched\s+|dummy\s+)?placebos?\b"
+# "Placebo", "Matching placebo", and a name that ends as a placebo's ("LCZ696 matching placebo", "X placebo tablets")
+PLACEBO_PATTERN = (
+    r"(?i)^\W*(matching\s+|matched\s+|dummy\s+)?placebos?\b"
+    r"|\bplacebos?(?:\s+(?:tablets?|capsules?|injections?|gel|cream|ointment|solution|infusion|patch))?\W*$"
+)
 # "Placebo + Metformin" names a drug beside the placebo: kept, for the mapping to split ("Placebo to match X" is not)
 PLACEBO_WITH_DRUG = r"(?i)^\W*placebos?\s*(?:\+|&|\bplus\b|\band\b)\s*\w"
 HEALTHY_PATTERN = r"(?i)^\W*healthy\b"

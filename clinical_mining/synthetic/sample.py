@@ -10,6 +10,7 @@ from clinical_mining.synthetic.aact import add_tables, generate_aact, write_flat
 from clinical_mining.synthetic.chembl import curation_export, indication_records, warning_records, write_indications
 from clinical_mining.synthetic.ema import SAMPLE_MEDICINES, write_ema_workbook
 from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
+from clinical_mining.synthetic.real_studies import real_tables
 from clinical_mining.synthetic.results import known_trials
 from clinical_mining.synthetic.ttd import SAMPLE_DRUGS, write_ttd
 from clinical_mining.synthetic.vocabularies import disease_index, drug_index
@@ -20,7 +21,7 @@ SAMPLE_SEED = 7
 
 
 def build_sample(folder: Path = SAMPLE_DIR) -> None:
-    tables = add_tables(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), known_trials())
+    tables = add_tables(add_tables(generate_aact(SAMPLE_STUDIES, SAMPLE_SEED), known_trials()), real_tables())
     write_flatfiles(tables, folder / "aact")
     (folder / "chembl").mkdir(parents=True, exist_ok=True)
     write_indications(

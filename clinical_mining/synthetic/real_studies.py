@@ -1,0 +1,114 @@
+"""Real ClinicalTrials.gov studies in the embedded sample, beside the generated ones.
+
+The sample's generated trials are invented; these are not: 47 real studies with posted primary analyses (the
+studies of `shared/real` whose verdicts, roles and adverse-event groups were read by hand, see
+`clinical_mining_tests/fixtures/real/`), with their registry rows as AACT holds them. A newcomer's first run
+shows real verdicts, real adverse events and real stop reasons beside the generated edge cases.
+
+The rows are kept as Parquet beside this module (`real_studies/<table>.parquet`, typed as AACT's schema says)
+so that the sample can be rebuilt without `shared/`; they were taken once from the AACT export of `shared/real`:
+
+    uv run python -m clinical_mining.synthetic.real_studies ../shared/real/aact_export
+"""
+
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from clinical_mining.config import AactTableConfig
+from clinical_mining.sources.aact import aact_schema, read_flatfile
+
+SNAPSHOT = Path(__file__).resolve().parent / "real_studies"
+# the real studies with an analysis of a primary outcome: every one of them, devices and procedures included
+REAL_STUDIES = [
+    "NCT00106392",
+    "NCT00301262",
+    "NCT00422734",
+    "NCT00468650",
+    "NCT00544076",
+    "NCT00631969",
+    "NCT00655629",
+    "NCT00734604",
+    "NCT00738400",
+    "NCT00833638",
+    "NCT00836693",
+    "NCT00855582",
+    "NCT00904748",
+    "NCT00931528",
+    "NCT01008605",
+    "NCT01026818",
+    "NCT01037218",
+    "NCT01037244",
+    "NCT01063855",
+    "NCT01122264",
+    "NCT01130532",
+    "NCT01150903",
+    "NCT01160289",
+    "NCT01254396",
+    "NCT01352507",
+    "NCT01367860",
+    "NCT01401543",
+    "NCT01419236",
+    "NCT01768676",
+    "NCT01937871",
+    "NCT02028676",
+    "NCT02397473",
+    "NCT02438826",
+    "NCT02495467",
+    "NCT02552212",
+    "NCT02584686",
+    "NCT02619617",
+    "NCT02856893",
+    "NCT02945046",
+    "NCT02964338",
+    "NCT03067987",
+    "NCT03751280",
+    "NCT03917459",
+    "NCT04524598",
+    "NCT04688775",
+    "NCT04770285",
+    "NCT04984993",
+]
+TABLES = (
+    "studies",
+    "interventions",
+    "conditions",
+    "intervention_other_names",
+    "browse_conditions",
+    "design_groups",
+    "design_group_interventions",
+    "result_groups",
+    "outcomes",
+    "outcome_analyses",
+    "outcome_analysis_groups",
+    "outcome_measurements",
+    "reported_event_totals",
+    "reported_events",
+    "brief_summaries",
+    "designs",
+    "study_references",
+)
+
+
+def import_real(export: Path, folder: Path = SNAPSHOT) -> None:
+    """Take the real studies' rows of every sample table from an AACT export into the snapshot."""
+    folder.mkdir(parents=True, exist_ok=True)
+    studies = pl.Series(REAL_STUDIES).implode()
+    for table in TABLES:
+        path = export / f"{table}.txt"
+        if not path.exists():
+            continue
+        header = pl.read_csv(path, separator="|", n_rows=0, infer_schema=False).columns
+        columns = [column for column in aact_schema()[table] if column in header]
+        rows = read_flatfile(path, table, AactTableConfig(columns=columns)).filter(pl.col("nct_id").is_in(studies))
+        rows.sort(rows.columns[0]).write_parquet(folder / f"{table}.parquet")
+
+
+def real_tables(folder: Path = SNAPSHOT) -> dict[str, pl.DataFrame]:
+    """The snapshot's rows per table."""
+    return {path.stem: pl.read_parquet(path) for path in sorted(folder.glob("*.parquet"))}
+
+
+if __name__ == "__main__":
+    import_real(Path(sys.argv[1]))
