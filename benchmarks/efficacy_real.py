@@ -149,18 +149,24 @@ def direction(out: Path) -> pl.DataFrame:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def real_outputs(description: str) -> Path:
+    """The folder of the graph's outputs on the real records: run now, or with --reuse the last run's."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--real", type=Path, default=PROJECT_ROOT.parent / "shared" / "real")
     parser.add_argument("--out", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "efficacy_real")
     parser.add_argument("--reuse", action="store_true", help="compare the outputs already in --out")
     args = parser.parse_args()
     if not args.reuse:
         run_graph(real_config(args.real, args.out))
+    return args.out
+
+
+def main() -> None:
+    out = real_outputs(__doc__ or "")
     labels = pl.read_csv(LABELS, infer_schema=False)
-    report(labelled_rows(args.out, labels))
+    report(labelled_rows(out, labels))
     print("direction of the significant analyses (every drug on one side, every outcome):")
-    print(direction(args.out))
+    print(direction(out))
 
 
 if __name__ == "__main__":

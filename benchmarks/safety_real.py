@@ -10,13 +10,11 @@ on each side, and every row where the code shows counts that differ from the rea
 a count shown but wrong); rows where the code shows none are listed apart, with the code's note.
 """
 
-import argparse
-import os
 from pathlib import Path
 
 import polars as pl
 
-from benchmarks.efficacy_real import drug_keys, real_config, run_graph
+from benchmarks.efficacy_real import drug_keys, real_outputs
 from clinical_mining.config import PROJECT_ROOT
 
 LABELS = PROJECT_ROOT / "clinical_mining_tests" / "fixtures" / "real" / "safety_labels.csv"
@@ -60,14 +58,7 @@ def safety_figures(rows: pl.DataFrame) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--real", type=Path, default=PROJECT_ROOT.parent / "shared" / "real")
-    parser.add_argument("--out", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "efficacy_real")
-    parser.add_argument("--reuse", action="store_true", help="compare the outputs already in --out")
-    args = parser.parse_args()
-    if not args.reuse:
-        run_graph(real_config(args.real, args.out))
-    rows = labelled_safety(args.out, pl.read_csv(LABELS, infer_schema=False))
+    rows = labelled_safety(real_outputs(__doc__ or ""), pl.read_csv(LABELS, infer_schema=False))
     for name, value in safety_figures(rows).items():
         print(f"{name}: {value}")
     pl.Config.set_tbl_rows(200)

@@ -158,9 +158,8 @@ def drug_roles(sides: pl.DataFrame, outcomes: pl.DataFrame, result_group_arms: p
 
 
 def arm_roles(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
-    """(studyId, drug_key, arm_role) from the matched arms' types alone, for a study without a readable primary
-    analysis: in every arm of several, BACKGROUND; only in arms typed active comparator beside an experimental
-    arm, ACTIVE_COMPARATOR; else INVESTIGATIONAL."""
+    """(studyId, drug_key, arm_role) from the matched arms' types alone (`role_from_arms`), for a study without
+    a readable primary analysis."""
     arms = (
         result_group_arms.filter(pl.col("design_group_id").is_not_null())
         .select("nct_id", "design_group_id", "group_type", "drug_keys")
@@ -180,16 +179,26 @@ def arm_roles(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
         .select(
             studyId="nct_id",
             drug_key="drug_key",
-            arm_role=pl.when((pl.col("arms_with") == pl.col("arms")) & (pl.col("arms") > 1))
-            .then(pl.lit("BACKGROUND"))
-            .when(
-                (pl.col("types").list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0)
-                & (pl.col("experimental") > 0)
-            )
-            .then(pl.lit("ACTIVE_COMPARATOR"))
-            .otherwise(pl.lit("INVESTIGATIONAL")),
+            arm_role=role_from_arms(),
         )
         .sort("studyId", "drug_key")
+    )
+
+
+def role_from_arms() -> pl.Expr:
+    """A drug's role from the types of the arms holding it (`types`), how many of the study's arms hold it
+    (`arms_with`) of how many (`arms`), and how many are experimental (`experimental`): in every arm of several,
+    BACKGROUND; only in arms typed active comparator beside an experimental arm, ACTIVE_COMPARATOR; only in
+    placebo-type arms (the drug its placebo matches), OTHER; else INVESTIGATIONAL."""
+    types = pl.col("types")
+    return (
+        pl.when((pl.col("arms_with") == pl.col("arms")) & (pl.col("arms") > 1))
+        .then(pl.lit("BACKGROUND"))
+        .when((types.list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0) & (pl.col("experimental") > 0))
+        .then(pl.lit("ACTIVE_COMPARATOR"))
+        .when(types.list.set_difference(list(CONTROL_TYPES)).list.len() == 0)
+        .then(pl.lit("OTHER"))
+        .otherwise(pl.lit("INVESTIGATIONAL"))
     )
 
 
@@ -235,16 +244,7 @@ def trial_roles(
         .select(
             "nct_id",
             "drug_key",
-            arm_role=pl.when((pl.col("arms_with") == pl.col("arms")) & (pl.col("arms") > 1))
-            .then(pl.lit("BACKGROUND"))
-            .when(
-                (pl.col("types").list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0)
-                & (pl.col("experimental") > 0)
-            )
-            .then(pl.lit("ACTIVE_COMPARATOR"))
-            .when(pl.col("types").list.set_difference(list(CONTROL_TYPES)).list.len() == 0)
-            .then(pl.lit("OTHER"))
-            .otherwise(pl.lit("INVESTIGATIONAL")),
+            arm_role=role_from_arms(),
         )
         .collect()
     )
