@@ -437,7 +437,7 @@ NC | Other
 NC | Unknown
 NC | Reason not specified
 NC | No reason given
-NC | See detailed description
+IR | See detailed description
 NC | Per DSMB recommendation
 NC | DSMB recommendation
 NC | Upon recommendation of the Data Monitoring Committee
