@@ -495,6 +495,278 @@ REAL_CASES = [
     ("Administratively terminated.", "Neutral", ["No_Context"]),
     ("Study terminated prematurely.", "Neutral", ["No_Context"]),
     ("Investigator decision", "Neutral", ["No_Context"]),
+    # Safety: tolerance and tolerability in the registry's spellings, a dose-limiting "tox"
+    ("Trial did not move to Phase II portion due to poor tolerance of treatment", "Safety", ["Safety_Sideeffects"]),
+    ("Based on the tolerabilty challenges of the combination", "Safety", ["Safety_Sideeffects"]),
+    ("lack of efficacy and tolerability", "Safety", ["Negative", "Safety_Sideeffects"]),
+    ("Dose limiting tox is observed. Study put on full clinical hold.", "Safety", ["Regulatory", "Safety_Sideeffects"]),
+    # Safety: what animal studies found
+    ("Terminated due to nonclinical findings", "Safety", ["Safety_Sideeffects"]),
+    ("Animal Safety Data", "Safety", ["Safety_Sideeffects"]),
+    # Safety: the regulator's and the maker's safety actions
+    ("Sirolimus usage discontinued since black box warning", "Safety", ["Safety_Sideeffects"]),
+    ("Philips Global Field Safety Notice for PAP Devices & Ventilators", "Safety", ["Safety_Sideeffects"]),
+    ("Product class one recall", "Safety", ["Safety_Sideeffects"]),
+    ("EMEA recommendation to suspend Acomplia marketing authorisation", "Safety", ["Safety_Sideeffects"]),
+    (
+        "ANSM decision due to veino occlusive disease (security alert)",
+        "Safety",
+        ["Regulatory", "Safety_Sideeffects"],
+    ),
+    # Safety: named harms, in this study or another of the same drug
+    (
+        "Study was withdrawn due to 2 cases of agranulocytosis in a different clinical trial with this   same drug.",
+        "Safety",
+        ["Another_Study", "Safety_Sideeffects"],
+    ),
+    (
+        "Infusion reactions during re-induction cycles after a period of no treatment in another study   [P04563,"
+        " NCT0358670]",
+        "Safety",
+        ["Another_Study", "Safety_Sideeffects"],
+    ),
+    (
+        "An excess of all-cause acute health services utilization in the intervention arm",
+        "Safety",
+        ["Safety_Sideeffects"],
+    ),
+    (
+        "No improvement obtained in 3 cases. Retinal detachment observed in 2 cases",
+        "Safety",
+        ["Negative", "Safety_Sideeffects"],
+    ),
+    # Safety: a profile that needed work, safety questioned, raised, or the reason a regulator refused the study
+    (
+        "A program evaluation identified that the safety profile and pharmacokinetic (PK)   characteristics of the"
+        " formulation used in all oprozomib studies required further optimization   and thus enrollment in 2011-001 was"
+        " halted.",
+        "Safety",
+        ["Insufficient_Enrollment", "Safety_Sideeffects"],
+    ),
+    (
+        "Low likelihood to usedrug in clinic practice based on emergining AE profile and data from front   line"
+        " clinical trials",
+        "Safety",
+        ["Safety_Sideeffects"],
+    ),
+    ("concern of detrimental effect", "Safety", ["Safety_Sideeffects"]),
+    (
+        "After enrolling 3 participants the safety and efficacy of the planned treatment is   questionable, thus we"
+        " decided to terminate the study.",
+        "Safety",
+        ["Insufficient_Enrollment", "Safety_Sideeffects"],
+    ),
+    (
+        "Previous other study including EPC capture stent raised the issue of safety (significant high   incidence of"
+        " instent restenosis)",
+        "Safety",
+        ["Another_Study", "Safety_Sideeffects"],
+    ),
+    (
+        "Although this study was approved at the Institutional Review Board, Korea Food & Drug   Administration (KFDA)"
+        " did not approve this study due to safety concern.",
+        "Safety",
+        ["Regulatory", "Safety_Sideeffects"],
+    ),
+    # ... but not a warning denied, tolerability set aside, preclinical data that are no finding, a recall or a
+    # withdrawal from the market without its why, nor a marketing authorisation withdrawn for business
+    (
+        "As no safety warnings were detected,Interim analysis from the first 40 patients reccomends to   stop the trial"
+        " for futility",
+        "Negative",
+        ["Interim_Analysis", "Negative"],
+    ),
+    (
+        "Business decision related to efficacy rather than tolerability limitations, not stopped for any   safety"
+        " reasons.",
+        "Neutral",
+        ["Business_Administrative"],
+    ),
+    (
+        '"""The primary reason for the decision to discontinue the study is lack of enrolment; this   decision is not'
+        ' related to any tolerability concerns with Givinostat"""',
+        "Neutral",
+        ["Insufficient_Enrollment"],
+    ),
+    (
+        "Based on newly available preclinical data we changed the CAR construct to a more effective   version and will"
+        " now study that product on a different protocol.",
+        "Neutral",
+        ["No_Context"],
+    ),
+    ("Insufficient target engagement of ABT-957 (preclinical data)", "Neutral", ["No_Context"]),
+    (
+        "Study product voluntarily recalled by sponsor. Listeria identified at the manufacturing   facility (not in"
+        " tested finished product).",
+        "Neutral",
+        ["Logistics_Resources"],
+    ),
+    ("Raptiva was withdrawn from the market", "Neutral", ["No_Context"]),
+    (
+        "Recruitment/study discontinued after withdrawal of marketing authorisation. No data entered.",
+        "Neutral",
+        ["Insufficient_Enrollment"],
+    ),
+    (
+        "EMA withdrew the marketing Authorisation at the request of AGC Biologics S.p.A (formerly MolMed   S.p.A),"
+        " which decided to permanently discontinue the marketing of the product for commercial   reasons",
+        "Neutral",
+        ["Business_Administrative"],
+    ),
+    # Negative: an endpoint or goal that can no longer be reached, results not good or not favourable
+    ("Primary endpoint could no longer be reached.", "Negative", ["Negative"]),
+    ("Primary goal not achievable", "Negative", ["Negative"]),
+    (
+        "Primary endpoint of parent study AC-055-305/MAESTRO (NCT01743001) not met.",
+        "Negative",
+        ["Another_Study", "Negative"],
+    ),
+    (
+        "The primary endpoint of non-inferiority to daily therapy in the pediatric Phase 3 study was not   achieved",
+        "Negative",
+        ["Negative"],
+    ),
+    (
+        "Interim analysis did not show good results for main objective",
+        "Negative",
+        ["Interim_Analysis", "Negative"],
+    ),
+    (
+        "The results from the interim analysis were not favorable to continue this trial.",
+        "Negative",
+        ["Interim_Analysis", "Negative"],
+    ),
+    (
+        "Study did not meet first stage requirements of interim analysis",
+        "Negative",
+        ["Interim_Analysis", "Negative"],
+    ),
+    # Negative: no effect, no responses, minimal activity, a modest change, failures, a Phase 3 failure
+    (
+        "interim analysis proved that protocol intervention had no preventive effect",
+        "Negative",
+        ["Interim_Analysis", "Negative"],
+    ),
+    ("Because there were no responses", "Negative", ["Negative"]),
+    ("The number of responders in the test sessions was too low.", "Negative", ["Negative"]),
+    (
+        "Overall clinical activity (ORR) for oleclumab + durvalumab is minimal across tumor types and   does not"
+        " support further evaluation of this doublet.",
+        "Negative",
+        ["Negative"],
+    ),
+    (
+        "Numerically modest lowering of HbA1c with canakinumab in combination with metformin was   inadequate to"
+        " continue patients with T2DM into Period IV of this study.",
+        "Negative",
+        ["Negative"],
+    ),
+    (
+        "Sponsor decision to terminate because limited investigational agent activity was observed.",
+        "Negative",
+        ["Negative"],
+    ),
+    ("Failure rate was 100% in one arm of the study (the intervention)", "Negative", ["Negative"]),
+    (
+        "Halozyme halted development of PEGPH20 following Phase 3 failure.",
+        "Negative",
+        ["Business_Administrative", "Negative"],
+    ),
+    ("Efficacy study indicated that further study is not warranted", "Negative", ["Negative"]),
+    (
+        "Study stopped early based on interim results of another trial, showing inferior activity of  "
+        " pemetrexed/carboplatin compared to etoposide/carboplatin in SCLC.",
+        "Negative",
+        ["Another_Study", "Interim_Analysis", "Negative"],
+    ),
+    (
+        "Study was terminated in March 2012 due to lack of eficacy in a seperate Phase II study in   patients.",
+        "Negative",
+        ["Negative"],
+    ),
+    # ... but an enrolment target out of reach, a screening failure rate and a comparator's failures are not
+    (
+        "Recruitment targets were unachievable in the currently available population.",
+        "Neutral",
+        ["Insufficient_Enrollment"],
+    ),
+    (
+        "Accrual did not meet expectations. Over nearly 2 years just 4 subjects were treated on study.   The goal of 30"
+        " subjects was not attainable.",
+        "Neutral",
+        ["Insufficient_Enrollment"],
+    ),
+    ("Slow enrollment [HIGH SCREEN FAILURE RATE]", "Neutral", ["Insufficient_Enrollment"]),
+    (
+        "The study was stopped by DSMB based on high treatment failure rate in placebo compared to   active drug.",
+        "Neutral",
+        ["No_Context"],
+    ),
+    # Success: a benefit seen, a high response rate, the data needed, objectives obtained, conclusive results,
+    # requirements met
+    (
+        '"""Clinical benefit was noted in the earlier portion of the trial; hence, participants were not   enrolled in'
+        ' 2 expansion cohorts and the study was terminated early."""',
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    (
+        "Discontinuation due to the high response rate at the 1st stage and slow accrual.",
+        "Success",
+        ["Endpoint_Met", "Insufficient_Enrollment"],
+    ),
+    ("The required data was obtained and there was no need to collect further data", "Success", ["Endpoint_Met"]),
+    ("Data needs met", "Success", ["Endpoint_Met"]),
+    ("The number of patients were enough for statistic treatment", "Success", ["Endpoint_Met"]),
+    ("Feasibility objectives were obtained", "Success", ["Endpoint_Met", "Logistics_Resources"]),
+    (
+        "The results concerning amniotic membrane transplantation (n=7) and robot-assisted pterygium   surgery (n=5)"
+        " were conclusive",
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    ("The study was terminated due to satisfaction of post-marketing commitments", "Success", ["Endpoint_Met"]),
+    (
+        "Early termination was granted by FDA based on study results meeting the post approval   requirements.",
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    # Success: the drug's marketing authorisation, licence or label expansion
+    (
+        "Study was terminated by sponsor due to market authorization of tocilizumab for the study   population.",
+        "Success",
+        ["Success"],
+    ),
+    (
+        "Today Entresto treatment has marketing authorization and is available for all patients, that is   the reason"
+        " why study was halted prematurely.",
+        "Success",
+        ["Success"],
+    ),
+    ("Tocilizumab was licenced in Canada for children, so the study was not necessary", "Success", ["Success"]),
+    ("Study was stopped due to approved label expansion of alglucosidase alfa.", "Success", ["Success"]),
+    # ... but not another study's conclusive results, a named drug's approval that may be a competitor's, data no
+    # longer needed because the asset was dropped, nor a response in the placebo group
+    ("Results from sister study at University of the Pacific were conclusive.", "Neutral", ["Another_Study"]),
+    ("Concerns about post VTP MRI results being conclusive", "Neutral", ["No_Context"]),
+    ("Terminated due to Osimertinib approval", "Neutral", ["No_Context"]),
+    (
+        "delayed start of the trial, both treatment options already have market authorizations, study   medication"
+        " expired",
+        "Neutral",
+        ["Logistics_Resources"],
+    ),
+    (
+        "This trial was supporting the development of an asset which was terminated, thus the data from   the study"
+        " were no longer required.",
+        "Neutral",
+        ["No_Context"],
+    ),
+    (
+        "Response rate in placebo group for primary outcome was 100% on interim analysis.",
+        "Neutral",
+        ["Interim_Analysis"],
+    ),
 ]
 
 # Phrasings of the Success families that the dev texts outside the hand-labelled sample hardly hold, and their
@@ -519,6 +791,9 @@ CONSTRUCTED_SUCCESS = [
     "The study was successful",
     "Positive primary endpoint",
     "The drug was approved so the trial was no longer needed",
+    "Clinical benefit was observed",
+    "The results were conclusive",
+    "The product has received marketing authorisation",
 ]
 CONSTRUCTED_NOT_SUCCESS = [
     "The study did not meet its primary endpoint",
@@ -550,6 +825,13 @@ CONSTRUCTED_NOT_SUCCESS = [
     "Low enrollment; sufficient data for the primary analysis had been collected",
     "Study stopped due to efficacy reasons",
     "Recruitment goal reached",
+    "Clinical benefit was not observed",
+    "No clinical benefit was noted",
+    "Benefit was seen in the placebo group",
+    "Results were not conclusive",
+    "Results of another study were conclusive",
+    "The drug was not licensed in Canada",
+    "High response rate in the placebo arm",
 ]
 
 

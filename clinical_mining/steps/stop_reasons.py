@@ -14,36 +14,51 @@ against a drug. The rules were written from the real registry texts of `real/sto
 (never from the hand-labelled sample drawn from it), and each family was checked by reading its matches there.
 Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`SAFETY_FAMILIES`,
 `NEGATIVE_FAMILIES`, `SUCCESS_FAMILIES`, `ENDPOINT_MET_FAMILIES`, by name):
-- Safety: named harms (adverse events, infections, bleeding, rash, deaths, complications, ...) that came more
-  often than expected or more in one arm ("an imbalance in graft infections", `more_harm`), or that the text
-  says happened ("due to thrombosis", "3 of 10 subjects had hypotension", "in two patients", `harm_happened`);
-  laboratory findings ("elevation of ALT and AST", "increased LFTs", `laboratory`); halting rules met and
-  reactogenicity (`halting`); a safety or benefit-risk profile become unacceptable (`profile`); a risk-benefit
-  no longer favourable and harms that outweigh the benefit (`risk_benefit`); a risk foreseen ("potential risk
-  of further dosing", `risk`); concerns about safety or an interaction (`safety_words`).
-- Negative: no difference, effect or response ("no significant difference between groups", `no_difference`,
-  `did_not_work`), endpoints not met or that will not be ("the primary endpoint would not be met", `not_met`),
-  low conditional power or probability of success (`unlikely`), a hypothesis not supported (`hypothesis`),
-  results disappointing, inconclusive or not supporting continuation (`results`), the drug's own relapses and
-  treatment failures (`failures`).
+- Safety: harms named outright, poor tolerance in the registry's spellings ("the tolerabilty challenges", "lack
+  of efficacy and tolerability", "dose limiting tox") and what animal studies found ("nonclinical findings",
+  "Animal Safety Data", `named`); the regulator's and the maker's safety actions (a black-box warning, a field
+  safety notice or "security alert", a class I recall, a regulator suspending the marketing authorisation,
+  `warnings`); named harms (adverse events, infections, bleeding, rash, deaths, complications, agranulocytosis,
+  ...) that came more often than expected or more in one arm ("an imbalance in graft infections", "an excess of
+  acute health services utilization in the intervention arm", `more_harm`), or that the text says happened
+  ("due to thrombosis", "3 of 10 subjects had hypotension", "in two patients", "Infusion reactions during
+  re-induction cycles", `harm_happened`); laboratory findings ("elevation of ALT and AST", "increased LFTs",
+  `laboratory`); halting rules met and reactogenicity (`halting`); a safety or benefit-risk profile become
+  unacceptable or in need of optimisation (`profile`); a risk-benefit no longer favourable and harms that
+  outweigh the benefit (`risk_benefit`); a risk foreseen ("potential risk of further dosing", `risk`); concerns
+  about safety, harm or an interaction, safety questioned or raised as an issue, a trial judged risky
+  (`safety_words`).
+- Negative: no difference, effect or response, minimal activity ("no significant difference between groups",
+  "Because there were no responses", "clinical activity ... is minimal", `no_difference`, `did_not_work`),
+  endpoints or goals not met or that will not or can no longer be ("the primary endpoint would not be met",
+  "Primary goal not achievable", first-stage requirements not met, `not_met`), low conditional power or
+  probability of success (`unlikely`), a hypothesis not supported (`hypothesis`), results disappointing,
+  inconclusive, not favourable or not supporting continuation, a Phase 3 failure, further study not warranted
+  (`results`), the drug's own relapses, treatment failures and failure rates (`failures`).
 - Success (group of Success and Endpoint_Met): endpoints met, the trial's end or its required number of events
   reached (`endpoint_met`); objectives or the study's goal reached, its question answered ("the primary
   objective has already been answered", "a definitive answer", `objective_met`, `objectives_met`); efficacy
   shown ("significant benefit", an efficacy boundary crossed, "found superiority", "difference found ..., not
   ethical to continue", statistical significance reached, `efficacy_shown`, `shown_effective`); stopped early
   for efficacy (`stopped_for_efficacy`); enough data collected to answer the question ("sufficient data
-  collected for analysis", "further cohorts not needed", `enough_data`); positive or favourable results, a
-  positive interim analysis, a successful proof of concept (`positive`); approval or clearance of the drug, not
-  of the protocol, nor of another product (`approval`).
+  collected for analysis", "further cohorts not needed", "The required data was obtained", `enough_data`); a
+  benefit seen or a high response rate ("Clinical benefit was noted in the earlier portion of the trial",
+  `benefit_seen`); results that were conclusive (`conclusive`); the regulator's requirements met by the results
+  ("satisfaction of post-marketing commitments", `requirements_met`); positive or favourable results, a
+  positive interim analysis, a successful proof of concept (`positive`); approval, clearance, marketing
+  authorisation, licence or label expansion of the drug, not of the protocol, nor of another product
+  (`approval`); a drug named only by its name whose approval is given as the reason ("Terminated due to
+  Osimertinib approval") may be a competitor's and is not read.
 Some families count only where the text does not name what would explain them otherwise: harms, risks and
 "patient safety" beside COVID-19 are the pandemic's (`SAFETY_UNLESS_PANDEMIC`); endpoints that will not be met
 for want of patients or data are an enrolment stop, and a comparator's failures are the drug's success
 (`NEGATIVE_UNLESS`); "sufficient data" denied ("unable to collect enough data") or said beside the reason the
 study stopped for ("Funding exhausted. Sufficient data already collected.", the pandemic, low enrolment, a
-safety finding) is no success, nor is an effect shown by another study or in the comparator's favour
-(`SUCCESS_UNLESS`). A text read as Negative is not also Success: "no significant benefit" names the benefit it
-denies. A success cut short is no enrolment problem: Insufficient_Enrollment stays beside Success only where
-the text names a shortfall ("Primary endpoint reached, slow accrual").
+safety finding) is no success, nor is an effect shown, a benefit seen or a result found conclusive by another
+study or in the comparator's favour (`SUCCESS_UNLESS`). A text read as Negative is not also Success: "no
+significant benefit" names the benefit it denies. A success cut short is no enrolment problem:
+Insufficient_Enrollment stays beside Success only where the text names a shortfall ("Primary endpoint reached,
+slow accrual").
 
 The text is lower-cased and cleaned (`text.clean_text`), then rewritten before any class is looked for:
 - committees are one token (`dsmb`): a Data *Safety* Monitoring Board says who stopped the trial, not why, and
@@ -52,6 +67,8 @@ The text is lower-cased and cleaned (`text.clean_text`), then rewritten before a
 - "not met", "did not show", "failed to meet", "would not be achieved" become one token, so "primary endpoint
   not met" is never Endpoint_Met, and "did not reduce mortality" one more, so it is not read as fewer deaths;
   "no positive results" become one, read as negative results, and "not sufficient data" is insufficient data;
+  "did not approve" and "not licensed" are one token, so "did not approve this study due to safety concern"
+  keeps its cause; "eficacy" is read as "efficacy";
   an enrolment's target or objective ("accrual goal met") is not the study's, and a safety endpoint met is no
   efficacy endpoint met;
 - negated spans are blanked: "not due to safety concerns", "no safety or efficacy issues", "unrelated to
@@ -105,7 +122,8 @@ _FILLER = (
     r"protective|anti-?tumou?r|drug|anticipated|hoped|intended|targeted|levels? of|evidence of|signs? of|signals? of|"
     r"it's|and|or|both|either|preliminary|biological|observed|investigational|agent|study's|trial's|major|"
     r"(?:one|some|any|all|each|either|both) of|(?:intermediate|short|long|mid)-?term|interim|"
-    r"trends? (?:of|towards?|to)|tendency (?:of|towards?))"
+    r"trends? (?:of|towards?|to)|tendency (?:of|towards?)|preventive|preventative|appreciable|differentiated|"
+    r"worthwhile|compelling|robust|conclusive|definitive|incremental|tangible|noticeable|detectable|proof of)"
 )
 _EFFICACY_OBJECT = (
     r"(?:(?:co-?)?end ?points?|aims?|equivalence|bioequivalence|objectives?|outcomes?|efficacy|effectiveness"
@@ -152,6 +170,9 @@ _HARM = (
     r"abscess(?:es)?|occlusions?|hypersensitivity|anaphyla\w*|respiratory depression|over-?sedation|syncope|"
     r"angio-?o?edema|neutropeni\w*|thrombocytopeni\w*|leukopeni\w*|cytopeni\w*|myelosuppression|rhabdomyolysis|"
     r"myopathy|myalgia|encephalopath\w*|hospitali[sz]ations?|qtc? prolongations?|injur(?:y|ies)|harms?|"
+    r"agranulocytosis|aplastic ana?emia|(?:hepatic )?vei?no[- ]?occlusive disease|retinal detachments?|myocarditis|"
+    r"stevens[- ]johnson|osteonecrosis|re-?admissions?|re-?hospitali[sz]ations?|health ?(?:care|services?) "
+    r"utili[sz]ation|"
     r"irritations?|detrimental effects?|bronchospasms?|bronchoconstriction|"
     r"morbidity|mortality)"
 )
@@ -183,7 +204,9 @@ NOT_ACHIEVED = (
     r"(?:been\s+|yet\s+|going to\s+(?:be\s+)?)?(?:met|meet|reached|reach|achieved|achieve|attained|attain|"
     r"shown|show|demonstrated|demonstrate|confirmed|obtained|meeting|reaching|achieving|showing|demonstrating)\b|\b"
     r"(?:will|would)\s+not\s+be\s+(?:met|reached|achieved|"
-    r"attained|shown|demonstrated|confirmed)\b"
+    r"attained|shown|demonstrated|confirmed)\b|\b(?:(?:could|can|would|will)\s+)?no\s+(?:longer|more)\s+(?:be\s+)?"
+    r"(?:met|reached|achieved|attained|achievable|attainable)\b|\b(?:not|never)\s+(?:be\s+)?(?:achievable|attainable)\b|"
+    r"\b(?:unachievable|unattainable)\b"
 )
 # "did not reduce mortality" read before "reduce mortality" is taken for fewer harms
 NO_EFFECT = (
@@ -222,7 +245,7 @@ SUFFICIENT_DENIED = (
 # a safety endpoint met is no efficacy endpoint met
 SAFETY_ENDPOINT = r"\b(?:safety|tolerability|toxicity)\s+end ?points?\b"
 ENROLMENT_TARGET = r"\b(enrol\w*|recruit\w*|accrual|inclusions?|sample size)\s+(?:objectives?|goals?|targets?|aims?)\b"
-NOT_APPROVED = r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?approved\b"
+NOT_APPROVED = r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:approved?|licen[cs]ed)\b"
 # one token for what would otherwise read as a harm of the drug: the pandemic's infections and risks, the death
 # of an investigator (Study_Staff_Moved), the adverse event reporting system
 PANDEMIC = (
@@ -269,7 +292,7 @@ NEGATIONS = (
     rf"\b(?:no|not|without|nor|non|absence of|free of)\b[- ]?(?:\s*\w+){{0,4}}?\s*(?:{_EFFICACY_TOPIC}\s*"
     rf"(?:,|/|and/or|or|and|nor)\s*)?{_SAFETY_TOPIC}(?:\s*(?:,|/|and/or|or|and|nor)\s*{_ANY_TOPIC})*[- ]?(?:\s*\w+)?\s*"
     r"(?:concerns?|issues?|problems?|signals?|findings?|reasons?|risks?|related|driven|based|implications?|"
-    rf"questions?|grounds|considerations?|impacts?|changes?|events?)\b(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b"
+    rf"questions?|grounds|considerations?|impacts?|changes?|events?|warnings?|alerts?)\b(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b"
     r"|\bnor\b)\s*"
     rf"(?:new\s+|serious\s+|significant\s+|unexpected\s+)?{_ANY_TOPIC}(?:\s+(?:concerns?|issues?|signals?|"
     r"findings?|events?))?)*",
@@ -314,14 +337,34 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         r"serious adverse|susars?)\b",
         r"\b(?:harm|harmful|unsafe|intolerable|(?:poorly|badly|not|not well) tol\w*rated|intolerance|"
         r"poor tolerability)\b|\b(?:unable to|could not|cannot|did not|were not able to) tolerate\b",
+        # "poor tolerance of treatment", "the tolerabilty challenges of the combination", "lack of efficacy and
+        # tolerability", "dose limiting tox"
+        r"\b(?:poor|bad|insufficient|inadequate|lack of)\s+(?:[\w'-]+\s+)?(?:tolerance|tolerabi?li?ty)\s+(?:of|to|with|"
+        r"in|at|and)\b|\btolerabi?li?ty\s+(?:challenges?|concerns?|issues?|problems?|limitations?)\b",
+        r"\black of (?:efficacy|effect|benefit) and (?:tolerability|tolerance)\b|\b(?:dose[- ]limiting|due to|because "
+        r"of)\s+tox\b",
         r"\b(?:hypersensitivity|anaphyla\w*|allergic reactions?|qtc? prolongation|\w+ reactions? (?:in|among) "
         r"(?:[\w'-]+\s+){0,2}?(?:patients?|subjects?|participants?|volunteers?))\b",
         r"\bsafety[- ]related\b|\(\s*safety\s*\)|\bsa(?:ft|fte)y\b",
         r"\btoxicolog\w*\s+(?:findings?|data|results?|concerns?|issues?|signals?|studies)\b",
+        # "Terminated due to nonclinical findings", "Animal Safety Data": what animal studies find is toxicology
+        r"\b(?:pre-?clinical|non-?clinical)\s+(?:[\w'-]+\s+)?findings?\b|\b(?:pre-?clinical|non-?clinical|animal)\s+"
+        r"safety\b",
         r"\b(?:liver (?:injury|damage|enzyme elevations?)|elevated (?:liver|transaminase)\w*|qt prolongation|"
         r"hypersensitivity|anaphyla\w*|allergic reactions?|bleeding|ha?emorrhag\w*|thromboembolic|neutropenia|"
         r"thrombocytopenia)\b",
         r"\bgrade\s*(?:3|4|5|iii|iv)\b",
+    ),
+    # "Sirolimus usage discontinued since black box warning", "Global Field Safety Notice", "(security alert)",
+    # "Product class one recall", "the EMEA recommended to suspend the marketing authorisation of Raptiva"
+    "warnings": (
+        r"\b(?:black[- ]?box|boxed)\s+warnings?\b|\b(?:field\s+)?(?:safety|security)\s+(?:alerts?|notices?|"
+        r"communications?|warnings?)\b|\bclass\s+(?:one|1|i)\s+recalls?\b",
+        r"\b(?:ema|emea|chmp|prac|fda|mhra|ansm|bfarm|swissmedic|health canada|(?:european )?medicines agency|food "
+        r"and drug administration|regulators?|regulatory (?:authorit\w+|"
+        r"agenc\w+|action)|health authorit\w+|competent authorit\w+)\b[^.;]{0,60}?\bsuspen\w*\s+(?:of\s+)?(?:the\s+)?"
+        r"(?:[\w'-]+\s+){0,3}?(?:marketing authori[sz]ations?|market authori[sz]ations?|licen[cs]es?|use|marketing|"
+        r"sales?)\b",
     ),
     # "increased mortality", "an imbalance in graft infections between groups", "higher rate of wound infection"
     "more_harm": (
@@ -355,6 +398,8 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         rf"\b(?:\d+|several|multiple|numerous|a few|a number of)\s+(?:[\w'-]+\s+){{0,2}}?{_HARM}\b",
         r"\b(?:reach\w*|met|meeting)\s+(?:an?\s+|the\s+)?(?:dlts?|dose[- ]limiting)\b",
         rf"^\W*(?:\d+|one|two|three|several|multiple)?\s*(?:[\w'-]+\s+)?{_HARM}\W*$",
+        # a text that opens on a harm and where it came: "Infusion reactions during re-induction cycles ..."
+        rf"^\W*(?:[\w'-]+\s+)?{_HARM}\s+(?:during|after|following|with|in|among|at|on)\b",
         rf"\b{_HARM}\s+(?:[\w'-]+\s+){{0,2}}?(?:in|among|of|for)\s+(?:[\w'-]+\s+){{0,2}}?{_COUNT}\s+"
         rf"(?:[\w'-]+\s+){{0,2}}?"
         rf"(?:of\s+(?:the\s+)?(?:\d+\s+)?(?:[\w'-]+\s+)?)?{_PERSONS}\b",
@@ -391,12 +436,14 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # "unfavourable toxicity profile", "the safety profile required further optimization"
     "profile": (
-        r"\b(?:unacceptab\w*|unfavou?rab\w*|worse|poor|concerning|emerging|changed?|changing)\s+(?:[\w'-]+\s+)?"
+        r"\b(?:unacceptab\w*|unfavou?rab\w*|worse|poor|concerning|emerg\w*|changed?|changing)\s+(?:[\w'-]+\s+)?"
         r"(?:safety|tolerability|toxicity|side[- ]effects?|adverse events?|ae|benefit[- /]risk|risk[- /]benefit)\s+"
         r"profile\b|\bunacceptab\w*\s+(?:overall\s+)?profile\b",
         r"\b(?:safety|tolerability|toxicity|side[- ]effects?|adverse events?|ae)\s+profile\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:unacceptab\w*|unfavou?rab\w*|not acceptable|not favou?rable|worse|poor|inadequate|concerning|did not|"
         r"does not|required|requires|needs)\b",
+        r"\b(?:safety|tolerability|toxicity)\s+profile\b[^.;]{0,120}?\b(?:required|requires|needed|needs)\s+"
+        r"(?:further\s+|additional\s+)?(?:optimi[sz]ation|improvement|refinement)\b",
     ),
     # "risk-benefit ratio no longer favourable", "harms outweigh the benefit"
     "risk_benefit": (
@@ -416,7 +463,15 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:patient|subject|participant)s?'? safety\b|\bsafety of (?:the\s+)?(?:patients|subjects|participants|"
         r"volunteers|children|study participants)\b",
         r"\bconcerns?\s+(?:about|over|regarding|for|with|of|re|around|on|surrounding)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
-        r"(?:safety|tolerability|toxicit\w*|side[- ]effects?|adverse|risks?|interactions?)\b",
+        r"(?:safety|tolerability|toxicit\w*|side[- ]effects?|adverse|risks?|interactions?|harm\w*|detrimental|"
+        r"danger\w*|hazard\w*)\b",
+        # "The IRB considered our trial risky", "making them inconveniently and perhaps dangerously long"
+        r"\b(?:considered|deemed|judged|found|too)\s+(?:[\w'-]+\s+){0,2}?risky\b|\bdangerously\b|\bthe danger of\b",
+        # "the safety and efficacy of the planned treatment is questionable", "raised the issue of safety"
+        r"\bsafety\b(?:\s+(?:and|or|&)\s+(?:efficacy|effectiveness|tolerability))?\s+(?:[\w'-]+\s+){0,5}?(?:is|are|was|"
+        r"were|became|remains?)\s+(?:now\s+)?(?:questionable|doubtful|in question|in doubt)\b|\bquestionable safety\b",
+        r"\brais\w*\s+(?:the\s+|an?\s+|some\s+|serious\s+|new\s+)?(?:issues?|questions?|doubts?|concerns?)\s+(?:of|about|"
+        r"regarding|over|on|around)\s+(?:the\s+)?(?:[\w'-]+\s+)?safety\b",
     ),
     # "potential risk of further dosing", "increased risk of PML", "unacceptable risk to patients"
     "risk": (
@@ -449,7 +504,8 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:worse|poorer|inferior)\s+in\s+(?:the\s+)?(?:treatment|intervention|experimental|active|study drug"
         r"|verum)\s+"
         r"(?:group|arm)s?\b",
-        r"\b(?:was|were|is|are|proved|found|be) inferior\b|\binferior (?:efficacy|results|outcomes?|to)\b",
+        r"\b(?:was|were|is|are|proved|found|be) inferior\b|\binferior (?:efficacy|results|outcomes?|to|activity|"
+        r"effects?|survival|responses?)\b",
         r"\bworse\s+(?:[\w'-]+\s+)?(?:outcomes?|results?|efficacy|survival|responses?)\b",
         r"\b(?:placebo|control|comparator|sham|standard of care)\s+(?:[\w'-]+\s+){0,3}?(?:was|were|is|performed)\s+"
         r"(?:[\w'-]+\s+)?(?:better|superior|more effective)\b",
@@ -461,8 +517,17 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         rf"\b(?:lack|absence|loss) of (?:(?:{_FILLER}|[\w'-]+)\s+)?(?:{_FILLER}\s+){{0,2}}(?:efficacy|effect|"
         r"effectiveness|benefit|responses?|activity|differences?|significance|improvement|advantage|superiority)\b",
         rf"\b(?:insufficient|inadequate|poor|minimal|disappointing|not enough|limited|low|modest|marginal|weak|"
-        rf"suboptimal|sub-optimal)\s+(?:{_FILLER}\s+)?(?:efficacy|effectiveness|benefit|effect|responses?|"
+        rf"suboptimal|sub-optimal)\s+(?:{_FILLER}\s+){{0,2}}(?:efficacy|effectiveness|benefit|effect|responses?|"
         r"response rates?|activity|results?|outcomes?)\b",
+        # "Overall clinical activity (ORR) for oleclumab + durvalumab is minimal", "Numerically modest lowering of
+        # HbA1c", "Because there were no responses", "The number of responders ... was too low"
+        r"\b(?:activity|efficacy|benefit)\b[^.;]{0,60}?\b(?:is|was|are|were)\s+(?:minimal|insufficient|inadequate|"
+        r"modest|marginal|limited|poor|negligible|weak)\b",
+        r"\b(?:modest|marginal|minimal|insufficient|inadequate|slight)\s+(?:lowering|reduction|improvement|decrease)\s+"
+        r"(?:of|in)\b",
+        r"\bthere (?:were|was) no (?:[\w'-]+\s+)?responses?\b|\bno (?:[\w'-]+\s+)?responses? (?:were |was )?"
+        r"(?:observed|seen|noted|recorded)\b|\bnumbers? of responders\s+(?:[\w'-]+\s+){0,5}?(?:was|were|is)\s+"
+        r"(?:too\s+|very\s+)?low\b",
         rf"\b(?:no|not an?|without|nor|little|little or no|minimal)\s+(?:{_FILLER}\s+){{0,6}}(?:efficacy|"
         r"effectiveness|benefits?|effects?|differences?|diff|improvement|advantages?|added value|superiority|trends?|"
         r"tendency|significance|reduction|equivalence|(?:bio-?)?activity|immunogenicity|signals? of \w+)\b",
@@ -516,6 +581,9 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:relapse|rejection|treatment failure|recurrence) rates?\s+(?:[\w'-]+\s+){0,4}?(?:was |were |is )?"
         r"(?:higher|increased|too high|unacceptab\w*)\b",
         r"\b(?:low|lower|poor)\s+(?:[\w'-]+\s+)?(?:cure|response|success|remission|healing) rates?\b",
+        # "High failure rate", "Failure rate was 100% in one arm of the study (the intervention)"
+        r"\b(?:high|higher|unacceptab\w*|too high)\s+(?:early\s+)?failure rates?\b|\bfailure rates?\s+(?:was|were|is|"
+        r"of)\s+(?:\d+\s*%|high|higher|too high|unacceptab\w*)",
         r"\b(?:treatment|therapeutic|virolog\w*) failures?\s+(?:[\w'-]+\s+){0,4}?(?:observed|seen|occurred|reported)\b|"
         r"\b(?:had|experienced|developed|showed)\s+(?:an?\s+)?(?:virolog\w*|treatment) failures?\b",
     ),
@@ -544,6 +612,13 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"achieved)\b|\b(?:successes|responses|responders)\s+(?:[\w'-]+\s+)?notmet\b",
         rf"\bunlikely (?:that )?(?:[\w'-]+\s+){{0,4}}?(?:would|will|could|to)\s+(?:meet|reach|achieve|show|"
         rf"demonstrate)\s+(?:{_FILLER}\s+){{0,6}}{_EFFICACY_OBJECT}\b",
+        r"\b(?:primary|main|efficacy)\s+(?:efficacy\s+)?(?:end ?points?|objectives?|outcomes?)\b[^.;:]{0,80}?"
+        r"\bnotmet\b|"
+        r"\b(?:primary|main|study|trial)\s+(?:goals?|aims?)\s+(?:[\w'-]+\s+){0,2}?notmet\b",
+        r"\bnotmet\s+(?:any\s+|the\s+)?(?:good|positive|favou?rable|encouraging|promising|satisfactory|meaningful)\s+"
+        r"(?:[\w'-]+\s+)?(?:results?|outcomes?|effects?|responses?|efficacy|activity)\b",
+        r"\bnotmet\s+(?:the\s+)?(?:first|second|1st|2nd|\w+ stage)\s+(?:stage\s+)?(?:requirements?|criteri(?:a|on)|"
+        r"thresholds?|boundar(?:y|ies))\b",
         r"\bunlikely (?:that )?(?:[\w'-]+\s+){0,4}?(?:end ?points?|objectives?|outcomes?|hypothes[ie]s|significance|"
         r"benefit|efficacy)\s+(?:would|will|could|can)\s+be\s+(?:met|reached|achieved|shown|demonstrated|"
         r"confirmed)\b",
@@ -575,7 +650,9 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
     "results": (
         r"\b(?:results?|outcomes?|findings|efficacy|responses?|effects?)\s+(?:[\w'-]+\s+){0,3}?(?:(?:was|were|is|are)"
         r"\s+)?(?:not promising|not encouraging|disappointing|unsatisf\w*|discouraging|not as (?:expected|"
-        r"hypothesi[sz]ed|anticipated|predicted))\b",
+        r"hypothesi[sz]ed|anticipated|predicted)|not (?:favou?rable|good|satisfactory)|notpositive)\b",
+        r"\bresults?\b[^.;]{0,60}?\b(?:was|were|is|are)\s+(?:not\s+(?:favou?rable|good|satisfactory|promising|"
+        r"encouraging)|notpositive)\b",
         r"\b(?:negative|disappointing|unsatisf\w*|discouraging|unfavou?rable|inconclusive|equivocal)\s+"
         r"(?:[\w'-]+\s+)?(?:results?|outcomes?|findings|data|efficacy)\b|\binconclusive\b",
         r"\bnegatives? (?:results?|outcomes?|findings|data|efficacy|trial|study)\b|\bnotpositive\s+(?:results?|"
@@ -587,6 +664,10 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:study|trial|analysis|pilot|results?|outcomes?|data)\s+(?:was|were|is|are|proved|turned out)\s+"
         r"(?:to be\s+)?negative\b",
         r"\binconsistent\s+(?:[\w'-]+\s+)?(?:benefit|efficacy|effects?|responses?|clinical results)\b",
+        # "following Phase 3 failure", "Efficacy study indicated that further study is not warranted"
+        r"\b(?:phase\s*(?:\d|i+)\w*|pivotal|efficacy)\s+(?:study\s+|trial\s+)?failures?\b|\b(?:further|continued)\s+"
+        r"(?:[\w'-]+\s+)?(?:study|studies|development|investigation|evaluation|testing)\s+(?:is|was|are|were)\s+not\s+"
+        r"(?:warranted|justified)\b",
         r"\b(?:results?|data|findings|evidence|analys[ie]s|outcomes?)\s+(?:[\w'-]+\s+){0,4}?(?:(?:did|do|does|would|"
         r"will)\s+not|no longer|not)\s+support\w*\b",
     ),
@@ -628,12 +709,17 @@ SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:received|obtained|granted|got|gained)\s+(?:the\s+|its\s+|a\s+)?(?:ce[- ]mark\w*|510\s*\(?k\)?"
         r"(?: clearance)?)\b",
         r"\bmarketing authori[sz]ation (?:was |has been )?(?:granted|obtained|received)\b",
-        r"\bapproved in (?:the )?(?:eu|us|usa|europe|japan|united states)\b",
+        r"\b(?:approved|licen[cs]ed) in (?:the )?(?:eu|us|usa|europe|japan|united states|canada|china|uk|united "
+        r"kingdom|australia|switzerland|korea)\b",
+        r"\b(?:drug|product|medication|treatment|compound|vaccine|therapy|medicine|device)\s+(?:now\s+|already\s+)?(?:has|"
+        r"have|got|received|obtained)\s+(?:a\s+|the\s+|its\s+)?(?:marketing|market)\s+authori[sz]ation\b",
+        r"\b(?:approved|approval of (?:the |a |an )?)\s*(?:label|indication)\s+(?:expansion|extension)\b",
         r"\bapproved by (?:the )?(?:fda|ema|pmda|mhra|health canada|regulatory authorit\w+|health authorit\w+)\b",
         r"\b(?:became|is now|now) (?:commercially available|available commercially|on the market|marketed)\b",
         r"\b(?:now|already)\s+(?:on|in)\s+(?:the\s+)?market\b|\bapproved for (?:clinical|commercial|routine|general) "
         r"use\b",
-        r"\b(?:due to|following|after|because of|upon)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:regulatory|marketing|fda|ema)\s+"
+        r"\b(?:due to|following|after|because of|upon)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:regulatory|marketing|market|fda|"
+        r"ema)\s+"
         r"(?:approval|authori[sz]ation)\b",
         r"\bled to (?:its |the )?(?:approval|registration)\b",
         r"\b(?:fda|ema|pmda|mhra|health canada|nmpa|regulatory authorit\w+|health authorit\w+)\s+(?:has\s+|have\s+|"
@@ -690,7 +776,8 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
     # a tissue biobank - was reached", "the primary objective has already been answered", "a definitive answer"
     "objective_met": (
         r"\b(?:primary |main )?(?:objectives?|aims?|hypothes[ie]s)(?: of (?:the )?(?:study|trial))?\s+(?:was |were |"
-        r"has been |have been |had been |is |are )?(?:achieved|met|reached|confirmed|attained|fulfilled)\b",
+        r"has been |have been |had been |is |are )?(?:achieved|met|reached|confirmed|attained|fulfilled|obtained|"
+        r"accomplished)\b",
         r"\b(?:has|have|had)\s+met\s+(?:its|their|the|all)\s+(?:[\w'-]+\s+){0,2}?(?:objectives?|aims?|goals?)\b",
         r"\b(?:primary|main|scientific|research|study|trial)\s+goals?\b[^.;:,]{0,80}?\b(?:was|were|has been|have "
         r"been)\s+(?:reached|achieved|met|accomplished|attained)\b",
@@ -752,6 +839,25 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:showed|shown|demonstrated|proved|proven|established|confirmed)\s+(?:its\s+|the\s+)?(?:non-?inferiority|"
         r"equivalence|bioequivalence)\b",
     ),
+    # "Clinical benefit was noted in the earlier portion of the trial", "the high response rate at the 1st stage":
+    # read only where no other study and no comparator is named (`SUCCESS_UNLESS`)
+    "benefit_seen": (
+        r"\b(?:clinical\s+|therapeutic\s+|treatment\s+)?benefits?\s+(?:was|were|has been|have been|had been|is)\s+"
+        r"(?:clearly\s+|already\s+)?(?:noted|observed|seen|evident|apparent)\b",
+        r"\b(?:high|higher than expected)\s+(?:[\w'-]+\s+)?(?:response|remission|cure|success)\s+rates?\b",
+    ),
+    # "The results concerning amniotic membrane transplantation (n=7) ... were conclusive", "the results of the
+    # pilot study were satisfying and conclusive": the question answered; another study's results are not this one's
+    "conclusive": (
+        r"\b(?:results?|findings|data)\b[^.;]{0,120}?\b(?:was|were|are|is)\s+(?:[\w'-]+\s+(?:and|&)\s+)?(?:clearly\s+|"
+        r"already\s+|sufficiently\s+)?conclusive\b",
+    ),
+    # "based on study results meeting the post approval requirements", "satisfaction of post-marketing commitments"
+    "requirements_met": (
+        r"\b(?:results?|data)\s+(?:meeting|met|meets|satisfying|satisfied|fulfill?ing|fulfill?ed)\s+(?:the\s+)?"
+        r"(?:[\w'-]+\s+){0,2}?(?:requirements?|commitments?)\b|\b(?:satisfaction|fulfil(?:l?ment)?) of "
+        r"(?:the\s+|its\s+)?(?:post-?marketing|post-?approval|regulatory)\s+(?:requirements?|commitments?)\b",
+    ),
     # "stopped for efficacy", "early termination for benefit"
     "stopped_for_efficacy": (
         r"^\W*(?:the\s+)?(?:study\s+|trial\s+)?(?:was\s+)?(?:stopped|terminated|halted|ended)\s+(?:early\s+)?(?:for|"
@@ -782,7 +888,11 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"support|draw|complete|meet|fulfil|fulfill|achieve|reach|address|conclude|conclusions?|final analys[ie]s|"
         r"statistic(?:al|s)? analys[ie]s|analy[sz]e|study conclusion|evaluate)\w*\b",
         rf"\bdata (?:collection\s+)?(?:(?:was|were|is|are)\s+)?{_ENOUGH}\b|\b(?:it|this|they|data|sample|number of "
-        rf"patients) (?:is|was|are|were) {_ENOUGH} (?:to|for)\s+(?:answer|meet|fulfil|complete|achieve|address)\w*\b",
+        rf"patients) (?:is|was|are|were) {_ENOUGH} (?:to|for)\s+(?:answer|meet|fulfil|complete|achieve|address|"
+        r"statistic|analy[sz])\w*\b",
+        r"\b(?:required|necessary|needed)\s+data\s+(?:was|were|has been|have been|had been)\s+(?:obtained|collected|"
+        r"gathered|acquired)\b|\bno need to collect (?:any\s+)?(?:further|additional|more) data\b|\bdata needs "
+        r"(?:were |have been |has been )?(?:met|fulfilled|satisfied)\b",
         # "additional data were deemed unnecessary", "further cohorts not needed"
         r"\b(?:additional|further|more)\s+(?:data|information|cohorts?|patients|subjects|participants|recruitment|"
         r"enrol\w*)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|not (?:needed|"
@@ -824,6 +934,8 @@ FAVOURS_COMPARATOR = (
 SUCCESS_UNLESS = {
     "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ELSEWHERE}|{ANOTHER_SOURCE}",
     "shown_effective": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}",
+    "benefit_seen": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}",
+    "conclusive": ANOTHER_SOURCE,
 }
 
 CLASS_RULES: dict[str, tuple[str, ...]] = {
@@ -1052,6 +1164,7 @@ def _rewritten(text: pl.Expr) -> pl.Expr:
     rewritten = (
         text.str.to_lowercase()
         .str.replace_all(r"n't\b", " not")
+        .str.replace_all(r"\beficac", "efficac")
         .str.replace_all(COMMITTEES, " dsmb ")
         .str.replace_all(AE_REPORTING, " aers ")
         .str.replace_all(PANDEMIC, " covid19 ")
