@@ -159,57 +159,6 @@ def pooled(trials: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
     )
 
 
-def _group_counts(events: pl.LazyFrame, sides: pl.LazyFrame, serious_at_risk: pl.LazyFrame, level: str) -> pl.LazyFrame:
-    """One row per (trial, drug, event type, key, group of a side) with the group's count of the key: as posted,
-    0 of the serious total for a serious key the group did not post, null where unknown; and why a trial-key
-    is left out (`left_out`)."""
-    keys = ["studyId", "drug_key", "event_type", "key"]
-    posted = events.group_by("nct_id", "ctgov_group_code", "event_type", "key").agg(
-        # an organ system: its largest term; a term posted twice in a group: the larger count
-        affected=pl.col("subjects_affected").max(),
-        at_risk=pl.col("subjects_at_risk").max(),
-        bad=pl.col("bad").any(),
-        display=pl.col("display").min(),
-        organ=pl.col("organ").min(),
-    )
-    present = (
-        sides.join(posted, left_on=["studyId", "ctgov_group_code"], right_on=["nct_id", "ctgov_group_code"])
-        .group_by(keys)
-        .agg(pl.col("display").min(), pl.col("organ").min())
-    )
-    return (
-        present.join(sides, on=["studyId", "drug_key"])
-        .join(
-            posted.select("nct_id", "ctgov_group_code", "event_type", "key", "affected", "at_risk", "bad"),
-            left_on=["studyId", "ctgov_group_code", "event_type", "key"],
-            right_on=["nct_id", "ctgov_group_code", "event_type", "key"],
-            how="left",
-        )
-        .join(
-            serious_at_risk,
-            left_on=["studyId", "ctgov_group_code"],
-            right_on=["nct_id", "ctgov_group_code"],
-            how="left",
-        )
-        .with_columns(
-            absent=pl.col("affected").is_null() & pl.col("bad").is_null(),
-            affected=pl.coalesce("affected", pl.when(pl.col("event_type") == "serious").then(pl.lit(0))),
-            at_risk=pl.coalesce("at_risk", pl.when(pl.col("event_type") == "serious").then("total_at_risk")),
-        )
-        .with_columns(
-            left_out=pl.when(pl.col("bad").fill_null(False).any().over(keys))
-            .then(pl.lit("counts impossible (negative, or more affected than at risk)"))
-            .when((pl.col("absent") & (pl.col("event_type") == "other")).any().over(keys))
-            .then(pl.lit("other term not posted for every group (below the threshold: unknown)"))
-            .when(pl.col("at_risk").is_null().any().over(keys))
-            .then(pl.lit("serious term absent from a group without a serious total"))
-            .when((pl.col("at_risk") == 0).any().over(keys))
-            .then(pl.lit("a group with 0 at risk"))
-        )
-        .with_columns(level=pl.lit(level))
-    )
-
-
 class TermCounts(NamedTuple):
     """What the pooling reads: per trial and key the summed sides, the trial-keys left out with the reason, every
     group's count (to name the keys), the events read and the placebo-controlled trials."""
@@ -225,7 +174,11 @@ def term_counts(
     reported_events: pl.LazyFrame, reported_event_totals: pl.LazyFrame, trial_safety: pl.LazyFrame
 ) -> TermCounts:
     """Per (trial, drug, event type, term or organ system): the drug's groups summed against the control's, for
-    the drug's placebo-controlled trials, with what is missing left out (see the module's docstring)."""
+    the drug's placebo-controlled trials, with what is missing left out (see the module's docstring).
+
+    The work is proportional to the rows posted, not to terms times groups: a group that did not post a serious
+    term is accounted for by its side's serious total (0 affected of it), and an "other" term is complete only
+    where every group of both sides posted it, which a count of posted groups against the side's groups says."""
     require_columns(reported_events, "reported_events", EVENT_COLUMNS, "safety_signals")
     require_columns(reported_event_totals, "reported_event_totals", TOTALS_COLUMNS, "safety_signals")
     compared = (
@@ -247,60 +200,148 @@ def term_counts(
         .explode("ctgov_group_code")
         .drop_nulls("ctgov_group_code")
     )
-    studies = compared.select(nct_id="studyId").unique()
-    bad = (
-        (pl.col("subjects_affected") < 0)
-        | (pl.col("subjects_at_risk") < 0)
-        | (pl.col("subjects_affected") > pl.col("subjects_at_risk"))
-    ).fill_null(False)
-    events = (
+    needed = sides.select(nct_id="studyId", ctgov_group_code="ctgov_group_code").unique()
+    totals = (
+        reported_event_totals.select(TOTALS_COLUMNS)
+        .filter(pl.col("event_type") == "serious")
+        .join(needed.lazy(), on=["nct_id", "ctgov_group_code"], how="semi")
+        .group_by("nct_id", "ctgov_group_code")
+        .agg(total=pl.col("subjects_at_risk").cast(pl.Int64).max())
+        .collect()
+    )
+    sides = sides.join(
+        totals, left_on=["studyId", "ctgov_group_code"], right_on=["nct_id", "ctgov_group_code"], how="left"
+    )
+    side_info = sides.group_by("studyId", "drug_key").agg(
+        *(
+            expression
+            for side, suffix in (("drug", "1"), ("control", "2"))
+            for expression in (
+                (pl.col("side") == side).sum().alias(f"groups{suffix}"),
+                pl.col("total").filter(pl.col("side") == side).sum().alias(f"total{suffix}"),
+                (pl.col("total").is_null() & (pl.col("side") == side)).sum().alias(f"untotalled{suffix}"),
+                ((pl.col("total") == 0) & (pl.col("side") == side)).any().alias(f"zero_total{suffix}"),
+            )
+        )
+    )
+    events = _events(reported_events, needed)
+    per_level = [
+        _level_counts(events, sides, side_info, "term", "term_key", "display"),
+        _level_counts(events, sides, side_info, "organ_system", "organ_key", None),
+    ]
+    counted = pl.concat(per_level, how="vertical_relaxed")
+    keys = ["studyId", "drug_key", "event_type", "level", "key"]
+    per_trial = counted.filter(pl.col("left_out").is_null()).select(*keys, "a", "n1", "c", "n2")
+    left_out = counted.filter(pl.col("left_out").is_not_null()).select(*keys, "left_out")
+    return TermCounts(per_trial, left_out, counted, events, compared)
+
+
+def _events(reported_events: pl.LazyFrame, needed: pl.DataFrame) -> pl.DataFrame:
+    """The rows of the groups the sides hold, with each term's and organ system's key computed once per distinct
+    spelling (a few thousand) rather than once per row (millions at the registry's size)."""
+    rows = (
         reported_events.select(EVENT_COLUMNS)
-        .join(studies.lazy(), on="nct_id", how="semi")
+        .join(needed.lazy(), on=["nct_id", "ctgov_group_code"], how="semi")
         .filter(pl.col("event_type").is_in(["serious", "other"]))
+        .with_columns(pl.col("subjects_affected", "subjects_at_risk").cast(pl.Int64))
         .with_columns(
-            pl.col("subjects_affected", "subjects_at_risk").cast(pl.Int64),
-            bad=bad,
-            term_key=_normalised(pl.col("adverse_event_term")),
-            organ=pl.col("organ_system").str.strip_chars(),
-            display=pl.col("adverse_event_term").str.strip_chars().str.replace_all(r"\s+", " "),
+            bad=(
+                (pl.col("subjects_affected") < 0)
+                | (pl.col("subjects_at_risk") < 0)
+                | (pl.col("subjects_affected") > pl.col("subjects_at_risk"))
+            ).fill_null(False)
         )
         .collect()
     )
-    serious_at_risk = (
-        reported_event_totals.select(TOTALS_COLUMNS)
-        .filter(pl.col("event_type") == "serious")
-        .join(studies.lazy(), on="nct_id", how="semi")
-        .group_by("nct_id", "ctgov_group_code")
-        .agg(total_at_risk=pl.col("subjects_at_risk").cast(pl.Int64).max())
+    spellings = rows.select("adverse_event_term").unique().drop_nulls()
+    spellings = spellings.with_columns(
+        term_key=_normalised(pl.col("adverse_event_term")),
+        display=pl.col("adverse_event_term").str.strip_chars().str.replace_all(r"\s+", " "),
     )
-    terms = _group_counts(
-        events.lazy().filter(pl.col("term_key").is_not_null()).with_columns(key="term_key"),
-        sides.lazy(),
-        serious_at_risk,
-        "term",
+    systems = rows.select("organ_system").unique().drop_nulls()
+    systems = systems.with_columns(
+        organ_key=_normalised(pl.col("organ_system")), organ=pl.col("organ_system").str.strip_chars()
     )
-    systems = _group_counts(
+    return rows.join(spellings, on="adverse_event_term", how="left").join(systems, on="organ_system", how="left")
+
+
+def _level_counts(
+    events: pl.DataFrame,
+    sides: pl.DataFrame,
+    side_info: pl.DataFrame,
+    level: str,
+    key: str,
+    display: str | None,
+) -> pl.DataFrame:
+    """Per (trial, drug, event type, key) of one level: a and n1 of the drug's side, c and n2 of the control's,
+    or the reason the trial-key is left out."""
+    posted = (
         events.lazy()
-        .filter(pl.col("organ").is_not_null())
-        .with_columns(key=_normalised(pl.col("organ")), display=pl.lit(None, pl.String)),
-        sides.lazy(),
-        serious_at_risk,
-        "organ_system",
-    )
-    counted = pl.concat([terms, systems]).collect()
-    keys = ["studyId", "drug_key", "event_type", "level", "key"]
-    per_trial = (
-        counted.filter(pl.col("left_out").is_null())
-        .group_by(keys)
+        .filter(pl.col(key).is_not_null())
+        .group_by("nct_id", "ctgov_group_code", "event_type", key)
         .agg(
-            a=pl.col("affected").filter(pl.col("side") == "drug").sum(),
-            n1=pl.col("at_risk").filter(pl.col("side") == "drug").sum(),
-            c=pl.col("affected").filter(pl.col("side") == "control").sum(),
-            n2=pl.col("at_risk").filter(pl.col("side") == "control").sum(),
+            # an organ system: its largest term; a term posted twice in a group: the larger count
+            affected=pl.col("subjects_affected").max(),
+            at_risk=pl.col("subjects_at_risk").max(),
+            bad=pl.col("bad").any(),
+            display=pl.col(display).min() if display else pl.lit(None, pl.String),
+            organ=pl.col("organ").min(),
         )
     )
-    left_out = counted.filter(pl.col("left_out").is_not_null()).unique(keys)
-    return TermCounts(per_trial, left_out, counted, events, compared)
+    drug, control = pl.col("side") == "drug", pl.col("side") == "control"
+    summed = (
+        posted.join(sides.lazy(), left_on=["nct_id", "ctgov_group_code"], right_on=["studyId", "ctgov_group_code"])
+        .group_by(studyId="nct_id", drug_key="drug_key", event_type="event_type", key=key)
+        .agg(
+            a=pl.col("affected").filter(drug).sum(),
+            posted_n1=pl.col("at_risk").filter(drug).sum(),
+            posted_total1=pl.col("total").filter(drug).sum(),
+            posted_untotalled1=(pl.col("total").is_null() & drug).sum(),
+            posted1=drug.sum(),
+            c=pl.col("affected").filter(control).sum(),
+            posted_n2=pl.col("at_risk").filter(control).sum(),
+            posted_total2=pl.col("total").filter(control).sum(),
+            posted_untotalled2=(pl.col("total").is_null() & control).sum(),
+            posted2=control.sum(),
+            bad=pl.col("bad").any(),
+            zero=(pl.col("at_risk") == 0).any(),
+            display=pl.col("display").drop_nulls().min(),
+            organ=pl.col("organ").min(),
+        )
+        .join(side_info.lazy(), on=["studyId", "drug_key"])
+    )
+    serious = pl.col("event_type") == "serious"
+    everyone_posted = (pl.col("posted1") == pl.col("groups1")) & (pl.col("posted2") == pl.col("groups2"))
+    # a serious term a group did not post: 0 of that group's serious total, which must be known
+    unknown_total = (pl.col("untotalled1") > pl.col("posted_untotalled1")) | (
+        pl.col("untotalled2") > pl.col("posted_untotalled2")
+    )
+    zero_total = (pl.col("zero_total1") & (pl.col("posted1") < pl.col("groups1"))) | (
+        pl.col("zero_total2") & (pl.col("posted2") < pl.col("groups2"))
+    )
+    return (
+        summed.with_columns(
+            n1=pl.when(serious)
+            .then(pl.col("posted_n1") + pl.col("total1") - pl.col("posted_total1"))
+            .otherwise("posted_n1"),
+            n2=pl.when(serious)
+            .then(pl.col("posted_n2") + pl.col("total2") - pl.col("posted_total2"))
+            .otherwise("posted_n2"),
+            left_out=pl.when("bad")
+            .then(pl.lit("counts impossible (negative, or more affected than at risk)"))
+            .when(~serious & ~everyone_posted)
+            .then(pl.lit("other term not posted for every group (below the threshold: unknown)"))
+            .when(serious & ~everyone_posted & unknown_total)
+            .then(pl.lit("serious term absent from a group without a serious total"))
+            .when(pl.col("zero") | (serious & zero_total))
+            .then(pl.lit("a group with 0 at risk")),
+            level=pl.lit(level),
+        )
+        .select(
+            "studyId", "drug_key", "event_type", "level", "key", "a", "n1", "c", "n2", "left_out", "display", "organ"
+        )
+        .collect()
+    )
 
 
 @describes(SIGNAL_COLUMNS)
@@ -345,7 +386,18 @@ def safety_signals(
         .sort("drug_key", "event_type", "level", "organ_system", "adverse_event_term", nulls_last=True)
         .collect()
     )
-    _report(result, compared, left_out, events, result_group_arms, top)
+    orphans = None
+    if result_group_arms is not None:
+        known = result_group_arms.filter(pl.col("result_type") == "Reported Event").select("nct_id", "ctgov_group_code")
+        orphans = (
+            reported_events.select("nct_id", "ctgov_group_code")
+            .join(compared.lazy().select(nct_id="studyId").unique(), on="nct_id", how="semi")
+            .join(known, on=["nct_id", "ctgov_group_code"], how="anti")
+            .select(pl.len())
+            .collect()
+            .item()
+        )
+    _report(result, compared, left_out, events, orphans, top)
     return result
 
 
@@ -354,7 +406,7 @@ def _report(
     compared: pl.DataFrame,
     left_out: pl.DataFrame,
     events: pl.DataFrame,
-    result_group_arms: pl.LazyFrame | None,
+    orphans: int | None,
     top: int,
 ) -> None:
     """The asset's metadata: trials used and left out by reason, bad rows, and the top signals as a table."""
@@ -363,9 +415,7 @@ def _report(
     for (level, reason), frame in left_out.partition_by("level", "left_out", as_dict=True).items():
         record(f"left_out/{level}/{reason}", frame.height)
     record("event_rows/impossible_counts", int(events["bad"].sum()))
-    if result_group_arms is not None:
-        known = result_group_arms.filter(pl.col("result_type") == "Reported Event").select("nct_id", "ctgov_group_code")
-        orphans = events.lazy().join(known, on=["nct_id", "ctgov_group_code"], how="anti").collect().height
+    if orphans is not None:
         record("event_rows/pointing_at_no_result_group", orphans)
     record("signals", result.height)
     leaders = (
