@@ -409,6 +409,8 @@ def _decide(rows: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     )
 
 
+# the columns that say which (trial, drug) a row is and who the drug is in it
+IDENTITY = ("studyId", "drug_key", "drug_name", "drug_id", "role", "comparator")
 TRIAL_EFFICACY_SCHEMA = {
     "studyId": pl.String,
     "drug_key": pl.String,
@@ -591,12 +593,7 @@ def trial_efficacy(
         pl.concat(
             [
                 representative.select(
-                    "studyId",
-                    "drug_key",
-                    "drug_name",
-                    "drug_id",
-                    "role",
-                    "comparator",
+                    *IDENTITY,
                     "primary_verdict",
                     "favours",
                     "primary_outcomes",
@@ -612,17 +609,7 @@ def trial_efficacy(
                     ci_lower="ci_lower",
                     ci_upper="ci_upper",
                 ),
-                others.select(
-                    "studyId",
-                    "drug_key",
-                    "drug_name",
-                    "drug_id",
-                    "role",
-                    "comparator",
-                    "primary_verdict",
-                    "primary_outcomes",
-                    "reason",
-                ),
+                others.select(*IDENTITY, "primary_verdict", "primary_outcomes", "reason"),
             ],
             how="diagonal_relaxed",
         )

@@ -18,6 +18,7 @@ import polars as pl
 
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources.aact import aact_schema, read_flatfile
+from clinical_mining.synthetic.results import RESULT_TABLES
 
 SNAPSHOT = Path(__file__).resolve().parent / "real_studies"
 # the real studies with an analysis of a primary outcome: every one of them, devices and procedures included
@@ -76,15 +77,7 @@ TABLES = (
     "conditions",
     "intervention_other_names",
     "browse_conditions",
-    "design_groups",
-    "design_group_interventions",
-    "result_groups",
-    "outcomes",
-    "outcome_analyses",
-    "outcome_analysis_groups",
-    "outcome_measurements",
-    "reported_event_totals",
-    "reported_events",
+    *RESULT_TABLES,
     "brief_summaries",
     "designs",
     "study_references",
