@@ -20,13 +20,14 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import polars as pl
 
-from clinical_mining.sources.ctgov_json import studies_in_stream
+from clinical_mining.sources.ctgov_json import Study, studies_in_stream
 
 MIN_BYTES_PER_SHARD = 128 << 20  # below this a second process costs more than it gives
 _STUDY_START = re.compile(rb"\{\s*\"protocolSection\"\s*:")
@@ -112,26 +113,29 @@ class _Slice(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        while self.parts and self.parts[0] is not None and not self.parts[0]:
-            self.parts.pop(0)
-        if not self.parts:
-            return 0
-        if self.parts[0] is not None:
-            data, self.parts[0] = self.parts[0][: len(buffer)], self.parts[0][len(buffer) :]
-        else:
-            data = self.handle.read(min(len(buffer), self.left))
-            self.left -= len(data)
-            if not self.left or not data:
-                self.parts.pop(0)
-        buffer[: len(data)] = data
-        return len(data)
+        """The next bytes of the prefix, the file's range, then the suffix; 0 only once all are read."""
+        while self.parts:
+            part = self.parts[0]
+            if part is None:
+                data = self.handle.read(min(len(buffer), self.left))
+                self.left -= len(data)
+                if not self.left or not data:
+                    self.parts.pop(0)
+            else:
+                data, self.parts[0] = part[: len(buffer)], part[len(buffer) :]
+                if not self.parts[0]:
+                    self.parts.pop(0)
+            if data:
+                buffer[: len(data)] = data
+                return len(data)
+        return 0
 
     def close(self) -> None:
         self.handle.close()
         super().close()
 
 
-def shard_studies(shard: Shard) -> Any:
+def shard_studies(shard: Shard) -> Iterator[Study]:
     """The studies of one shard, in file order."""
     if shard.files:
         for file in shard.files:
