@@ -36,6 +36,13 @@ from clinical_mining.step_stats import record, warn
 from clinical_mining.steps.arms import require_columns
 from clinical_mining.steps.safety import Z_95
 
+LEVELS = ("term", "organ_system")
+LEFT_OUT = (
+    "counts impossible (negative, or more affected than at risk)",
+    "other term not posted for every group (below the threshold: unknown)",
+    "serious term absent from a group without a serious total",
+    "a group with 0 at risk",
+)
 EVENT_COLUMNS = (
     "nct_id",
     "ctgov_group_code",
@@ -160,14 +167,22 @@ def pooled(trials: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
 
 
 class TermCounts(NamedTuple):
-    """What the pooling reads: per trial and key the summed sides, the trial-keys left out with the reason, every
-    group's count (to name the keys), the events read and the placebo-controlled trials."""
+    """What the pooling reads, on integer codes: per (trial, serious, level, code) the summed sides or the reason
+    it is left out (`counted`); the codes' keys and names (`keys`); the events read; the placebo-controlled
+    trials, numbered (`compared`)."""
 
-    per_trial: pl.DataFrame
-    left_out: pl.DataFrame
     counted: pl.DataFrame
-    events: pl.DataFrame
+    keys: pl.DataFrame
+    events: pl.LazyFrame
     compared: pl.DataFrame
+
+    def named(self) -> pl.DataFrame:
+        """`counted` with the study, drug, event type, level, key and reason spelled out (for reading)."""
+        return (
+            self.counted.join(self.keys, on=["level", "code"], how="left")
+            .join(self.compared.select("trial", "studyId", "drug_key"), on="trial")
+            .with_columns(_spelled())
+        )
 
 
 def term_counts(
@@ -178,7 +193,8 @@ def term_counts(
 
     The work is proportional to the rows posted, not to terms times groups: a group that did not post a serious
     term is accounted for by its side's serious total (0 affected of it), and an "other" term is complete only
-    where every group of both sides posted it, which a count of posted groups against the side's groups says."""
+    where every group of both sides posted it, which a count of posted groups against the side's groups says.
+    Groups, trials and keys are numbered first, so the millions of rows are grouped and joined on integers."""
     require_columns(reported_events, "reported_events", EVENT_COLUMNS, "safety_signals")
     require_columns(reported_event_totals, "reported_event_totals", TOTALS_COLUMNS, "safety_signals")
     compared = (
@@ -189,109 +205,134 @@ def term_counts(
             pl.col("sae_affected").is_not_null(),
         )
         .collect()
+        .with_row_index("trial")
     )
     sides = (
         pl.concat(
             [
-                compared.select("studyId", "drug_key", ctgov_group_code="drug_groups", side=pl.lit("drug")),
-                compared.select("studyId", "drug_key", ctgov_group_code="control_groups", side=pl.lit("control")),
+                compared.select("trial", "studyId", ctgov_group_code="drug_groups", drug=pl.lit(True)),
+                compared.select("trial", "studyId", ctgov_group_code="control_groups", drug=pl.lit(False)),
             ]
         )
         .explode("ctgov_group_code")
         .drop_nulls("ctgov_group_code")
     )
-    needed = sides.select(nct_id="studyId", ctgov_group_code="ctgov_group_code").unique()
+    groups = sides.select(nct_id="studyId", ctgov_group_code="ctgov_group_code").unique().with_row_index("group")
     totals = (
         reported_event_totals.select(TOTALS_COLUMNS)
         .filter(pl.col("event_type") == "serious")
-        .join(needed.lazy(), on=["nct_id", "ctgov_group_code"], how="semi")
-        .group_by("nct_id", "ctgov_group_code")
+        .join(groups.lazy(), on=["nct_id", "ctgov_group_code"])
+        .group_by("group")
         .agg(total=pl.col("subjects_at_risk").cast(pl.Int64).max())
         .collect()
     )
-    sides = sides.join(
-        totals, left_on=["studyId", "ctgov_group_code"], right_on=["nct_id", "ctgov_group_code"], how="left"
+    sides = (
+        sides.join(groups, left_on=["studyId", "ctgov_group_code"], right_on=["nct_id", "ctgov_group_code"])
+        .join(totals, on="group", how="left")
+        .select("trial", "group", "drug", "total")
     )
-    side_info = sides.group_by("studyId", "drug_key").agg(
+    side_info = sides.group_by("trial").agg(
         *(
             expression
-            for side, suffix in (("drug", "1"), ("control", "2"))
+            for side, suffix in ((pl.col("drug"), "1"), (~pl.col("drug"), "2"))
             for expression in (
-                (pl.col("side") == side).sum().alias(f"groups{suffix}"),
-                pl.col("total").filter(pl.col("side") == side).sum().alias(f"total{suffix}"),
-                (pl.col("total").is_null() & (pl.col("side") == side)).sum().alias(f"untotalled{suffix}"),
-                ((pl.col("total") == 0) & (pl.col("side") == side)).any().alias(f"zero_total{suffix}"),
+                side.sum().alias(f"groups{suffix}"),
+                pl.col("total").filter(side).sum().alias(f"total{suffix}"),
+                (pl.col("total").is_null() & side).sum().alias(f"untotalled{suffix}"),
+                ((pl.col("total") == 0) & side).any().alias(f"zero_total{suffix}"),
             )
         )
     )
-    events = _events(reported_events, needed)
-    per_level = [
-        _level_counts(events, sides, side_info, "term", "term_key", "display"),
-        _level_counts(events, sides, side_info, "organ_system", "organ_key", None),
+    events, terms, systems = _events(reported_events, groups)
+    counted = pl.concat(
+        [
+            _level_counts(events, sides, side_info, "term", "term"),
+            _level_counts(events, sides, side_info, "organ_system", "system"),
+        ]
+    )
+    keys = pl.concat(
+        [
+            terms.select("code", "key", "display", "organ", level=pl.lit(0, pl.UInt8)),
+            systems.select("code", "key", "display", "organ", level=pl.lit(1, pl.UInt8)),
+        ]
+    )
+    return TermCounts(counted, keys, events, compared)
+
+
+def _spelled() -> list[pl.Expr]:
+    """The event type, level and reason of the integer-coded rows, in words."""
+    return [
+        pl.when("serious").then(pl.lit("serious")).otherwise(pl.lit("other")).alias("event_type"),
+        pl.col("level").replace_strict(dict(enumerate(LEVELS)), return_dtype=pl.String),
+        pl.col("left_out").replace_strict(dict(enumerate(LEFT_OUT)), default=None, return_dtype=pl.String),
     ]
-    counted = pl.concat(per_level, how="vertical_relaxed")
-    keys = ["studyId", "drug_key", "event_type", "level", "key"]
-    per_trial = counted.filter(pl.col("left_out").is_null()).select(*keys, "a", "n1", "c", "n2")
-    left_out = counted.filter(pl.col("left_out").is_not_null()).select(*keys, "left_out")
-    return TermCounts(per_trial, left_out, counted, events, compared)
 
 
-def _events(reported_events: pl.LazyFrame, needed: pl.DataFrame) -> pl.DataFrame:
-    """The rows of the groups the sides hold, with each term's and organ system's key computed once per distinct
-    spelling (a few thousand) rather than once per row (millions at the registry's size)."""
+def _events(reported_events: pl.LazyFrame, groups: pl.DataFrame) -> tuple[pl.LazyFrame, pl.DataFrame, pl.DataFrame]:
+    """The rows of the groups the sides hold, as a lazy query numbered by group, with the codes of their term
+    and organ system; and the tables of those codes: (code, key, display) of the terms, (code, key, organ) of the
+    systems. A key is computed once per distinct spelling (a few thousand) rather than once per row, and the
+    rows are never held with their text: each pass streams the file's few columns."""
     rows = (
         reported_events.select(EVENT_COLUMNS)
-        .join(needed.lazy(), on=["nct_id", "ctgov_group_code"], how="semi")
         .filter(pl.col("event_type").is_in(["serious", "other"]))
-        .with_columns(pl.col("subjects_affected", "subjects_at_risk").cast(pl.Int64))
+        .join(groups.lazy(), on=["nct_id", "ctgov_group_code"])
+    )
+
+    def coded(column: str, label: pl.Expr) -> tuple[pl.DataFrame, pl.DataFrame]:
+        spellings = (
+            rows.select(*dict.fromkeys([column, "organ_system"]))
+            .unique()
+            .drop_nulls(column)
+            .collect(engine="streaming")
+            .with_columns(key=_normalised(pl.col(column)))
+        )
+        keys = spellings.select("key").unique().sort("key").with_row_index("code")
+        table = spellings.join(keys, on="key")
+        shown = table.group_by("code").agg(
+            pl.col("key").first(), label.alias("display"), organ=pl.col("organ_system").str.strip_chars().min()
+        )
+        return table.select(column, "code").unique(), shown
+
+    # the spelling shown: one not in capitals where there is one ("Headache" before "HEADACHE")
+    text = pl.col("adverse_event_term").str.strip_chars().str.replace_all(r"\s+", " ")
+    term_codes, terms = coded("adverse_event_term", text.sort_by(text.str.contains(r"^[^a-z]*$"), text).first())
+    system_codes, systems = coded("organ_system", pl.lit(None, pl.String))
+    events = (
+        rows.join(term_codes.lazy().rename({"code": "term"}), on="adverse_event_term", how="left")
+        .join(system_codes.lazy().rename({"code": "system"}), on="organ_system", how="left")
+        .select(
+            "group",
+            "term",
+            "system",
+            serious=pl.col("event_type") == "serious",
+            affected=pl.col("subjects_affected").cast(pl.Int64),
+            at_risk=pl.col("subjects_at_risk").cast(pl.Int64),
+        )
         .with_columns(
             bad=(
-                (pl.col("subjects_affected") < 0)
-                | (pl.col("subjects_at_risk") < 0)
-                | (pl.col("subjects_affected") > pl.col("subjects_at_risk"))
+                (pl.col("affected") < 0) | (pl.col("at_risk") < 0) | (pl.col("affected") > pl.col("at_risk"))
             ).fill_null(False)
         )
-        .collect()
     )
-    spellings = rows.select("adverse_event_term").unique().drop_nulls()
-    spellings = spellings.with_columns(
-        term_key=_normalised(pl.col("adverse_event_term")),
-        display=pl.col("adverse_event_term").str.strip_chars().str.replace_all(r"\s+", " "),
-    )
-    systems = rows.select("organ_system").unique().drop_nulls()
-    systems = systems.with_columns(
-        organ_key=_normalised(pl.col("organ_system")), organ=pl.col("organ_system").str.strip_chars()
-    )
-    return rows.join(spellings, on="adverse_event_term", how="left").join(systems, on="organ_system", how="left")
+    return events, terms, systems
 
 
 def _level_counts(
-    events: pl.DataFrame,
-    sides: pl.DataFrame,
-    side_info: pl.DataFrame,
-    level: str,
-    key: str,
-    display: str | None,
+    events: pl.LazyFrame, sides: pl.DataFrame, side_info: pl.DataFrame, level: str, code: str
 ) -> pl.DataFrame:
-    """Per (trial, drug, event type, key) of one level: a and n1 of the drug's side, c and n2 of the control's,
-    or the reason the trial-key is left out."""
+    """Per (trial, event type, code) of one level: a and n1 of the drug's side, c and n2 of the control's, or
+    the reason the trial-code is left out."""
     posted = (
-        events.lazy()
-        .filter(pl.col(key).is_not_null())
-        .group_by("nct_id", "ctgov_group_code", "event_type", key)
-        .agg(
-            # an organ system: its largest term; a term posted twice in a group: the larger count
-            affected=pl.col("subjects_affected").max(),
-            at_risk=pl.col("subjects_at_risk").max(),
-            bad=pl.col("bad").any(),
-            display=pl.col(display).min() if display else pl.lit(None, pl.String),
-            organ=pl.col("organ").min(),
-        )
+        events.filter(pl.col(code).is_not_null())
+        .group_by("group", "serious", code)
+        # an organ system: its largest term; a term posted twice in a group: the larger count
+        .agg(pl.col("affected").max(), pl.col("at_risk").max(), pl.col("bad").any())
     )
-    drug, control = pl.col("side") == "drug", pl.col("side") == "control"
+    drug, control = pl.col("drug"), ~pl.col("drug")
     summed = (
-        posted.join(sides.lazy(), left_on=["nct_id", "ctgov_group_code"], right_on=["studyId", "ctgov_group_code"])
-        .group_by(studyId="nct_id", drug_key="drug_key", event_type="event_type", key=key)
+        posted.join(sides.lazy(), on="group")
+        .group_by("trial", "serious", pl.col(code).alias("code"))
         .agg(
             a=pl.col("affected").filter(drug).sum(),
             posted_n1=pl.col("at_risk").filter(drug).sum(),
@@ -305,12 +346,10 @@ def _level_counts(
             posted2=control.sum(),
             bad=pl.col("bad").any(),
             zero=(pl.col("at_risk") == 0).any(),
-            display=pl.col("display").drop_nulls().min(),
-            organ=pl.col("organ").min(),
         )
-        .join(side_info.lazy(), on=["studyId", "drug_key"])
+        .join(side_info.lazy(), on="trial")
     )
-    serious = pl.col("event_type") == "serious"
+    serious = pl.col("serious")
     everyone_posted = (pl.col("posted1") == pl.col("groups1")) & (pl.col("posted2") == pl.col("groups2"))
     # a serious term a group did not post: 0 of that group's serious total, which must be known
     unknown_total = (pl.col("untotalled1") > pl.col("posted_untotalled1")) | (
@@ -319,29 +358,29 @@ def _level_counts(
     zero_total = (pl.col("zero_total1") & (pl.col("posted1") < pl.col("groups1"))) | (
         pl.col("zero_total2") & (pl.col("posted2") < pl.col("groups2"))
     )
-    return (
-        summed.with_columns(
-            n1=pl.when(serious)
-            .then(pl.col("posted_n1") + pl.col("total1") - pl.col("posted_total1"))
-            .otherwise("posted_n1"),
-            n2=pl.when(serious)
-            .then(pl.col("posted_n2") + pl.col("total2") - pl.col("posted_total2"))
-            .otherwise("posted_n2"),
-            left_out=pl.when("bad")
-            .then(pl.lit("counts impossible (negative, or more affected than at risk)"))
-            .when(~serious & ~everyone_posted)
-            .then(pl.lit("other term not posted for every group (below the threshold: unknown)"))
-            .when(serious & ~everyone_posted & unknown_total)
-            .then(pl.lit("serious term absent from a group without a serious total"))
-            .when(pl.col("zero") | (serious & zero_total))
-            .then(pl.lit("a group with 0 at risk")),
-            level=pl.lit(level),
-        )
-        .select(
-            "studyId", "drug_key", "event_type", "level", "key", "a", "n1", "c", "n2", "left_out", "display", "organ"
-        )
-        .collect()
-    )
+    return summed.select(
+        "trial",
+        "serious",
+        "code",
+        "a",
+        "c",
+        n1=pl.when(serious)
+        .then(pl.col("posted_n1") + pl.col("total1") - pl.col("posted_total1"))
+        .otherwise("posted_n1"),
+        n2=pl.when(serious)
+        .then(pl.col("posted_n2") + pl.col("total2") - pl.col("posted_total2"))
+        .otherwise("posted_n2"),
+        # the reason a trial-key is left out, as its index in LEFT_OUT (a small integer on millions of rows)
+        left_out=pl.when("bad")
+        .then(pl.lit(0, pl.UInt8))
+        .when(~serious & ~everyone_posted)
+        .then(pl.lit(1, pl.UInt8))
+        .when(serious & ~everyone_posted & unknown_total)
+        .then(pl.lit(2, pl.UInt8))
+        .when(pl.col("zero") | (serious & zero_total))
+        .then(pl.lit(3, pl.UInt8)),
+        level=pl.lit(LEVELS.index(level), pl.UInt8),
+    ).collect()
 
 
 @describes(SIGNAL_COLUMNS)
@@ -356,29 +395,38 @@ def safety_signals(
     placebo-controlled trials (see the module's docstring). Only the columns used are read, lazily. The
     metadata shows the top `top` signals by pooled risk difference among those with at least two trials, and
     the trials used and left out by reason."""
-    per_trial, left_out, counted, events, compared = term_counts(reported_events, reported_event_totals, trial_safety)
-    names = counted.group_by("drug_key", "event_type", "level", "key").agg(
-        # the spelling shown: one not in capitals where there is one ("Headache" before "HEADACHE")
-        adverse_event_term=pl.col("display")
-        .drop_nulls()
-        .sort_by(pl.col("display").drop_nulls().str.contains(r"^[^a-z]*$"), pl.col("display").drop_nulls())
-        .first(),
-        organ_system=pl.col("organ").drop_nulls().min(),
+    counted, keys, events, compared = term_counts(reported_events, reported_event_totals, trial_safety)
+    # pooled on integers: the drug and the study of each trial numbered, the names attached to the pooled rows
+    drugs = compared.group_by("drug_key").agg(pl.col("drug_id").min(), pl.col("drug_name").min()).with_row_index("drug")
+    studies = compared.select("studyId").unique().sort("studyId").with_row_index("study")
+    trials = compared.join(drugs.select("drug_key", "drug"), on="drug_key").join(studies, on="studyId")
+    numbered = counted.lazy().join(trials.lazy().select("trial", "drug", studyId="study"), on="trial")
+    group_keys = ["drug", "serious", "level", "code"]
+    left_out = numbered.filter(pl.col("left_out").is_not_null()).collect()
+    summed = pooled(numbered.filter(pl.col("left_out").is_null()), group_keys).collect()
+    study_ids = (
+        summed.select(*group_keys, study="studyIds")
+        .explode("study")
+        .join(studies, on="study")
+        .group_by(group_keys)
+        .agg(pl.col("studyId").sort().alias("studyIds"))
     )
-    drugs = compared.group_by("drug_key").agg(pl.col("drug_id").min(), pl.col("drug_name").min())
-    group_keys = ["drug_key", "event_type", "level", "key"]
     result = (
-        pooled(per_trial.lazy(), group_keys)
+        summed.lazy()
+        .drop("studyIds")
+        .join(study_ids.lazy(), on=group_keys)
         .join(
             left_out.lazy().group_by(group_keys).agg(trials_left_out=pl.len().cast(pl.UInt32)),
             on=group_keys,
             how="left",
         )
-        .join(names.lazy(), on=group_keys, how="left")
-        .join(drugs.lazy(), on="drug_key", how="left")
+        .join(keys.lazy(), on=["level", "code"], how="left")
+        .join(drugs.lazy(), on="drug", how="left")
         .with_columns(
             pl.col("trials_left_out").fill_null(0),
-            adverse_event_term=pl.when(pl.col("level") == "term").then("adverse_event_term"),
+            *_spelled()[:2],
+            adverse_event_term=pl.when(pl.col("level") == 0).then("display"),
+            organ_system="organ",
             drug_name=pl.coalesce("drug_name", "drug_key"),
         )
         .select(SIGNAL_SCHEMA.keys())
@@ -405,7 +453,7 @@ def _report(
     result: pl.DataFrame,
     compared: pl.DataFrame,
     left_out: pl.DataFrame,
-    events: pl.DataFrame,
+    events: pl.LazyFrame,
     orphans: int | None,
     top: int,
 ) -> None:
@@ -413,8 +461,8 @@ def _report(
     record("trials/placebo_controlled", compared.select("studyId", "drug_key").n_unique())
     record("trials/pooled_in_some_term", result.explode("studyIds")["studyIds"].n_unique() if result.height else 0)
     for (level, reason), frame in left_out.partition_by("level", "left_out", as_dict=True).items():
-        record(f"left_out/{level}/{reason}", frame.height)
-    record("event_rows/impossible_counts", int(events["bad"].sum()))
+        record(f"left_out/{LEVELS[level]}/{LEFT_OUT[reason]}", frame.height)
+    record("event_rows/impossible_counts", events.select(pl.col("bad").sum()).collect(engine="streaming").item())
     if orphans is not None:
         record("event_rows/pointing_at_no_result_group", orphans)
     record("signals", result.height)
