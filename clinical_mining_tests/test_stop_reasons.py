@@ -767,6 +767,62 @@ REAL_CASES = [
         "Neutral",
         ["Interim_Analysis"],
     ),
+    # real dev texts (outside the sample) beside the families added for significant differences and advantages
+    # shown, enough data, a purpose achieved, numbered harms, nerve palsies and stopping criteria met
+    ("One treatment policy showed an advantage at a very high significance level.", "Success", ["Endpoint_Met"]),
+    (
+        "The sponsor determined that adequate data had been acquired.",
+        "Success",
+        ["Business_Administrative", "Endpoint_Met"],
+    ),
+    (
+        "Treatment without success, low enrollment, one serious adverse event",
+        "Safety",
+        ["Insufficient_Enrollment", "Safety_Sideeffects"],
+    ),
+    ("ANSM decision due to veino occlusive disease (security alert)", "Safety", ["Regulatory", "Safety_Sideeffects"]),
+    # ... and near-misses that must not change: another study's advantage, a purpose no longer held, a stopping
+    # rule for futility or for pharmacodynamics, a committee's rule, safety data beside a shortfall, a funding
+    # stop with enough patients, a population with cerebral palsy, no significant difference seen
+    (
+        "Data from other trials failed to demonstrate meaningful survival advantage",
+        "Negative",
+        ["Another_Study", "Negative"],
+    ),
+    ("At sponsor's discretion : The purpose of study is no longer maintained", "Neutral", ["Business_Administrative"]),
+    ("Met protocol defined stopping rule for futility", "Negative", ["Negative"]),
+    ("The study pharmacodynamic stopping criteria were met after the first dosing group", "Neutral", ["No_Context"]),
+    (
+        "Data Safety Monitoring Board is in agreement with the study findings so far and the stopping   rule has been"
+        " met, which suspends the study treatment arms.",
+        "Neutral",
+        ["No_Context"],
+    ),
+    (
+        "Adequate safety data has been accumulated and the # of patients meeting inclusion criteria has   diminished.",
+        "Neutral",
+        ["Study_Design"],
+    ),
+    (
+        "Study funding period reached conclusion. Sample size sufficient to complete the analysis on  "
+        " benzodiazepines.",
+        "Neutral",
+        ["Business_Administrative"],
+    ),
+    (
+        "No patients have been enrolled since 2015. There has been difficulty recruiting patients for   randomization."
+        " We have initiated a prospective cohort study evaluating salvage hip procedures   for patients with cerebral"
+        " palsy.",
+        "Neutral",
+        ["Insufficient_Enrollment"],
+    ),
+    (
+        "After an Interims analysis the Data Safety Monitoring board recommended this because no   significant"
+        " difference between the two arms was seen and was not expected with an reasonable   recruitment of"
+        " patients.~   No interruptions ",
+        "Negative",
+        ["Insufficient_Enrollment", "Negative"],
+    ),
 ]
 
 # Phrasings of the Success families that the dev texts outside the hand-labelled sample hardly hold, and their
@@ -794,6 +850,12 @@ CONSTRUCTED_SUCCESS = [
     "Clinical benefit was observed",
     "The results were conclusive",
     "The product has received marketing authorisation",
+    "Significant differences were observed between the groups",
+    "Survival advantage was demonstrated at the interim analysis",
+    "Superior effect of the new treatment",
+    "Sufficient data on the dose response had been obtained from the first cohort",
+    "The interim analysis showed the sample size sufficient for the final analysis",
+    "The main purpose of the study has been achieved",
 ]
 CONSTRUCTED_NOT_SUCCESS = [
     "The study did not meet its primary endpoint",
@@ -832,6 +894,11 @@ CONSTRUCTED_NOT_SUCCESS = [
     "Results of another study were conclusive",
     "The drug was not licensed in Canada",
     "High response rate in the placebo arm",
+    "No significant differences were observed between the groups",
+    "Superior effect of placebo",
+    "Advantage demonstrated by another study",
+    "Insufficient data on the dose response had been obtained",
+    "Primary endpoint (safety) has been achieved",
 ]
 
 
@@ -887,6 +954,19 @@ def test_success_phrasings_and_their_negated_forms() -> None:
     assert groups[: len(CONSTRUCTED_SUCCESS)] == ["Success"] * len(CONSTRUCTED_SUCCESS)
     not_success = dict(zip(CONSTRUCTED_NOT_SUCCESS, groups[len(CONSTRUCTED_SUCCESS) :], strict=True))
     assert [text for text, group in not_success.items() if group == "Success"] == []
+
+
+def test_harms_named_in_new_ways_and_stopping_criteria_met_for_vital_signs() -> None:
+    texts = [
+        "Stopping criteria met with regard to vital signs",
+        "Two isolated events of seizure",
+        "Facial nerve palsy in two patients",
+        "Stopped for one complication event",
+    ]
+    assert classify(pl.Series(texts))["stop_group"].to_list() == ["Safety"] * len(texts)
+    # a safety endpoint reached, a stopping rule for efficacy and a condition studied are not harms
+    near = ["Primary endpoint (safety) has been achieved", "Stopping rules were met for efficacy", "Cerebral palsy"]
+    assert "Safety" not in classify(pl.Series(near))["stop_group"].to_list()
 
 
 def test_no_reason_at_all_is_invalid_and_a_stop_without_its_why_is_not() -> None:

@@ -23,7 +23,9 @@ Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`S
   acute health services utilization in the intervention arm", `more_harm`), or that the text says happened
   ("due to thrombosis", "3 of 10 subjects had hypotension", "in two patients", "Infusion reactions during
   re-induction cycles", `harm_happened`); laboratory findings ("elevation of ALT and AST", "increased LFTs",
-  `laboratory`); halting rules met and reactogenicity (`halting`); a safety or benefit-risk profile become
+  `laboratory`); halting rules met, stopping criteria met for vital signs, a laboratory value or a harm, and
+  reactogenicity (`halting`); "one complication event", "isolated events of seizure" and nerve palsies are harms
+  that happened; a safety or benefit-risk profile become
   unacceptable or in need of optimisation (`profile`); a risk-benefit no longer favourable and harms that
   outweigh the benefit (`risk_benefit`); a risk foreseen ("potential risk of further dosing", `risk`); concerns
   about safety, harm or an interaction, safety questioned or raised as an issue, a trial judged risky
@@ -37,12 +39,16 @@ Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`S
   (`results`), the drug's own relapses, treatment failures and failure rates (`failures`).
 - Success (group of Success and Endpoint_Met): endpoints met, the trial's end or its required number of events
   reached (`endpoint_met`); objectives or the study's goal reached, its question answered ("the primary
-  objective has already been answered", "a definitive answer", `objective_met`, `objectives_met`); efficacy
+  objective has already been answered", "a definitive answer",
+  a purpose of the study achieved, `objective_met`, `objectives_met`); efficacy
   shown ("significant benefit", an efficacy boundary crossed, "found superiority", "difference found ..., not
-  ethical to continue", statistical significance reached, `efficacy_shown`, `shown_effective`); stopped early
+  ethical to continue", statistical significance reached, "Significant differences observed between groups",
+  "survival advantage demonstrated", `efficacy_shown`, `shown_effective`); stopped early
   for efficacy (`stopped_for_efficacy`); enough data collected to answer the question ("sufficient data
-  collected for analysis", "further cohorts not needed", "The required data was obtained", `enough_data`); a
-  benefit seen or a high response rate ("Clinical benefit was noted in the earlier portion of the trial",
+  collected for analysis", "Sufficient data regarding the dose-response ... had been obtained", "sample size
+  sufficient for final analysis", "further cohorts not needed", "The required data was obtained", `enough_data`); a
+  benefit seen, a high response rate or a superior effect not the comparator's ("Clinical benefit was noted in
+  the earlier portion of the trial", "superior effect of the injection",
   `benefit_seen`); results that were conclusive (`conclusive`); the regulator's requirements met by the results
   ("satisfaction of post-marketing commitments", `requirements_met`); positive or favourable results, a
   positive interim analysis, a successful proof of concept (`positive`); approval, clearance, marketing
@@ -170,7 +176,9 @@ _HARM = (
     r"abscess(?:es)?|occlusions?|hypersensitivity|anaphyla\w*|respiratory depression|over-?sedation|syncope|"
     r"angio-?o?edema|neutropeni\w*|thrombocytopeni\w*|leukopeni\w*|cytopeni\w*|myelosuppression|rhabdomyolysis|"
     r"myopathy|myalgia|encephalopath\w*|hospitali[sz]ations?|qtc? prolongations?|injur(?:y|ies)|harms?|"
-    r"agranulocytosis|aplastic ana?emia|(?:hepatic )?vei?no[- ]?occlusive disease|retinal detachments?|myocarditis|"
+    r"agranulocytosis|aplastic ana?emia|(?:hepatic )?vei?no[- ]?oc?clusive disease|"
+    r"(?:cranial|facial|nerve|vocal cord)\s+(?:nerve\s+)?"
+    r"pals(?:y|ies)|retinal detachments?|myocarditis|"
     r"stevens[- ]johnson|osteonecrosis|re-?admissions?|re-?hospitali[sz]ations?|health ?(?:care|services?) "
     r"utili[sz]ation|"
     r"irritations?|detrimental effects?|bronchospasms?|bronchoconstriction|"
@@ -243,7 +251,10 @@ SUFFICIENT_DENIED = (
     r"adequate)\s+((?:clinical\s+|mature\s+|statistical\s+)?(?:data|information|evidence|findings))\b"
 )
 # a safety endpoint met is no efficacy endpoint met
-SAFETY_ENDPOINT = r"\b(?:safety|tolerability|toxicity)\s+end ?points?\b"
+SAFETY_ENDPOINT = (
+    r"\b(?:safety|tolerability|toxicity)\s+end ?points?\b|\b(?:primary\s+)?end ?points?\s*\(\s*(?:safety|"
+    r"tolerability|toxicity)\s*\)"
+)
 ENROLMENT_TARGET = r"\b(enrol\w*|recruit\w*|accrual|inclusions?|sample size)\s+(?:objectives?|goals?|targets?|aims?)\b"
 NOT_APPROVED = r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:approved?|licen[cs]ed)\b"
 # one token for what would otherwise read as a harm of the drug: the pandemic's infections and risks, the death
@@ -393,9 +404,13 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:due to|because of|owing to|following|after|reports? of|cases? of|episodes? of|(?:occurrence"
         r"|incidence) of|"
         r"onset of|emergence of|observed|observation of|experienced|developed|suffered|caused|causing|induced|"
-        rf"resulting in|led to|leading to)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){{0,2}}?{_HARM}\b",
+        r"resulting in|led to|leading to|(?:isolated\s+|single\s+)?events? of)\s+(?:the\s+|an?\s+)?"
+        rf"(?:[\w'-]+\s+){{0,2}}?"
+        rf"{_HARM}\b",
         rf"\bdevelopment of (?:the\s+|an?\s+)?(?:[\w'-]+\s+)?{_HARM}\b",
-        rf"\b(?:\d+|several|multiple|numerous|a few|a number of)\s+(?:[\w'-]+\s+){{0,2}}?{_HARM}\b",
+        # "Stopped for one complication event (arterial occlusion)", "two infections"
+        rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|a few|a number of)\s+"
+        rf"(?:[\w'-]+\s+){{0,2}}?{_HARM}\b",
         r"\b(?:reach\w*|met|meeting)\s+(?:an?\s+|the\s+)?(?:dlts?|dose[- ]limiting)\b",
         rf"^\W*(?:\d+|one|two|three|several|multiple)?\s*(?:[\w'-]+\s+)?{_HARM}\W*$",
         # a text that opens on a harm and where it came: "Infusion reactions during re-induction cycles ..."
@@ -433,6 +448,10 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:halting|pausing)\s+(?:rules?|criteria|criterion)\b",
         r"\b(?:stopping|discontinuation)\s+(?:rules?|criteria|criterion)\s+(?:for|of|related to|based on)\s+"
         r"(?:[\w'-]+\s+)?(?:safety|adverse|harm)\b",
+        # "Study stopping criteria met with regards to vital sign measurements post dose"
+        r"\b(?:stopping|discontinuation)\s+(?:rules?|criteria|criterion)\s+(?:[\w'-]+\s+){0,3}?(?:met|reached|"
+        r"triggered|fulfilled)\s+(?:with regards? to|with respect to|regarding|for|due to|based on|because of|in)\s+"
+        rf"(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?(?:vital signs?|blood pressure|heart rate|{_LAB}|{_HARM})\b",
     ),
     # "unfavourable toxicity profile", "the safety profile required further optimization"
     "profile": (
@@ -778,6 +797,11 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:primary |main )?(?:objectives?|aims?|hypothes[ie]s)(?: of (?:the )?(?:study|trial))?\s+(?:was |were |"
         r"has been |have been |had been |is |are )?(?:achieved|met|reached|confirmed|attained|fulfilled|obtained|"
         r"accomplished)\b",
+        # "One of the main purposes of the study has thereby been achieved"
+        r"\bpurposes? of (?:the |this |our )?(?:study|trial|project|research)\s+"
+        r"(?:(?:was|were|has|have|had|is|are)\s+)?"
+        r"(?:(?:thereby|therefore|thus|now|already|successfully|fully|been)\s+){0,3}(?:achieved|met|reached|"
+        r"fulfilled|accomplished|attained|served)\b",
         r"\b(?:has|have|had)\s+met\s+(?:its|their|the|all)\s+(?:[\w'-]+\s+){0,2}?(?:objectives?|aims?|goals?)\b",
         r"\b(?:primary|main|scientific|research|study|trial)\s+goals?\b[^.;:,]{0,80}?\b(?:was|were|has been|have "
         r"been)\s+(?:reached|achieved|met|accomplished|attained)\b",
@@ -833,7 +857,13 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:analys[ie]s|results?|data|review|evaluation)\s+(?:[\w'-]+\s+){0,2}?(?:showed|shown|demonstrated|found|"
         r"observed|revealed|indicated|confirmed)\s+(?:an?\s+|the\s+)?(?:(?:statistically|clinically|highly)\s+)?"
         r"significant\s+(?:differences?|improvements?|reductions?|benefits?|effects?|superiority|results?)\b",
-        r"\b(?:superiority|non-?inferiority|equivalence|bioequivalence|benefit|effectiveness)\s+(?:of\s+(?:[\w'-]+\s+)"
+        # "Significant differences observed between groups"
+        r"\b(?:statistically\s+|clinically\s+)?significant\s+(?:[\w'-]+\s+)?(?:differences|improvements?|reductions?|"
+        r"benefits?)\s+(?:[\w'-]+\s+){0,4}?(?:(?:was|were|has been|have been|had been)\s+)?(?:observed|found|detected|"
+        r"seen|noted|shown|demonstrated|identified)\b",
+        # "survival advantage demonstrated"
+        r"\b(?:superiority|non-?inferiority|equivalence|bioequivalence|benefit|effectiveness|advantages?)\s+"
+        r"(?:of\s+(?:[\w'-]+\s+)"
         r"{1,6}?)?(?:(?:was|were|has been|had been|is)\s+)?(?:clearly\s+)?(?:demonstrated|shown|established|proven|"
         r"confirmed)\b",
         r"\b(?:showed|shown|demonstrated|proved|proven|established|confirmed)\s+(?:its\s+|the\s+)?(?:non-?inferiority|"
@@ -845,6 +875,9 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:clinical\s+|therapeutic\s+|treatment\s+)?benefits?\s+(?:was|were|has been|have been|had been|is)\s+"
         r"(?:clearly\s+|already\s+)?(?:noted|observed|seen|evident|apparent)\b",
         r"\b(?:high|higher than expected)\s+(?:[\w'-]+\s+)?(?:response|remission|cure|success)\s+rates?\b",
+        # "superior effect of the injection"
+        r"\bsuperior\s+(?:clinical\s+|therapeutic\s+|treatment\s+)?(?:effects?|efficacy|effectiveness|results?|"
+        r"outcomes?|benefits?)\b",
     ),
     # "The results concerning amniotic membrane transplantation (n=7) ... were conclusive", "the results of the
     # pilot study were satisfying and conclusive": the question answered; another study's results are not this one's
@@ -877,6 +910,12 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
     # question", "the data from the first 48 patients ... is sufficient to meet the study objectives": read only
     # where the text neither denies it nor names another reason to stop (`SUCCESS_UNLESS`)
     "enough_data": (
+        # "Sufficient data regarding the dose-response to MK-0893 had been obtained from the first cohort",
+        # "significant conclusive data has been collected"
+        rf"\b(?:{_ENOUGH}|conclusive)\s+(?:[\w'-]+\s+){{0,6}}?data\s+(?:[\w'-]+\s+){{0,8}}?(?:was|were|has|have|had)\s+"
+        r"(?:been\s+)?(?:already\s+|now\s+)?(?:collected|gathered|obtained|acquired|accrued|accumulated|generated)\b",
+        # "Interim analysis showed sample size sufficient for final analysis"
+        rf"\bsample size\s+(?:was\s+|is\s+|(?:has|had) been\s+)?(?:already\s+)?{_ENOUGH}\s+(?:for|to)\b",
         rf"\b{_ENOUGH}\s+(?:(?:amount|quantity|number)\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|"
         r"knowledge|results|events)\s+(?:(?:was|were|has|have|had|is|are)\s+)?(?:been\s+|now\s+|already\s+)*(?:collected|"
         r"gathered|obtained|acquired|accrued|accumulated|generated|available|achieved|reached)\b",
@@ -928,7 +967,8 @@ ANOTHER_SOURCE = (
 )
 FAVOURS_COMPARATOR = (
     r"\bin favou?r of (?:the\s+)?(?:placebo|control|comparator|sham|standard)|\b(?:placebo|control|comparator|sham)"
-    r"\s+(?:group|arm)s?\s+(?:[\w'-]+\s+){0,3}?(?:better|superior)|\b(?:worse|inferior|higher mortality|increased "
+    r"\s+(?:group|arm)s?\s+(?:[\w'-]+\s+){0,3}?(?:better|superior)|\bsuperior\s+(?:[\w'-]+\s+){0,2}?(?:of|for|with|in)\s+"
+    r"(?:the\s+)?(?:placebo|control|comparator|sham|standard)|\b(?:worse|inferior|higher mortality|increased "
     r"mortality|more deaths)\b"
 )
 SUCCESS_UNLESS = {
