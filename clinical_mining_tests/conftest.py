@@ -59,6 +59,22 @@ def run_config(
     )
 
 
+def aact_evidence(rows: list[tuple[str, int, str, str | None]]) -> pl.LazyFrame:
+    """Mapped AACT evidence as the outcome steps read it: (study, intervention id, label, drug id)."""
+    return pl.LazyFrame(
+        {
+            "studyId": [r[0] for r in rows],
+            "intervention_id": [r[1] for r in rows],
+            "drug_name": [r[2] for r in rows],
+            "drug_id": [r[3] for r in rows],
+            "drug_vocabulary_name": [None] * len(rows),
+            "combination_label": [None] * len(rows),
+            "source": ["AACT"] * len(rows),
+        },
+        schema_overrides={"drug_vocabulary_name": pl.String, "combination_label": pl.String},
+    )
+
+
 def output(path: Path, asset: str) -> pl.DataFrame:
     return pl.read_parquet(load_config(path).output.dir / f"{asset}.parquet")
 

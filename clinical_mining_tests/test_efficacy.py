@@ -20,23 +20,7 @@ from clinical_mining.synthetic.aact import add_tables, export_equivalent, genera
 from clinical_mining.synthetic.real_studies import real_tables
 from clinical_mining.synthetic.results import ANALYSIS_DEFAULTS, KNOWN_VERDICTS, known_trials
 from clinical_mining.synthetic.sample import SAMPLE_SEED, SAMPLE_STUDIES
-from clinical_mining_tests.conftest import Postgres, output, run_config
-
-
-def _evidence(rows: list[tuple[str, int, str, str | None]]) -> pl.LazyFrame:
-    """Mapped AACT evidence: (study, intervention id, label, drug id)."""
-    return pl.LazyFrame(
-        {
-            "studyId": [r[0] for r in rows],
-            "intervention_id": [r[1] for r in rows],
-            "drug_name": [r[2] for r in rows],
-            "drug_id": [r[3] for r in rows],
-            "drug_vocabulary_name": [None] * len(rows),
-            "combination_label": [None] * len(rows),
-            "source": ["AACT"] * len(rows),
-        },
-        schema_overrides={"drug_vocabulary_name": pl.String, "combination_label": pl.String},
-    )
+from clinical_mining_tests.conftest import Postgres, aact_evidence, output, run_config
 
 
 class Trial:
@@ -163,7 +147,7 @@ def _frame(trials: list[Trial], part: str) -> pl.LazyFrame:
 
 
 def run(*trials: Trial) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, dict[str, object]]:
-    evidence = _evidence([row for trial in trials for row in trial.evidence])
+    evidence = aact_evidence([row for trial in trials for row in trial.evidence])
     with collecting() as figures:
         groups = result_group_arms(
             _frame(list(trials), "groups"),

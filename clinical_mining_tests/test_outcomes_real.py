@@ -210,11 +210,15 @@ def test_adverse_event_terms_per_trial_against_the_records(real: Path) -> None:
     terms = pl.read_csv(
         PROJECT_ROOT / "clinical_mining_tests" / "fixtures" / "real" / "adverse_event_terms.csv", infer_schema=False
     )
-    counts = term_counts(
-        pl.scan_parquet(real / "reported_events.parquet"),
-        pl.scan_parquet(real / "reported_event_totals.parquet"),
-        pl.scan_parquet(real / "trial_safety.parquet"),
-    ).named().filter(pl.col("level") == "term", pl.col("left_out").is_null())
+    counts = (
+        term_counts(
+            pl.scan_parquet(real / "reported_events.parquet"),
+            pl.scan_parquet(real / "reported_event_totals.parquet"),
+            pl.scan_parquet(real / "trial_safety.parquet"),
+        )
+        .named()
+        .filter(pl.col("level") == "term", pl.col("left_out").is_null())
+    )
     compared = (
         terms.join(drug_keys(real), left_on=["studyId", "drug_intervention"], right_on=["studyId", "intervention"])
         .with_columns(

@@ -8,7 +8,8 @@ import pytest
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.arms import ResultsInputError, result_group_arms
 from clinical_mining.steps.safety import newcombe_difference, trial_safety, wilson
-from clinical_mining_tests.test_efficacy import Trial, _evidence, _frame
+from clinical_mining_tests.conftest import aact_evidence
+from clinical_mining_tests.test_efficacy import Trial, _frame
 
 TOTALS_SCHEMA = {
     "nct_id": pl.String,
@@ -29,7 +30,7 @@ def _totals(rows: list[tuple[str, str, str, int | None, int | None]]) -> pl.Lazy
 
 
 def _run(trial: Trial, totals: pl.LazyFrame) -> tuple[pl.DataFrame, dict[str, object]]:
-    evidence = _evidence(trial.evidence)
+    evidence = aact_evidence(trial.evidence)
     with collecting() as figures:
         groups = result_group_arms(
             _frame([trial], "groups"),

@@ -4,6 +4,7 @@ import polars as pl
 
 from clinical_mining.steps.pairs import drug_disease_pairs
 from clinical_mining.steps.roles import trial_roles
+from clinical_mining_tests.conftest import aact_evidence
 
 
 def _evidence() -> pl.DataFrame:
@@ -18,22 +19,16 @@ def _evidence() -> pl.DataFrame:
         ("NCT4", 41, "Drug X", "CHEMBL1"),
         ("NCT4", 42, "Aspirin", "CHEMBL25"),
     ]
-    return pl.DataFrame(
-        {
-            "studyId": [r[0] for r in rows],
-            "intervention_id": [r[1] for r in rows],
-            "drug_name": [r[2] for r in rows],
-            "drug_id": [r[3] for r in rows],
-            "drug_vocabulary_name": [None] * len(rows),
-            "combination_label": [None] * len(rows),
-            "source": ["AACT"] * len(rows),
-            "url": ["https://clinicaltrials.gov/study/" + r[0] for r in rows],
-            "disease_name": ["atrial fibrillation"] * len(rows),
-            "disease_id": ["EFO_0000275"] * len(rows),
-            "disease_vocabulary_name": [None] * len(rows),
-            "clinical_stage": ["PHASE_3"] * len(rows),
-        },
-        schema_overrides={"drug_vocabulary_name": pl.String, "combination_label": pl.String},
+    return (
+        aact_evidence(rows)
+        .with_columns(
+            url=pl.lit("https://clinicaltrials.gov/study/") + pl.col("studyId"),
+            disease_name=pl.lit("atrial fibrillation"),
+            disease_id=pl.lit("EFO_0000275"),
+            disease_vocabulary_name=pl.lit(None, pl.String),
+            clinical_stage=pl.lit("PHASE_3"),
+        )
+        .collect()
     )
 
 
