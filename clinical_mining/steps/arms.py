@@ -267,7 +267,7 @@ def treatment_arms(arms: pl.DataFrame, drugs: pl.DataFrame, studies: pl.LazyFram
             ),
         ]
     ).sort("nct_id", "arm_title")
-    ids = -(pl.int_range(1, treatments.height + 1, dtype=pl.Int64)) - pl.lit(0, pl.Int64)
+    ids = -pl.int_range(1, treatments.height + 1, dtype=pl.Int64)
     return treatments.with_columns(design_group_id=ids, sequence=pl.lit(False), treatment=pl.lit(True)).select(
         arms.columns
     )
