@@ -197,34 +197,49 @@ def _baseline_measurements(s: StudyRows) -> list[Row]:
     return s.numbered("baseline_measurements", pairs)
 
 
-def _milestones(s: StudyRows) -> list[Row]:
+def _flow_rows(
+    s: StudyRows,
+    table: str,
+    entries: str,
+    children: str,
+    parent_of: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
+) -> list[Row]:
+    """Participant-flow rows: one per child of each entry of each period, milestones and withdrawals alike."""
     pairs = []
     groups = _groups(s, "Participant Flow")
     for period in as_list(s.module(*_PERIODS)):
-        for milestone in as_list(period.get("milestones")):
-            parent = {
-                "title": milestone.get("type"),
-                "period": period.get("title"),
-                "milestone_description": milestone.get("comment"),
-                "groups": groups,
-            }
-            pairs += [(achievement, parent) for achievement in as_list(milestone.get("achievements"))]
-    return s.numbered("milestones", pairs)
+        for item in as_list(period.get(entries)):
+            parent = {**parent_of(period, item), "groups": groups}
+            pairs += [(child, parent) for child in as_list(item.get(children))]
+    return s.numbered(table, pairs)
+
+
+def _milestones(s: StudyRows) -> list[Row]:
+    return _flow_rows(
+        s,
+        "milestones",
+        "milestones",
+        "achievements",
+        lambda period, milestone: {
+            "title": milestone.get("type"),
+            "period": period.get("title"),
+            "milestone_description": milestone.get("comment"),
+        },
+    )
 
 
 def _drop_withdrawals(s: StudyRows) -> list[Row]:
-    pairs = []
-    groups = _groups(s, "Participant Flow")
-    for period in as_list(s.module(*_PERIODS)):
-        for drop in as_list(period.get("dropWithdraws")):
-            parent = {
-                "period": period.get("title"),
-                "reason": drop.get("type"),
-                "drop_withdraw_comment": drop.get("comment"),
-                "groups": groups,
-            }
-            pairs += [(reason, parent) for reason in as_list(drop.get("reasons"))]
-    return s.numbered("drop_withdrawals", pairs)
+    return _flow_rows(
+        s,
+        "drop_withdrawals",
+        "dropWithdraws",
+        "reasons",
+        lambda period, drop: {
+            "period": period.get("title"),
+            "reason": drop.get("type"),
+            "drop_withdraw_comment": drop.get("comment"),
+        },
+    )
 
 
 def _reported_events(s: StudyRows) -> list[Row]:
