@@ -46,10 +46,14 @@ def write_config(tmp_path: Path) -> Callable[..., Path]:
 
 
 def run_config(
-    path: Path, selection: str | AssetSelection | None = None, instance: DagsterInstance | None = None
+    path: Path,
+    selection: str | AssetSelection | None = None,
+    instance: DagsterInstance | None = None,
+    overrides: dict[str, Any] | None = None,
 ) -> ExecuteInProcessResult:
-    """Materialise a config's whole graph in process, on a throwaway instance unless one is given."""
-    defs = build_definitions(load_config(path))
+    """Materialise a config's whole graph (with `overrides` of dotted keys) in process, on a throwaway instance
+    unless one is given."""
+    defs = build_definitions(load_config(path, overrides))
     return materialize(
         [*(defs.assets or []), *(defs.asset_checks or [])],
         resources=defs.resources,

@@ -14,22 +14,20 @@ from typing import Any
 import polars as pl
 import pytest
 import yaml
-from dagster import DagsterInstance, materialize
 from polars.testing import assert_frame_equal
 
 from clinical_mining.config import PROJECT_ROOT, AactTableConfig, ConfigError, load_config
-from clinical_mining.definitions import build_definitions
 from clinical_mining.sources import ctgov, ctgov_json, ctgov_shards
 from clinical_mining.sources.aact import read_flatfile
 from clinical_mining.sources.ctgov import build_tables, needed_columns, read_ctgov_table
 from clinical_mining.sources.ctgov_json import CtgovError, iter_studies
 from clinical_mining.sources.ctgov_tables import TABLES
 from clinical_mining.synthetic.ctgov import SAMPLE, write_download
+from clinical_mining_tests.conftest import DEFAULT_CONFIG, run_config
 
 REAL = PROJECT_ROOT.parent / "shared" / "real"
 CTGOV = REAL / "ctgov"
 EXPORT = REAL / "aact_export"
-DEFAULT_CONFIG = PROJECT_ROOT / "config" / "clinical_mining.yaml"
 needs_real = pytest.mark.skipif(
     not CTGOV.is_dir() or not EXPORT.is_dir(),
     reason=f"the real ClinicalTrials.gov records and their AACT export are not at {REAL} (shared/ beside the clone)",
@@ -115,14 +113,7 @@ def test_every_table_equals_aacts_rows_for_the_same_studies(tmp_path: Path) -> N
 def _frozen_graph(tmp_path: Path, name: str, aact: dict[str, Any], assets: list[str]) -> dict[str, pl.DataFrame]:
     """The default graph with the AACT source replaced, materialised in process; its `assets` read back."""
     overrides = {f"sources.aact.{key}": value for key, value in aact.items()} | {"output.dir": str(tmp_path / name)}
-    config = load_config(DEFAULT_CONFIG, overrides)
-    defs = build_definitions(config)
-    result = materialize(
-        [*(defs.assets or []), *(defs.asset_checks or [])],
-        resources=defs.resources,
-        instance=DagsterInstance.ephemeral(),
-        raise_on_error=False,
-    )
+    result = run_config(DEFAULT_CONFIG, overrides=overrides)
     assert result.success, [e.step_failure_data.error.message for e in result.get_step_failure_events()]
     return {asset: pl.read_parquet(tmp_path / name / f"{asset}.parquet") for asset in assets}
 
@@ -551,17 +542,12 @@ def test_a_table_or_column_the_json_cannot_give_fails_the_config(tmp_path: Path)
 
 
 def test_the_ctgov_config_runs_the_whole_graph_on_the_shipped_download(tmp_path: Path) -> None:
-    config = load_config(PROJECT_ROOT / "config" / "ctgov.yaml", {"output.dir": str(tmp_path / "out")})
+    path, overrides = PROJECT_ROOT / "config" / "ctgov.yaml", {"output.dir": str(tmp_path / "out")}
+    config = load_config(path, overrides)
     assert config.sources.aact is not None and config.sources.aact.kind == "ctgov"
     assert config.sources.aact.path == SAMPLE and SAMPLE.is_file()
     assert config.pipeline.model_dump() == load_config(DEFAULT_CONFIG).pipeline.model_dump()  # inherited steps
-    defs = build_definitions(config)
-    result = materialize(
-        [*(defs.assets or []), *(defs.asset_checks or [])],
-        resources=defs.resources,
-        instance=DagsterInstance.ephemeral(),
-        raise_on_error=False,
-    )
+    result = run_config(path, overrides=overrides)
     assert result.success
     studies = pl.read_parquet(tmp_path / "out" / "studies.parquet")
     assert studies.height == len(list(iter_studies(SAMPLE))) == 51
