@@ -5,6 +5,7 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.mapping import aligned, normalised_labels
+from clinical_mining.steps.roles import tested_drug_stop
 from clinical_mining.steps.stage import CLINICAL_STAGES, STAGE_DTYPE
 from clinical_mining.steps.warnings import WARNINGS_DTYPE, warnings_by_drug
 
@@ -242,7 +243,7 @@ def drug_disease_pairs(
     if trial_roles is not None:
         roles = trial_roles.lazy().select("studyId", "drug_key", _role="role").collect()
         keyed = keyed.hstack(aligned(keyed, ["studyId", "drug_key"], roles)).with_columns(
-            _stop_group=pl.when(pl.col("_role") == "INVESTIGATIONAL").then("_stop_group")
+            _stop_group=tested_drug_stop("_stop_group", "_role")
         )
     with_results = pl.col("studyId").filter(pl.col("_verdict").is_not_null()).n_unique()
     is_approval = pl.col("clinical_stage") == "APPROVAL"

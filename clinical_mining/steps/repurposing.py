@@ -30,6 +30,7 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record, warn
 from clinical_mining.steps.pairs import MET_VERDICTS, NOT_MET_VERDICTS, pair_ids, pair_keys, side_keys
+from clinical_mining.steps.roles import tested_drug_stop
 from clinical_mining.steps.stage import STAGE_DTYPE
 from clinical_mining.steps.warnings import WARNINGS_DTYPE, warnings_by_drug
 
@@ -119,7 +120,7 @@ def _trial_outcomes(
         roles = trial_roles.select("studyId", pl.col("drug_key").alias(drug), _role="role")
         joined = (
             joined.join(roles, on=["studyId", drug], how="left")
-            .with_columns(_stop=pl.when(pl.col("_role") == "INVESTIGATIONAL").then("_stop"))
+            .with_columns(_stop=tested_drug_stop("_stop", "_role"))
             .drop("_role")
         )
     return (

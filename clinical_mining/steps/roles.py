@@ -202,6 +202,13 @@ def role_from_arms() -> pl.Expr:
     )
 
 
+def tested_drug_stop(stop: str, role: str) -> pl.Expr:
+    """A study's stop group kept for one of its drugs only where that drug is the one tested (INVESTIGATIONAL):
+    "Drug X vs warfarin", stopped for bleeding, says nothing of warfarin, and a drug whose role the record does
+    not give counts no stop. final_df and the repurposing candidates count stops by this one rule."""
+    return pl.when(pl.col(role) == "INVESTIGATIONAL").then(stop)
+
+
 TRIAL_ROLE_COLUMNS = {
     "studyId": "The study (NCT id)",
     "drug_key": "The drug's key: its ChEMBL id when mapped, else its normalised label (as in final_df)",
