@@ -143,15 +143,11 @@ def _fallback_arms(arms: pl.DataFrame, drugs: pl.DataFrame, roles: pl.DataFrame)
     study_arms = arms.unique("design_group_id").select(
         "nct_id", "design_group_id", "group_type", "control", "arm_drugs"
     )
-    candidates = (
-        drugs.select("nct_id", "drug_key")
-        .join(study_arms, on="nct_id")
-        .filter(~pl.col("arm_drugs").list.contains(pl.col("drug_key")))
-    )
+    drug_arms = drugs.select("nct_id", "drug_key").join(study_arms, on="nct_id")
+    holds = pl.col("arm_drugs").list.contains(pl.col("drug_key"))
+    candidates = drug_arms.filter(~holds)
     own_types = (
-        drugs.select("nct_id", "drug_key")
-        .join(study_arms, on="nct_id")
-        .filter(pl.col("arm_drugs").list.contains(pl.col("drug_key")))
+        drug_arms.filter(holds)
         .group_by("nct_id", "drug_key")
         .agg(own_experimental=(pl.col("group_type") == "EXPERIMENTAL").any())
     )
@@ -310,17 +306,12 @@ def trial_safety(
         .otherwise(pl.col("comparator").first())
     )
     unmatched_study = pl.col("_unmatched").fill_null(False)
-    drug_complete = (
+    drug_complete, control_complete = (
         ~unmatched_study
-        & (pl.col("drug_arms_missing") == 0)
-        & (pl.col("drug_groups").list.len() > 0)
-        & ~pl.col("drug_repeated")
-    )
-    control_complete = (
-        ~unmatched_study
-        & (pl.col("control_arms_missing") == 0)
-        & (pl.col("control_groups").list.len() > 0)
-        & ~pl.col("control_repeated")
+        & (pl.col(f"{side}_arms_missing") == 0)
+        & (pl.col(f"{side}_groups").list.len() > 0)
+        & ~pl.col(f"{side}_repeated")
+        for side in ("drug", "control")
     )
     note = (
         pl.when(unmatched_study)
@@ -356,7 +347,6 @@ def trial_safety(
     difference, lower, upper = newcombe_difference(
         pl.col("sae_affected"), pl.col("sae_at_risk"), pl.col("control_sae_affected"), pl.col("control_sae_at_risk")
     )
-    names = group_drugs(result_group_arms).rename({"nct_id": "studyId"})
     result = (
         result.with_columns(
             sae_rate=pl.col("sae_affected") / pl.when(pl.col("sae_at_risk") > 0).then(pl.col("sae_at_risk")),
@@ -366,7 +356,7 @@ def trial_safety(
             sae_rd_lower=lower,
             sae_rd_upper=upper,
         )
-        .join(names, left_on=["nct_id", "drug_key"], right_on=["studyId", "drug_key"], how="left")
+        .join(drugs, on=["nct_id", "drug_key"], how="left")
         .select(
             studyId="nct_id",
             drug_key="drug_key",
