@@ -21,9 +21,8 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import intervention_drugs, study_drugs
+from clinical_mining.steps.arms import CONTROL_TYPES, intervention_drugs, study_drugs
 
-CONTROL_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
 # how often or how a drug is given, written into an unmapped label: "Once-daily ABC+3TC", "Tadalafil PRN"
 SCHEDULE = (
     r"\b(?:once|twice|three times|thrice)\s*(?:a\s+)?(?:daily|day|weekly|week|monthly)\b|\b(?:daily|weekly|"
