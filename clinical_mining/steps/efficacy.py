@@ -43,8 +43,8 @@ VERDICTS = (
 )
 DECIDED = ("MET", "NOT_MET", "MIXED", "NON_INFERIOR", "NI_NOT_SHOWN")
 UNDECIDED = ("INDETERMINATE", "NI_UNRESOLVED")
-POSITIVE = ("MET", "NON_INFERIOR")
-NEGATIVE = ("NOT_MET", "NI_NOT_SHOWN")
+MET_VERDICTS = ("MET", "NON_INFERIOR")
+NOT_MET_VERDICTS = ("NOT_MET", "NI_NOT_SHOWN")
 ANALYSIS_COLUMNS = {
     "outcome_analyses": (
         "id",
@@ -378,8 +378,8 @@ def _gated(verdict: pl.Expr, reason: pl.Expr) -> list[pl.Expr]:
 
 def _combined(verdicts: pl.Expr) -> pl.Expr:
     """One verdict from several decided ones (an outcome's analyses, or a trial's outcomes)."""
-    positive = verdicts.is_in(POSITIVE)
-    negative = verdicts.is_in(NEGATIVE)
+    positive = verdicts.is_in(MET_VERDICTS)
+    negative = verdicts.is_in(NOT_MET_VERDICTS)
     return (
         pl.when(verdicts.is_in(["MIXED"]).any() | (positive.any() & negative.any()))
         .then(pl.lit("MIXED"))
@@ -483,7 +483,7 @@ def trial_efficacy(
         eligible.join(per_trial, on=["studyId", "drug_key"])
         .with_columns(
             agrees=(pl.col("verdict") == pl.col("primary_verdict"))
-            | ((pl.col("primary_verdict") == "MIXED") & pl.col("verdict").is_in(POSITIVE))
+            | ((pl.col("primary_verdict") == "MIXED") & pl.col("verdict").is_in(MET_VERDICTS))
         )
         .sort("studyId", "drug_key", pl.col("agrees").not_(), "outcome_id", "analysis_id")
         .unique(["studyId", "drug_key"], keep="first", maintain_order=True)

@@ -4,6 +4,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
+from clinical_mining.steps.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
 from clinical_mining.steps.mapping import aligned, normalised_labels
 from clinical_mining.steps.roles import tested_drug_stop
 from clinical_mining.steps.stage import CLINICAL_STAGES, STAGE_DTYPE
@@ -12,8 +13,6 @@ from clinical_mining.steps.warnings import WARNINGS_DTYPE, warnings_by_drug
 MAPPING_STATUSES = ("FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED")
 DRUG_ID = r"^CHEMBL\d+$"
 DISEASE_ID = r"^(EFO|MONDO|HP|Orphanet|DOID|NCIT|OTAR|GO|MP)_[A-Za-z0-9]+$"
-MET_VERDICTS = ("MET", "NON_INFERIOR")
-NOT_MET_VERDICTS = ("NOT_MET", "NI_NOT_SHOWN")
 SOURCE_FIELDS = {"studyId": pl.String, "source": pl.String, "url": pl.String, "phase": pl.String}
 FINAL_SCHEMA = {
     "pair_id": pl.String,

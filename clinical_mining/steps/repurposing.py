@@ -29,7 +29,8 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record, warn
-from clinical_mining.steps.pairs import MET_VERDICTS, NOT_MET_VERDICTS, pair_ids, pair_keys, side_keys
+from clinical_mining.steps.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
+from clinical_mining.steps.pairs import pair_ids, pair_keys, side_keys
 from clinical_mining.steps.roles import tested_drug_stop
 from clinical_mining.steps.stage import STAGE_DTYPE
 from clinical_mining.steps.warnings import WARNINGS_DTYPE, warnings_by_drug
