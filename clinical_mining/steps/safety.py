@@ -218,9 +218,8 @@ def trial_safety(
         .collect()
     )
     arm_drugs = arms.unique("design_group_id").select("design_group_id", arm_drugs="drug_keys")
-    drugs = group_drugs(result_group_arms)
-    studies = totals.select("nct_id").unique()
-    drugs = drugs.join(studies, on="nct_id", how="semi")
+    every_drug = group_drugs(result_group_arms)
+    drugs = every_drug.join(totals.select("nct_id").unique(), on="nct_id", how="semi")
     roles = _roles(efficacy, result_group_arms)
     compared = _comparison_arms(efficacy, outcome_analysis_groups, arms)
     # a drug the efficacy step has no analysis for falls back on the arms' types; one whose analyses compare it
@@ -356,7 +355,7 @@ def trial_safety(
             sae_rd_lower=lower,
             sae_rd_upper=upper,
         )
-        .join(drugs, on=["nct_id", "drug_key"], how="left")
+        .join(every_drug, on=["nct_id", "drug_key"], how="left")
         .select(
             studyId="nct_id",
             drug_key="drug_key",
