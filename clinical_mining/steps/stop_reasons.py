@@ -28,8 +28,10 @@ Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`S
   that happened; a safety or benefit-risk profile become
   unacceptable or in need of optimisation (`profile`); a risk-benefit no longer favourable and harms that
   outweigh the benefit (`risk_benefit`); a risk foreseen ("potential risk of further dosing", `risk`); concerns
-  about safety, harm or an interaction, safety questioned or raised as an issue, a trial judged risky
-  (`safety_words`).
+  about safety, harm or an interaction, safety questioned or raised as an issue, a trial judged risky, a
+  safety review or safety data given as the cause ("based on preliminary safety data", `safety_words`); a
+  review of safety and efficacy together says when the trial was looked at, not what was found, and is an
+  interim review (`REVIEW_OF_BOTH`).
 - Negative: no difference, effect or response, minimal activity ("no significant difference between groups",
   "Because there were no responses", "clinical activity ... is minimal", `no_difference`, `did_not_work`),
   endpoints or goals not met or that will not or can no longer be ("the primary endpoint would not be met",
@@ -43,7 +45,9 @@ Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`S
   a purpose of the study achieved, `objective_met`, `objectives_met`); efficacy
   shown ("significant benefit", an efficacy boundary crossed, "found superiority", "difference found ..., not
   ethical to continue", statistical significance reached, "Significant differences observed between groups",
-  "survival advantage demonstrated", `efficacy_shown`, `shown_effective`); stopped early
+  "survival advantage demonstrated", `efficacy_shown`, `shown_effective`); significance reached ("Interim
+  review showed a statistically significant treatment effect", "highly significant difference", `significant`,
+  unless it is denied, still to be reached or another trial's, `SIGNIFICANCE_DENIED`); stopped early
   for efficacy (`stopped_for_efficacy`); enough data collected to answer the question ("sufficient data
   collected for analysis", "Sufficient data regarding the dose-response ... had been obtained", "sample size
   sufficient for final analysis", "further cohorts not needed", "The required data was obtained", `enough_data`); a
@@ -75,8 +79,8 @@ The text is lower-cased and cleaned (`text.clean_text`), then rewritten before a
   "no positive results" become one, read as negative results, and "not sufficient data" is insufficient data;
   "did not approve" and "not licensed" are one token, so "did not approve this study due to safety concern"
   keeps its cause; "eficacy" is read as "efficacy";
-  an enrolment's target or objective ("accrual goal met") is not the study's, and a safety endpoint met is no
-  efficacy endpoint met;
+  an enrolment's target or objective ("accrual goal met") is not the study's, and a safety endpoint met is the
+  study's endpoint met (Endpoint_Met, as the hand labels read it), no efficacy shown and no harm;
 - negated spans are blanked: "not due to safety concerns", "no safety or efficacy issues", "unrelated to
   safety", "rather than safety", "safety concerns were not a factor", "no impact on subject safety", "no
   complications reported", "a reduction in head injuries", "enrolment was completed"; a clause ends at
@@ -192,7 +196,8 @@ _QUALIFIER = (
     r"intra-?operative|post-?operative|any|the|significant)"
 )
 _LAB = (
-    r"(?:liver (?:function )?(?:tests?|enzymes?|values?|parameters?|function)|lfts?|transaminases?|"
+    r"(?:liver (?:function |biochemical |biochemistry |chemistry |blood )?(?:tests?|enzymes?|values?|parameters?|"
+    r"function)|lfts?|transaminases?|"
     r"aminotransferases?|alt|ast|alat|asat|bilirubin|creatinine|lipase|amylase|cpk|creatine (?:phospho)?kinase|"
     r"troponin|qtc?(?: interval)?)"
 )
@@ -208,12 +213,13 @@ COMMITTEES = (
 )
 CLAUSE_BREAKS = r"\b(but|however|although|though|whereas|instead|yet)\b"
 NOT_ACHIEVED = (
-    r"\b(?:(?:has|have|had|did|does|do|was|were|is|are|will|would|could|can|may)\s+)?(?:not|never)\s+"
-    r"(?:been\s+|yet\s+|going to\s+(?:be\s+)?)?(?:met|meet|reached|reach|achieved|achieve|attained|attain|"
+    r"\b(?:(?:has|have|had|did|does|do|was|were|is|are|will|would|could|can|may)\s+)?(?:not|never|cannot)\s+"
+    r"(?:been\s+|be\s+|yet\s+|going to\s+(?:be\s+)?)?(?:met|meet|reached|reach|achieved|achieve|attained|attain|"
     r"shown|show|demonstrated|demonstrate|confirmed|obtained|meeting|reaching|achieving|showing|demonstrating)\b|\b"
     r"(?:will|would)\s+not\s+be\s+(?:met|reached|achieved|"
     r"attained|shown|demonstrated|confirmed)\b|\b(?:(?:could|can|would|will)\s+)?no\s+(?:longer|more)\s+(?:be\s+)?"
-    r"(?:met|reached|achieved|attained|achievable|attainable)\b|\b(?:not|never)\s+(?:be\s+)?(?:achievable|attainable)\b|"
+    r"(?:met|reached|achieved|attained|achievable|attainable)\b|\b(?:not|never)\s+(?:be\s+)?(?:achievable|"
+    r"attainable)\b|"
     r"\b(?:unachievable|unattainable)\b"
 )
 # "did not reduce mortality" read before "reduce mortality" is taken for fewer harms
@@ -223,7 +229,7 @@ NO_EFFECT = (
 )
 FAILED_TO = (
     r"\b(?:fail(?:ed|s|ure|ing)?|inability|unable)\s+(?:of\s+(?:[\w'-]+\s+){1,4}?)?to\s+(?:meet|reach|achieve|attain|"
-    r"show|demonstrate|confirm)\b"
+    r"show|demonstrate|confirm|detect)\b"
 )
 NEITHER = r"\bneither\s+((?:[\w'-]+\s+){0,3}?)(?:achieved|met|reached|showed|demonstrated)\b"
 # an approval to run the study is no approval of the drug, and another product's approval is not this one's
@@ -244,13 +250,17 @@ OTHER_PRODUCT = (
     r"treatments?|therap(?:y|ies)|devices?|agents?|medications?|compounds?|techniques?|vaccines?)\b"
 )
 # "no positive results" are negative ones, "without success" is no success
-NOT_POSITIVE = r"\b(?:no|not|without|lack of|absence of|never|nor)\s+(?:[\w'-]+\s+)?(?:positive|success\w*)\b"
+NOT_POSITIVE = (
+    r"\b(?:no|not|without|lack of|absence of|never|nor)\s+(?:[\w'-]+\s+)?(?:positive|success\w*|satisf(?:actory|ying)|"
+    r"convincing|favou?rable|excellent)\b"
+)
 # "not sufficient data" is insufficient data, and an enrolment target met is no study objective met
 SUFFICIENT_DENIED = (
     r"\b(?:not|no|without|lack of|absence of|never|nor)\s+(?:(?:a|any|very|really|quite)\s+)?(?:sufficient|enough|"
     r"adequate)\s+((?:clinical\s+|mature\s+|statistical\s+)?(?:data|information|evidence|findings))\b"
 )
-# a safety endpoint met is no efficacy endpoint met
+# a safety endpoint is one token: met, it is the study's endpoint met (Endpoint_Met), never a harm, and no
+# efficacy endpoint ("Primary endpoint (safety) has been achieved")
 SAFETY_ENDPOINT = (
     r"\b(?:safety|tolerability|toxicity)\s+end ?points?\b|\b(?:primary\s+)?end ?points?\s*\(\s*(?:safety|"
     r"tolerability|toxicity)\s*\)"
@@ -270,6 +280,17 @@ STAFF_DEATH = (
     r"(?:\s+\w+)?)\s+(?:[\w'-]+\s+){0,3}?(?:died|passed away|deceased|death)\b"
 )
 AE_REPORTING = r"\badverse (?:events?|drug reactions?) reporting(?: system)?\b"
+# a review of safety AND efficacy says when the trial was looked at, not what was found: "suspended while data is
+# reviewed for safety and efficacy", "interim review of efficacy and safety data" (Interim_Analysis); a review of
+# safety alone given as the cause is a safety stop
+_BOTH_TOPICS = (
+    r"(?:safety\s*(?:and|&|/)\s*(?:efficacy|effectiveness)|(?:efficacy|effectiveness)\s*(?:and|&|/)\s*safety)"
+)
+REVIEW_OF_BOTH = (
+    r"\b(?:review\w*|evaluat\w*|assess\w*|analy[sz]\w*|examin\w*|monitor\w*)\s+(?:of\s+|for\s+)(?:the\s+)?"
+    rf"(?:[\w'-]+\s+)?{_BOTH_TOPICS}(?:\s+(?:data|results?|information|outcomes?))?\b|\b{_BOTH_TOPICS}\s+(?:data\s+)?"
+    r"(?:reviews?|evaluations?|assessments?|analys[ie]s)\b"
+)
 # "technical complications" are difficulties, "experienced a progression" is the disease's course, and "no study
 # activity" is work not done, not a drug without activity
 NOT_HARMS = (
@@ -280,6 +301,7 @@ NOT_HARMS = (
         r"raised|increased|abnormal)\b",
         "$1 with baseline",
     ),
+    (r"\bpain\s+(relief|control|scores?|reduction|improvement|management|intensity)\b", "analgesia $1"),
     (
         r"\b(technical|recruitment|enrol\w*|logistic\w*|administrative|unforeseen|regulatory|contractual|legal|"
         r"financial|operational|budget\w*|funding)\s+complications?\b",
@@ -303,7 +325,8 @@ NEGATIONS = (
     rf"\b(?:no|not|without|nor|non|absence of|free of)\b[- ]?(?:\s*\w+){{0,4}}?\s*(?:{_EFFICACY_TOPIC}\s*"
     rf"(?:,|/|and/or|or|and|nor)\s*)?{_SAFETY_TOPIC}(?:\s*(?:,|/|and/or|or|and|nor)\s*{_ANY_TOPIC})*[- ]?(?:\s*\w+)?\s*"
     r"(?:concerns?|issues?|problems?|signals?|findings?|reasons?|risks?|related|driven|based|implications?|"
-    rf"questions?|grounds|considerations?|impacts?|changes?|events?|warnings?|alerts?)\b(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b"
+    rf"questions?|grounds|considerations?|impacts?|changes?|events?|warnings?|alerts?)\b(?:\s*(?:,|/|\band/or\b|"
+    rf"\bor\b|\band\b"
     r"|\bnor\b)\s*"
     rf"(?:new\s+|serious\s+|significant\s+|unexpected\s+)?{_ANY_TOPIC}(?:\s+(?:concerns?|issues?|signals?|"
     r"findings?|events?))?)*",
@@ -330,7 +353,8 @@ NEGATIONS = (
     rf"(?:the\s+)?(?:(?:rates?|incidences?|numbers?|frequency|risks?|occurrences?|prevalence|cases|levels?)\s+"
     rf"(?:of\s+)?)?(?:[\w'-]+\s+)?{_HARM}\b",
     # "no subject reached the primary endpoint"
-    r"\b(?:no|none of the|nobody|not one)\s+(?:[\w'-]+\s+){0,2}?(?:reached|met|achieved|attained)\b",
+    rf"\b(?:no|none of the|not one)\s+(?:of the\s+)?(?:[\w'-]+\s+)?(?:{_PERSONS}|one)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:reached|met|achieved|attained)\b|\bnobody\s+(?:(?:has|had)\s+)?(?:reached|met|achieved|attained)\b",
     # a status written where the reason should be says nothing of recruitment
     r"^\W*(?:active,?\s+)?not\s+(?:yet\s+)?recruiting\W*$",
     # an enrolment that went as planned is no enrolment problem
@@ -342,7 +366,11 @@ NEGATIONS = (
 # each family of Safety rules, by what it reads
 SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
     "named": (
-        r"^\W*(?:safety|patient safety|toxicity|reactogenicity)\W*$",
+        r"^\W*(?:safety|patient safety|toxicity|reactogenicity)(?:\s+(?:review|reasons?|data|evaluation|assessment))?"
+        r"\W*$",
+        # "Adverse findings from nonclinical carcinogenicity studies", "GI Intolerability", "fatal occurrence"
+        r"\badverse\s+(?:[\w'-]+\s+)?findings?\b|\bintolerabilit(?:y|ies)\b|\bfatal\s+(?:[\w'-]+\s+)?(?:occurrences?|"
+        r"events?|outcomes?|cases?|reactions?|complications?|infections?|bleed\w*|adverse)\b",
         r"\b(?:\w*toxicit(?:y|ies)|toxic|\w+toxic|reactogenicity)\b",
         r"\b(?:adverse (?:events?|effects?|reactions?|drug reactions?|experiences?)|side[- ]effects?|saes?|"
         r"serious adverse|susars?)\b",
@@ -398,6 +426,8 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bassociated with (?:an?\s+)?(?:excessive|increased|higher|unacceptab\w+|greater)\s+(?:[\w'-]+\s+){0,2}?"
         rf"{_HARM}\b",
         r"\bimbalance (?:in|of|between) (?:[\w'-]+\s+){0,4}?(?:events?|deaths?|infections?|reactions?|outcomes?)\b",
+        r"\b(?:pain|discomfort)\s+(?:[\w'-]+\s+){0,2}?(?:was|were)\s+(?:significantly\s+|much\s+)?(?:higher|greater|"
+        r"worse|increased|more)\b",
     ),
     # "due to thrombosis", "two complications with midazolam", "cases of hepatitis"
     "harm_happened": (
@@ -423,6 +453,8 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         rf"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){{0,2}}?{_HARM}\b",
         rf"\b{_PERSONS}\s+(?:[\w'-]+\s+){{0,6}}?(?:developed|experienced|experiencing|suffered|suffering|"
         r"presented with)\b",
+        rf"\b{_PERSONS}\s+(?:[\w'-]+\s+){{0,2}}?(?:reporting|reported|complain\w*)\s+(?:of\s+|about\s+)?"
+        r"(?:[\w'-]+\s+){0,2}?(?:pain|burning|discomfort|swelling|itching|headaches?|dizziness|numbness)\b",
         r"\bcomplications? (?:[\w'-]+\s+)?(?:to|of|from|with|related to|in|after|during|associated with)\b",
         rf"\b{_HARM}\s+(?:burden|concerns?|issues?|problems?)\b",
         rf"\b{_HARM}\s+(?:was\s+|were\s+)?(?:caused|induced|related|associated|attributed|attributable|due)\s+"
@@ -468,17 +500,23 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
     "risk_benefit": (
         r"\b(?:risks?|harms?)\s*(?:[-/]|to|and|versus|vs\.?)?\s*benefits?\b|\bbenefits?\s*(?:[-/]|to|and|versus|"
         r"vs\.?)?\s*risks?\b",
+        r"\b(?:benefits?|efficacy)\s*(?:[-/]|to|versus|vs\.?)\s*(?:tolerability|toxicity|safety)\s+(?:ratio|balance)\b|"
+        r"\b(?:tolerability|toxicity|safety)\s*(?:[-/]|to|versus|vs\.?)\s*(?:benefits?|efficacy)\s+(?:ratio|balance)\b",
         r"\b(?:risks?|harms?|toxicit\w*|side[- ]effects?)\s+(?:[\w'-]+\s+){0,4}?outweigh\w*\b",
         r"\bbenefits?\s+(?:[\w'-]+\s+){0,2}?(?:no longer|not|did not|does not|do not|would not)\s+outweigh\w*\b",
     ),
     "safety_words": (
-        r"\b(?:safety|tolerability)\s+(?:[\w'-]+\s+)?(?:concerns?|issues?|reasons?|signals?|problems?|risks?|findings?|"
+        r"\b(?:safety|tolerability)(?:\s*(?:and|or|&|/)\s*(?:efficacy|effectiveness|tolerability))?\s+(?:[\w'-]+\s+)?"
+        r"(?:concerns?|issues?|reasons?|signals?|problems?|risks?|findings?|"
         r"events?|grounds|observations?|considerations?|measures?)\b",
         r"\b(?:due to|because of|for|owing to|based on|over|given|in the interest of)\s+(?:the\s+)?(?:patient\s+|"
         r"subject\s+|participant\s+|potential\s+|possible\s+|drug\s+|product\s+|long-term\s+|emerging\s+|new\s+)?"
         r"(?:safety|tolerability)\b",
         r"\b(?:new|emerging|recent|additional|updated)\s+(?:[\w'-]+\s+)?safety\s+(?:information|data|findings?|"
         r"signals?|reports?|results?)\b",
+        r"\b(?:due to|because of|based on|following|pending|result of|results of|outcome of|in light of)\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?safety\s+(?:reviews?|evaluations?|assessments?|data|results?|"
+        r"information)\b",
         r"\b(?:patient|subject|participant)s?'? safety\b|\bsafety of (?:the\s+)?(?:patients|subjects|participants|"
         r"volunteers|children|study participants)\b",
         r"\bconcerns?\s+(?:about|over|regarding|for|with|of|re|around|on|surrounding)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
@@ -489,7 +527,8 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         # "the safety and efficacy of the planned treatment is questionable", "raised the issue of safety"
         r"\bsafety\b(?:\s+(?:and|or|&)\s+(?:efficacy|effectiveness|tolerability))?\s+(?:[\w'-]+\s+){0,5}?(?:is|are|was|"
         r"were|became|remains?)\s+(?:now\s+)?(?:questionable|doubtful|in question|in doubt)\b|\bquestionable safety\b",
-        r"\brais\w*\s+(?:the\s+|an?\s+|some\s+|serious\s+|new\s+)?(?:issues?|questions?|doubts?|concerns?)\s+(?:of|about|"
+        r"\brais\w*\s+(?:the\s+|an?\s+|some\s+|serious\s+|new\s+)?(?:issues?|questions?|doubts?|concerns?)\s+(?:of|"
+        r"about|"
         r"regarding|over|on|around)\s+(?:the\s+)?(?:[\w'-]+\s+)?safety\b",
     ),
     # "potential risk of further dosing", "increased risk of PML", "unacceptable risk to patients"
@@ -503,6 +542,11 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         r"pml|progressive multifocal leukoencephalopathy|infertility|birth defects?)\b",
         r"\brisks?\s+(?:to|for)\s+(?:the\s+)?(?:health|safety|patients?|subjects?|participants?|volunteers?|"
         r"children|women|infants|study population)\b",
+        # "increased cardiovascular risks associated with Celebrex", "can be threatful for the patients"
+        r"\b(?:increased|increasing|higher|elevated|excess(?:ive)?)\s+(?:cardiovascular|cardiac|cv|bleeding|thrombotic|"
+        r"thromboembolic|hepatic|liver|renal|infection|infectious|mortality|death|suicid\w*|cancer|malignancy|"
+        r"fracture|stroke|safety|health)\s+risks?\b",
+        rf"\b(?:threat\w*|danger\w*|hazard\w*)\s+(?:to|for)\s+(?:the\s+)?(?:[\w'-]+\s+)?{_PERSONS}\b",
         r"\bunacceptab\w+\s+(?:high\s+)?risks?\b|\brisks?\s+(?:[\w'-]+\s+){0,4}?(?:was |were |is )?(?:unacceptabl\w+|"
         r"too high)\b",
     ),
@@ -517,7 +561,11 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:ineffective|ineffectiveness|inefficacy|inefficacious|not effective|no longer effective)\b",
         r"\b(?:not|less|no more)\s+(?:sufficiently\s+|as\s+|very\s+|more\s+|clinically\s+)?(?:effective|efficacious|"
         r"beneficial|superior|promising|encouraging)\b",
-        r"\bunlikely (?:to )?(?:be )?(?:effective|beneficial|succeed)\b",
+        r"\b(?:unlikely|not likely) (?:to )?(?:be )?(?:effective|beneficial|succeed|benefit|work|help|reduce|"
+        r"prevent)\b",
+        # "did not offer a sufficiently encouraging profile for further dose escalation"
+        r"\b(?:not|no)\s+(?:[\w'-]+\s+){0,3}?(?:sufficiently\s+)?(?:encouraging|promising)\s+(?:[\w'-]+\s+)?(?:profile|"
+        r"results?|data|activity|efficacy|signals?)\b",
         r"\bnot (?:appear|seem|prove|proven)\w*\s+(?:to\s+)?(?:be\s+)?(?:sufficiently\s+|very\s+|as\s+)?(?:effective|"
         r"efficacious|beneficial|superior)\b|\bnot (?:sufficiently )?immunogenic\b",
         r"\b(?:worse|poorer|inferior)\s+in\s+(?:the\s+)?(?:treatment|intervention|experimental|active|study drug"
@@ -555,15 +603,29 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:efficacy|benefit|activity|effects?|responses?|response rates?)\s+(?:\([^)]*\)\s+)?(?:[\w'-]+\s+){0,6}?"
         r"(?:was|were|is|are)\s+(?:minimal|insufficient|inadequate|modest|marginal|limited|poor|low|disappointing|"
         r"negligible|weak|incomplete)\b|\bincomplete effect\b",
-        r"\b(?:differences?|effects?|effect sizes?|benefits?)\s+(?:[\w'-]+\s+){0,4}?(?:was|were|is|are)\s+(?:too small|"
-        r"smaller than (?:expected|anticipated)|lower than (?:expected|anticipated)|less than (?:expected|"
-        r"anticipated))\b|\bsmall (?:observed )?effect sizes?\b",
+        r"\b(?:differences?|effects?|effect sizes?|benefits?)\s+(?:[\w'-]+\s+){0,4}?(?:was|were|is|are)\s+"
+        r"(?:significantly\s+|much\s+|considerably\s+|substantially\s+)?(?:too small|(?:smaller|lower|less) than "
+        r"(?:expected|anticipated|assumed|planned|hypothesi[sz]ed|predicted|(?:the\s+)?power calculations?))\b|"
+        r"\bsmall (?:observed )?effect sizes?\b",
+        # "smaller than expected decline in FEV1", "Evidence that the dose is insufficient", "less than 2 of the first
+        # 22 patients showed a PSA50 response"
+        r"\b(?:smaller|lower|less|weaker) than (?:expected|anticipated|predicted|projected|hypothesi[sz]ed)\s+"
+        r"(?:[\w'-]+\s+)?(?:declines?|reductions?|improvements?|effects?|differences?|responses?|benefits?|changes?|"
+        r"efficacy)\b",
+        r"\b(?:dose|doses|dosage|dosing)\s+(?:[\w'-]+\s+){0,4}?(?:was|were|is|are)\s+(?:not\s+(?:adequate|sufficient|"
+        r"enough)|insufficient|inadequate|too low)\s+(?:to\s+(?:achieve|reach|obtain|produce)\b|\W*$)",
+        r"\b(?:less than|fewer than|only|just)\s+\d+\s+(?:of|out of|/)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:[\w'-]+\s+)?"
+        r"(?:patients|subjects|participants)\s+(?:showed|had|achieved|experienced)\s+(?:an?\s+)?(?:[\w'-]+\s+)?"
+        r"(?:responses?|remissions?)\b",
         r"\bno\s+(?:statistically\s+|clinically\s+)?significant\s+(?:[\w'-]+\s+)?changes?\b|\bno\s+(?:[\w'-]+\s+)?"
         r"changes? in (?:the\s+)?(?:primary|efficacy|main)\s+(?:[\w'-]+\s+)?(?:end ?points?|outcomes?)\b",
         r"\b(?:not|non|no|lack of|absence of)[- ]?(?:statistically |clinically |clinical |statistical )?significa\w*",
-        r"\b(?:insufficient|inadequate|limited|little|lack of|weak|no)\s+(?:[\w'-]+\s+)?evidence\s+(?:of|for)\s+"
-        r"(?:[\w'-]+\s+){0,2}?(?:efficacy|effectiveness|benefit|effects?|activity|responses?|differences?|"
-        r"superiority|improvement)\b",
+        # "Significant differences were not observed", "statistically significant results were not obtained"
+        r"\bsignifican\w*\s+(?:[\w'-]+\s+){0,2}?(?:(?:was|were|is|are|has been|have been)\s+not\s+(?:observed|seen|"
+        r"found|detected|noted|obtained)|notmet)\b",
+        r"\b(?:insufficient|inadequate|limited|little|lack of|weak|no)\s+(?:[\w'-]+\s+)?evidence\s+(?:(?:of|for)\s+"
+        r"(?:[\w'-]+\s+){0,2}?|that\s+(?:[\w'-]+\s+){0,8}?)(?:efficacy|effectiveness|benefit|effects?|activity|"
+        r"responses?|differences?|superiority|improvement|promise)\b",
         r"\b(?:not|no)\s+(?:[\w'-]+\s+){0,2}?(?:offer|provide|show|add|confer)\w*\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:advantages?|added value|benefits?|improvement|efficacy|effects?)\b",
         rf"\b(?:did|does|do|would|will|could) not\s+(?:indicate|suggest|reveal|provide|produce|yield|find|detect|offer|"
@@ -586,7 +648,8 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:results?|data|findings|analys[ie]s|scans?|evidence)\s+(?:[\w'-]+\s+){0,4}?(?:notmet|(?:did|do|does) "
         r"not (?:provide|give|offer|justify|warrant))\s+(?:any\s+|a\s+)?(?:reason|justification|rationale|basis)\s+"
         r"(?:to|for)\s+(?:continu\w*|proceed\w*)\b",
-        r"\b(?:results?|data|findings|analys[ie]s)\s+(?:[\w'-]+\s+){0,5}?(?:did|do|does) not (?:warrant|justify)\s+"
+        r"\b(?:results?|data|findings|analys[ie]s|efficacy)\s+(?:[\w'-]+\s+){0,5}?(?:did|do|does) not (?:warrant|"
+        r"justify)\s+"
         r"(?:to\s+)?(?:the\s+)?(?:further\s+)?(?:continu\w*|progress\w*|development|investigation|evaluation|dose "
         r"escalation|expansion)\b",
     ),
@@ -595,11 +658,11 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
     "failures": (
         r"\b(?:high|higher|increased|excess\w*|unacceptab\w*|too high|unexpected(?:ly)?(?: high)?)\s+"
         r"(?:[\w'-]+\s+){0,2}?"
-        r"(?:(?:rates?|levels?|numbers?|incidence)\s+of\s+(?:[\w'-]+\s+)?)?(?:relapses?|rejections?|treatment "
+        r"(?:(?:rates?|levels?|numbers?|incidence)\s+of\s+(?:[\w'-]+\s+)?)?(?:relapses?|rejections?|treatment[- ]"
         r"failures?|therapeutic failures?|virolog\w* failures?|recurrences?)\b",
         r"\b(?:relapse|rejection|treatment failure|recurrence) rates?\s+(?:[\w'-]+\s+){0,4}?(?:was |were |is )?"
         r"(?:higher|increased|too high|unacceptab\w*)\b",
-        r"\b(?:low|lower|poor)\s+(?:[\w'-]+\s+)?(?:cure|response|success|remission|healing) rates?\b",
+        r"\b(?:low|lower|poor|reduced|decreased)\s+(?:[\w'-]+\s+)?(?:cure|response|success|remission|healing) rates?\b",
         # "High failure rate", "Failure rate was 100% in one arm of the study (the intervention)"
         r"\b(?:high|higher|unacceptab\w*|too high)\s+(?:early\s+)?failure rates?\b|\bfailure rates?\s+(?:was|were|is|"
         r"of)\s+(?:\d+\s*%|high|higher|too high|unacceptab\w*)",
@@ -641,6 +704,16 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bunlikely (?:that )?(?:[\w'-]+\s+){0,4}?(?:end ?points?|objectives?|outcomes?|hypothes[ie]s|significance|"
         r"benefit|efficacy)\s+(?:would|will|could|can)\s+be\s+(?:met|reached|achieved|shown|demonstrated|"
         r"confirmed)\b",
+        r"\b(?:not|in)\s*(?:sufficient|enough|adequate)\s+to\s+(?:warrant|justify|support)\s+(?:[\w'-]+\s+){0,2}?"
+        r"(?:development|continu\w*|further|progress\w*)\b",
+        r"\b(?:not|never)\s+(?:be\s+)?able\s+to\s+(?:reach|achieve|show|demonstrate|detect|obtain)\s+(?:a\s+|any\s+)?"
+        r"(?:[\w'-]+\s+)?(?:significan\w*|differences?|efficacy|benefit|end ?points?)\b",
+        r"\bunlikely to (?:yield|produce|provide|give)\s+(?:any\s+)?(?:[\w'-]+\s+)?results?\b",
+        # "Interim analysis has shown that the objectives of this study can not be reached": an analysis says so, where
+        # "Primary objectives could not be met due to missing information" is no result
+        r"\b(?:analys[ie]s|results?|data)\b[^.;]{0,80}?\b(?:objectives?|aims?|goals?)\b[^.;]{0,40}?\bnotmet\b",
+        r"\b(?:increase|increased|increasing|larger|enlarg\w*)\s+(?:[\w'-]+\s+){0,4}?(?:to\s+)?(?:obtain|reach|achieve|"
+        r"show|detect|demonstrate|see)\s+(?:a\s+|any\s+)?(?:statistical(?:ly)?\s+)?significan\w*",
     ),
     # "low conditional power", "very low probability of success", "further recruitment unlikely to change result"
     "unlikely": (
@@ -681,27 +754,32 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\s+)*(?:analys[ie]s|results?|outcomes?|findings|data|trials?|study|studies|phase\s*(?:\d|i+)\w*|"
         r"ph\s*(?:\d|i+)\w*)\b",
         r"\b(?:study|trial|analysis|pilot|results?|outcomes?|data)\s+(?:was|were|is|are|proved|turned out)\s+"
-        r"(?:to be\s+)?negative\b",
+        r"(?:to be\s+)?neg(?:a|)tive\b",
         r"\binconsistent\s+(?:[\w'-]+\s+)?(?:benefit|efficacy|effects?|responses?|clinical results)\b",
         # "following Phase 3 failure", "Efficacy study indicated that further study is not warranted"
         r"\b(?:phase\s*(?:\d|i+)\w*|pivotal|efficacy)\s+(?:study\s+|trial\s+)?failures?\b|\b(?:further|continued)\s+"
         r"(?:[\w'-]+\s+)?(?:study|studies|development|investigation|evaluation|testing)\s+(?:is|was|are|were)\s+not\s+"
         r"(?:warranted|justified)\b",
-        r"\b(?:results?|data|findings|evidence|analys[ie]s|outcomes?)\s+(?:[\w'-]+\s+){0,4}?(?:(?:did|do|does|would|"
-        r"will)\s+not|no longer|not)\s+support\w*\b",
+        r"\b(?:results?|data|findings|evidence|analys[ie]s|outcomes?|profile)\s+(?:[\w'-]+\s+){0,4}?(?:(?:did|do|does|"
+        r"would|will)\s+not|no longer|not)\s+support\w*\b",
+        r"\b(?:no|lack of|absence of|without)\s+(?:definitive|convincing|conclusive|clear|meaningful|robust|compelling)"
+        r"\s+(?:clinical\s+|efficacy\s+)?(?:results?|evidence|findings|outcomes?)\b",
+        r"\bresults?\s+(?:[\w'-]+\s+){0,3}?notmet\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:requirements?|expectations?|"
+        r"criteri(?:a|on)|thresholds?|targets?|goals?)\b",
     ),
 }
 # what, named in a text, keeps a family of Negative rules from counting: a shortfall of patients or data ("not
 # enough patients, so the endpoints will not be achieved" is an enrolment stop; "recruitment halted" is no
 # shortfall), and a placebo or comparator, whose failures would be the drug's success
 SHORTFALL = (
-    r"\b(?:low|poor|slow|slower|insufficient|inadequate|limited|lack of|lacking|not enough|too few|few|no|"
-    r"difficult\w*|failure to|unable to|inability to|challeng\w*|problems? with|issues? with)\s+(?:[\w'-]+\s+){0,2}?"
-    r"(?:enrol\w*|recruit\w*|accru\w*|inclusions?|patients|participants|subjects|data)\b|"
+    r"\b(?:low|poor|slow|slower|insufficient|inadequate|limited|lack of|lacking|not enough|too few|few|no|missing|"
+    r"incomplete|difficult\w*|failure to|unable to|inability to|challeng\w*|problems? with|issues? with)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:enrol\w*|recruit\w*|accru\w*|inclusions?|patients|participants|subjects|data|"
+    r"information)\b|"
     r"\bnumbers? of (?:enrolled |included |recruited |randomi[sz]ed |evaluable )?(?:patients|participants|subjects)\b|"
     r"\b(?:withdrawals?|drop-?outs?|dropped out|lost to follow[- ]?up)\b|"
     r"\b(?:enrol\w*|recruit\w*|accru\w*)\s+(?:[\w'-]+\s+){0,3}?(?:slow|low|poor|insufficient|inadequate|"
-    r"difficult\w*|challeng\w*|lower|problems?|issues?|failed|failure)\b|"
+    r"difficult\w*|challeng\w*|lower|problems?|issues?|failed|failure|notmet)\b|"
     r"\b(?:did not|could not|unable to|failed to)\s+(?:[\w'-]+\s+)?(?:enrol\w*|recruit\w*|accrue)\b|"
     r"\bdue to (?:[\w'-]+\s+){0,2}?(?:enrol\w*|recruit\w*|accru\w*)\b"
 )
@@ -730,7 +808,8 @@ SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bmarketing authori[sz]ation (?:was |has been )?(?:granted|obtained|received)\b",
         r"\b(?:approved|licen[cs]ed) in (?:the )?(?:eu|us|usa|europe|japan|united states|canada|china|uk|united "
         r"kingdom|australia|switzerland|korea)\b",
-        r"\b(?:drug|product|medication|treatment|compound|vaccine|therapy|medicine|device)\s+(?:now\s+|already\s+)?(?:has|"
+        r"\b(?:drug|product|medication|treatment|compound|vaccine|therapy|medicine|device)\s+(?:now\s+|"
+        r"already\s+)?(?:has|"
         r"have|got|received|obtained)\s+(?:a\s+|the\s+|its\s+)?(?:marketing|market)\s+authori[sz]ation\b",
         r"\b(?:approved|approval of (?:the |a |an )?)\s*(?:label|indication)\s+(?:expansion|extension)\b",
         r"\bapproved by (?:the )?(?:fda|ema|pmda|mhra|health canada|regulatory authorit\w+|health authorit\w+)\b",
@@ -753,6 +832,7 @@ SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
     "positive": (
         r"\bfavou?rable (?:\w+\s+)?(?:results?|outcomes?|efficacy|data|findings)\b",
         r"\bpositive (?:[\w'-]+\s+)?(?:results?|outcomes?|data|findings|effects?)\b",
+        r"\b(?:satisfactory|satisfying|excellent|convincing)\s+(?:[\w'-]+\s+)?results?\b",
         r"\bpositive\s+(?:(?:interim|final|primary|efficacy|planned|pre-?planned|first|second|statistical)\s+){0,2}"
         r"(?:analys[ie]s|end ?points?|outcome)\b",
         r"\bsuccessful(?:ly)?\s+(?:[\w'-]+\s+)?(?:proof[- ]of[- ](?:concept|principle)|poc)\b|\b(?:proof[- ]of[- ]"
@@ -778,8 +858,15 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:(?:primary|efficacy|main)\s+(?:[\w'-]+\s+)?(?:end ?points?|outcomes?|objectives?)|end ?points?)\s+"
         r"(?:was |were |has been |have been |had been |is |are )?(?:already |now |successfully |clearly )?"
         r"(?:met|reached|achieved|attained)\b",
-        r"\b(?:met|reached|achieved|attained)\s+(?:its\s+|the\s+)?(?:[\w'-]+\s+)?(?:end ?points?|primary (?:outcomes?|"
+        r"\b(?:met|reached|achieved|attained)\s+(?:its\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:end ?points?|"
+        r"primary (?:outcomes?|"
         r"objectives?))\b",
+        # the study's own endpoint, of safety ("Primary endpoint (Safety) has been achieved"), or a favourable
+        # safety profile shown, is the question answered; it is no safety problem
+        r"\bsafetyendpoint\s+(?:was |were |has been |have been |had been |is )?(?:already |now |successfully )?(?:met|"
+        r"reached|achieved|attained)\b|\b(?:met|reached|achieved|attained)\s+(?:its\s+|the\s+|all\s+)?safetyendpoint\b",
+        r"\b(?:demonstrated|showed|shown|confirmed|established)\s+(?:an?\s+|the\s+)?favou?rable\s+(?:safety|"
+        r"tolerability)(?:\s+and\s+(?:safety|tolerability))?\s+profile\b",
         r"\bachievement of (?:the\s+|its\s+)?(?:primary\s+|main\s+)?(?:study\s+|efficacy\s+)?(?:end ?points?"
         r"|objectives?)\b",
         r"\b(?:trial|study) end (?:was |has been )?(?:reached|achieved)\b|\bend of (?:the )?(?:study|trial) "
@@ -788,13 +875,15 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:[\w'-]+\s+)?(?:events|end ?points|outcomes)\s+(?:was\s+|were\s+|has been\s+|have been\s+|had been\s+|will "
         r"be\s+)?(?:reached|obtained|accrued|observed|achieved|met|attained)\b",
         r"\bevents?\s+(?:target|goal|number|count)\s+(?:was\s+|has been\s+|had been\s+)?(?:reached|met|achieved|"
-        r"attained)\b|\b(?:reached|accrued|observed|achieved|attained)\s+(?:the\s+)?(?:required|target|targeted|planned|"
+        r"attained)\b|\b(?:reached|accrued|observed|achieved|attained)\s+(?:the\s+)?(?:required|target|targeted|"
+        r"planned|"
         r"pre-?specified|necessary|needed|expected)\s+(?:number\s+of\s+)?(?:[\w'-]+\s+)?events\b",
     ),
     # "primary objective reached", "has met its initial objectives", "the actual primary goal - establishment of
     # a tissue biobank - was reached", "the primary objective has already been answered", "a definitive answer"
     "objective_met": (
-        r"\b(?:primary |main )?(?:objectives?|aims?|hypothes[ie]s)(?: of (?:the )?(?:study|trial))?\s+(?:was |were |"
+        r"\b(?:primary |main |interim )?(?:objectives?|aims?|goals?|hypothes[ie]s)(?: of (?:the )?(?:study|trial))?\s+"
+        r"(?:was |were |"
         r"has been |have been |had been |is |are )?(?:achieved|met|reached|confirmed|attained|fulfilled|obtained|"
         r"accomplished)\b",
         # "One of the main purposes of the study has thereby been achieved"
@@ -803,6 +892,8 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:(?:thereby|therefore|thus|now|already|successfully|fully|been)\s+){0,3}(?:achieved|met|reached|"
         r"fulfilled|accomplished|attained|served)\b",
         r"\b(?:has|have|had)\s+met\s+(?:its|their|the|all)\s+(?:[\w'-]+\s+){0,2}?(?:objectives?|aims?|goals?)\b",
+        r"\b(?:achieved|accomplished|fulfilled)\s+(?:its|the|their|our|all)\s+(?:[\w'-]+\s+){0,2}?(?:objectives?|aims?|"
+        r"goals?|purposes?)\b|\bserved (?:its|the|their) (?:[\w'-]+\s+)?purposes?\b",
         r"\b(?:primary|main|scientific|research|study|trial)\s+goals?\b[^.;:,]{0,80}?\b(?:was|were|has been|have "
         r"been)\s+(?:reached|achieved|met|accomplished|attained)\b",
         r"\bgoals? of (?:the |this |our )?(?:study|trial|project|research)\s+(?:was|were|has been|have been|had "
@@ -814,6 +905,8 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reached|obtained|gave|"
         r"provided)\s+(?:a\s+)?(?:definitive|clear|conclusive)\s+answer\b",
         r"\banswered (?:its|the|our) (?:primary |main |research |study |scientific )*questions?\b",
+        r"\bno (?:further|more|additional) (?:gain in )?(?:knowledge|information|insights?) (?:is |was |to be )?"
+        r"(?:expected|anticipated|gained)\b",
         r"\bstatistical power (?:of (?:the )?(?:study|trial) )?(?:was |has been |had been )?(?:reached|achieved|"
         r"attained)\b",
     ),
@@ -869,12 +962,30 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:showed|shown|demonstrated|proved|proven|established|confirmed)\s+(?:its\s+|the\s+)?(?:non-?inferiority|"
         r"equivalence|bioequivalence)\b",
     ),
+    # "Interim review showed a statistically significant treatment effect", "statistically and clinically significant
+    # results", "highly significant difference", "statistical significance of the results was reached": read only
+    # where no other study, no comparator's advantage and no denied significance is named (`SUCCESS_UNLESS`)
+    "significant": (
+        r"\b(?:(?:statistically|clinically|highly|very|valid)\s+(?:and\s+)?)*significant(?:ly)?\s+(?:[\w'-]+\s+)?"
+        r"(?:results?|differences?|(?:treatment\s+)?effects?|end ?points?|improvements?|benefits?|reductions?|"
+        r"superiority|outcomes?)\b",
+        r"\b(?:results?|differences?|data|effects?)\s+(?:[\w'-]+\s+){0,3}?(?:was|were|are|is)\s+(?:highly\s+|"
+        r"clearly\s+)?"
+        r"(?:statistically\s+)?significant\b",
+        r"\bsignificance\b[^.;]{0,60}?\b(?:was|were|has been|had been|is)\s+(?:already\s+)?(?:reached|achieved|"
+        r"attained|"
+        r"obtained|shown|demonstrated)\b",
+    ),
     # "Clinical benefit was noted in the earlier portion of the trial", "the high response rate at the 1st stage":
     # read only where no other study and no comparator is named (`SUCCESS_UNLESS`)
     "benefit_seen": (
         r"\b(?:clinical\s+|therapeutic\s+|treatment\s+)?benefits?\s+(?:was|were|has been|have been|had been|is)\s+"
         r"(?:clearly\s+|already\s+)?(?:noted|observed|seen|evident|apparent)\b",
         r"\b(?:high|higher than expected)\s+(?:[\w'-]+\s+)?(?:response|remission|cure|success)\s+rates?\b",
+        r"\b(?:clear(?:ly)?|evident|obvious|marked|substantial|considerable)\s+(?:identifiable\s+)?(?:benefits?|"
+        r"advantages?|superiority)\b",
+        r"\b(?:more|greater|better)\s+(?:[\w'-]+\s+)?(?:benefits?|efficacy|survival|outcomes?|results?|responses?)\s+"
+        r"(?:[\w'-]+\s+){0,4}?(?:compared (?:to|with)|than|over|versus|vs\.?)\s",
         # "superior effect of the injection"
         r"\bsuperior\s+(?:clinical\s+|therapeutic\s+|treatment\s+)?(?:effects?|efficacy|effectiveness|results?|"
         r"outcomes?|benefits?)\b",
@@ -917,9 +1028,11 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         # "Interim analysis showed sample size sufficient for final analysis"
         rf"\bsample size\s+(?:was\s+|is\s+|(?:has|had) been\s+)?(?:already\s+)?{_ENOUGH}\s+(?:for|to)\b",
         rf"\b{_ENOUGH}\s+(?:(?:amount|quantity|number)\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|"
-        r"knowledge|results|events)\s+(?:(?:was|were|has|have|had|is|are)\s+)?(?:been\s+|now\s+|already\s+)*(?:collected|"
+        r"knowledge|results|events)\s+(?:(?:was|were|has|have|had|is|are)\s+)?(?:been\s+|now\s+|"
+        r"already\s+)*(?:collected|"
         r"gathered|obtained|acquired|accrued|accumulated|generated|available|achieved|reached)\b",
-        rf"\b(?:collected|gathered|obtained|acquired|accrued|accumulated|have|has|had|was|were|is)\s+(?:now\s+|already\s+)?"
+        rf"\b(?:collected|gathered|obtained|acquired|accrued|accumulated|have|has|had|was|were|is)\s+(?:now\s+|"
+        rf"already\s+)?"
         rf"(?:a\s+)?{_ENOUGH}\s+(?:amount\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings)\b",
         rf"\b{_ENOUGH}\s+(?:(?:amount|quantity|number)\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|"
         r"events|patients|subjects|"
@@ -932,6 +1045,15 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:required|necessary|needed)\s+data\s+(?:was|were|has been|have been|had been)\s+(?:obtained|collected|"
         r"gathered|acquired)\b|\bno need to collect (?:any\s+)?(?:further|additional|more) data\b|\bdata needs "
         r"(?:were |have been |has been )?(?:met|fulfilled|satisfied)\b",
+        rf"\b{_ENOUGH}\s+(?:statistical\s+)?power\b",
+        rf"\b(?:sample(?: size)?|number of (?:patients|subjects|participants)|data|enrol\w*)\b[^.;]{{0,40}}?\b(?:is|"
+        rf"was|"
+        rf"are|were)\s+(?:already\s+|now\s+)?{_ENOUGH}\s+(?:to|for)\b",
+        rf"\b{_ENOUGH}\s+(?:enrol\w*|recruitment|accrual|patients|subjects|participants|sample size)\s+(?:was\s+|"
+        rf"were\s+|"
+        r"has been\s+|had been\s+)?(?:achieved|reached|obtained|attained|completed)\b",
+        rf"\b(?:providing|provided|provides|gave|giving|yielded|yielding)\s+(?:[\w'-]+\s+)?{_ENOUGH}\s+(?:[\w'-]+\s+)?"
+        r"(?:data|information|evidence)\b",
         # "additional data were deemed unnecessary", "further cohorts not needed"
         r"\b(?:additional|further|more)\s+(?:data|information|cohorts?|patients|subjects|participants|recruitment|"
         r"enrol\w*)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|not (?:needed|"
@@ -941,7 +1063,9 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
 # what, named in a text, keeps a family of Success rules from counting: "sufficient data" denied ("not enough
 # data", "unable to collect sufficient data"), or said beside the reason the study stopped for ("Funding
 # exhausted. Sufficient data already collected.", "COVID-19 pandemic; sufficient data gathered"): the study
-# stopped for the pandemic, the money or a shortfall, and only noted that what it had was enough
+# stopped for the pandemic, the money or a shortfall, and only noted that what it had was enough;
+# a safety or futility finding beside it needs no guard here, as its group comes first, and "sufficient data ...
+# to assess the safety and efficacy" names no finding
 ENOUGH_DENIED = (
     rf"\b(?:not|no|never|nor|without|lack of|lacking|unable to|inability to|failed to|fail to|impossible to|difficult"
     rf"\w* to|could not|cannot|can't|would not|will not)\s+(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
@@ -949,7 +1073,7 @@ ENOUGH_DENIED = (
 ELSEWHERE = (
     r"\b(?:covid\w*|sars[- ]?-?cov[- ]?2|corona(?:[- ]?virus)?|pandemic|lockdowns?|fund\w*|financ\w*|budget\w*|"
     r"business|commercial|strategic|resources?|feasib\w*|logistic\w*|staff\w*|left|retire\w*|relocat\w*|device "
-    r"changes?|changes?|modif\w*|amend\w*|redesign\w*|safety|toxicit\w*|adverse|futil\w*|covid19)\b"
+    r"changes?|changes?|modif\w*|amend\w*|redesign\w*|covid19)\b"
 )
 # a shortfall of patients: "slow enrolment; sufficient data for the primary endpoint" is an enrolment stop
 FEW_PATIENTS = (
@@ -957,23 +1081,40 @@ FEW_PATIENTS = (
     r"challeng\w*|problems? with|issues? with)\s+(?:[\w'-]+\s+){0,2}?(?:enrol\w*|recruit\w*|accru\w*|inclusions?)\b|"
     r"\b(?:enrol\w*|recruit\w*|accru\w*)\s+(?:[\w'-]+\s+){0,3}?(?:slow|low|poor|insufficient|inadequate|difficult\w*|"
     r"challeng\w*|lower|problems?|issues?|failed|failure)\b|\b(?:withdrawals?|drop-?outs?|dropped out|lost to "
-    r"follow[- ]?up)\b"
+    r"follow[- ]?up)\b|"
+    # "the # of patients meeting inclusion criteria has diminished"
+    r"(?:\bnumbers?|#)\s+of\s+(?:[\w'-]+\s+)?(?:patients|subjects|participants)\b[^.;]{0,60}?\b(?:diminish\w*|"
+    r"decreas\w*|declin\w*|dropp\w*|reduc\w*|fell|too low)\b"
 )
 # another study's result, or a result in the comparator's favour, is not this study's success
 ANOTHER_SOURCE = (
     r"\bby others\b|\b(?:other|another|published|previous|recent|external|concurrent|parallel|similar|competing|"
     r"larger|pivotal|independent|sister|core|parent)\s+(?:[\w'-]+\s+){0,2}?(?:studies|study|trials?|research|"
-    r"literature|publications?|rcts?|evidence)\b|\bliterature\b|\bpublished\b|\bnct\d+"
+    r"literature|publications?|rcts?|evidence)\b|\bliterature\b|\bpublished\b|\bnct\d+|"
+    # a trial named by its acronym: "REAL trial showed a significant difference" (a rule can not tell "this trial
+    # showed" apart, and gives that up)
+    r"\b[\w-]+\s+(?:trial|study)\s+(?:showed|demonstrated|found|reported)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+)?"
+    r"significan\w*"
 )
 FAVOURS_COMPARATOR = (
     r"\bin favou?r of (?:the\s+)?(?:placebo|control|comparator|sham|standard)|\b(?:placebo|control|comparator|sham)"
-    r"\s+(?:group|arm)s?\s+(?:[\w'-]+\s+){0,3}?(?:better|superior)|\bsuperior\s+(?:[\w'-]+\s+){0,2}?(?:of|for|with|in)\s+"
+    r"\s+(?:group|arm)s?\s+(?:[\w'-]+\s+){0,3}?(?:better|superior)|\bsuperior\s+(?:[\w'-]+\s+){0,2}?(?:of|for|with|"
+    r"in)\s+"
     r"(?:the\s+)?(?:placebo|control|comparator|sham|standard)|\b(?:worse|inferior|higher mortality|increased "
     r"mortality|more deaths)\b"
 )
+# significance denied or still to be reached: "no statistical significance", "unable to obtain significant
+# results", "a bigger sample size was needed to find a significant difference"
+SIGNIFICANCE_DENIED = (
+    r"\b(?:no|not|non|without|lack of|absence of|notmet|never|nor|unlikely|unable|fail\w*)[- ]?(?:[\w'-]+\s+){0,3}?"
+    r"significan\w*|\bto\s+(?:get|obtain|reach|find|show|demonstrate|detect|achieve|see)\s+(?:a\s+|any\s+)?"
+    r"(?:[\w'-]+\s+)?significan\w*|\bsignifican\w*\s+(?:[\w'-]+\s+){0,3}?(?:notmet|not|never)\b"
+)
 SUCCESS_UNLESS = {
     "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ELSEWHERE}|{ANOTHER_SOURCE}",
-    "shown_effective": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}",
+    "significant": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{SIGNIFICANCE_DENIED}",
+    "objective_met": ANOTHER_SOURCE,
+    "shown_effective": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{SIGNIFICANCE_DENIED}",
     "benefit_seen": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}",
     "conclusive": ANOTHER_SOURCE,
 }
@@ -1141,7 +1282,8 @@ INVALID_REASONS = (
 POINTER = r"\bsee\b|\brefer(?:red)?\s+to\b|\bdetailed description\b|\bbrief summary\b"
 POINTED_SECTION = r"\bsee\s+'[^']*'"
 POINTER_WORDS = (
-    r"(?-u:\b)(?:please|see|refer|referred|to|the|in|for|of|on|and|a|an|this|that|study|trial|study's|trial's|termination|"
+    r"(?-u:\b)(?:please|see|refer|referred|to|the|in|for|of|on|and|a|an|this|that|study|trial|study's|trial's|"
+    r"termination|"
     r"terminating|reasons?|statements?|explanation|details?|detailed|description|brief|summary|field|section|record|"
     r"above|below|purpose|further|more|info|information|documentation|documentaion|why|was|is|has|been|stopped|"
     r"terminated|withdrawn|suspended|early|prematurely|given|provided|as|explained|described|under|text|protocol|"
@@ -1156,13 +1298,15 @@ COMPLETION = (
     r"\bend of\b"
 )
 COMPLETION_WORDS = (  # ASCII classes and boundaries: with Unicode ones this replacement took ten times all the rest
-    r"(?-u:\b)(?:the|this|a|an|all|its|it|our|we|study|studies|trial|protocol|project|research|primary|has|have|had|been|"
+    r"(?-u:\b)(?:the|this|a|an|all|its|it|our|we|study|studies|trial|protocol|project|research|primary|has|have|had|"
+    r"been|"
     r"was|were|is|are|be|being|now|already|and|of|in|on|at|per|for|with|by|after|then|so|since|because|therefore|as|"
     r"to|according|stopped|closed|terminated|ended|complete|completed|completion|finished|finish|concluded|conclusion|"
     r"done|over|end|reached|met|achieved|attained|fulfilled|normally|successfully|fully|planned|scheduled|expected|"
     r"intended|anticipated|early|earlier|prematurely|administratively|recruitment|recruiting|recruited|enrol[a-z]*|"
     r"accrual|accrued|inclusions?|included|number|sample|size|target|goal|objectives?|aims?|maximum|desired|required|"
     r"needed|patients?|subjects?|participants?|follow-?up|period|data|collection|analysis|analyses|visits?|last|"
+    r"final|step|stage|part|phase|cohort|years?|months?|weeks?|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"[0-9][a-z0-9]*|jan[a-z]*|feb[a-z]*|mar[a-z]*|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|"
     r"nov[a-z]*|dec[a-z]*)(?-u:\b)"
 )
@@ -1207,6 +1351,7 @@ def _rewritten(text: pl.Expr) -> pl.Expr:
         .str.replace_all(r"\beficac", "efficac")
         .str.replace_all(COMMITTEES, " dsmb ")
         .str.replace_all(AE_REPORTING, " aers ")
+        .str.replace_all(REVIEW_OF_BOTH, " interim review data ")
         .str.replace_all(PANDEMIC, " covid19 ")
         .str.replace_all(STAFF_DEATH, " staffdeath ")
         .str.replace_all(CLAUSE_BREAKS, "; $1")
