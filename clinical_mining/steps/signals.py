@@ -168,12 +168,13 @@ def pooled(trials: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
 
 class TermCounts(NamedTuple):
     """What the pooling reads, on integer codes: per (trial, serious, level, code) the summed sides or the reason
-    it is left out (`counted`); the codes' keys and names (`keys`); the events read; the placebo-controlled
-    trials, numbered (`compared`)."""
+    it is left out (`counted`); the codes' keys and names (`keys`); how many event rows hold impossible counts
+    (`impossible_rows`: the rows themselves are not kept past the counting); the placebo-controlled trials,
+    numbered (`compared`)."""
 
     counted: pl.DataFrame
     keys: pl.DataFrame
-    events: pl.LazyFrame
+    impossible_rows: int
     compared: pl.DataFrame
 
     def named(self) -> pl.DataFrame:
@@ -256,7 +257,7 @@ def term_counts(
             systems.select("code", "key", "display", "organ", level=pl.lit(1, pl.UInt8)),
         ]
     )
-    return TermCounts(counted, keys, events, compared)
+    return TermCounts(counted, keys, int(events["bad"].sum()), compared)
 
 
 def _spelled() -> list[pl.Expr]:
@@ -268,23 +269,25 @@ def _spelled() -> list[pl.Expr]:
     ]
 
 
-def _events(reported_events: pl.LazyFrame, groups: pl.DataFrame) -> tuple[pl.LazyFrame, pl.DataFrame, pl.DataFrame]:
-    """The rows of the groups the sides hold, as a lazy query numbered by group, with the codes of their term
-    and organ system; and the tables of those codes: (code, key, display) of the terms, (code, key, organ) of the
-    systems. A key is computed once per distinct spelling (a few thousand) rather than once per row, and the
-    rows are never held with their text: each pass streams the file's few columns."""
+def _events(reported_events: pl.LazyFrame, groups: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The rows of the groups the sides hold, numbered by group, with the codes of their term and organ system
+    and no text; and the tables of those codes: (code, key, display) of the terms, (code, key, organ) of the
+    systems. A key is computed once per distinct spelling (a few thousand) rather than once per row. The file
+    is streamed twice, once for its distinct spellings and once for the coded rows, which are held as integers
+    (about 20 bytes a row) and grouped by both levels from memory: the text of its millions of rows is never
+    held."""
     rows = (
         reported_events.select(EVENT_COLUMNS)
         .filter(pl.col("event_type").is_in(["serious", "other"]))
         .join(groups.lazy(), on=["nct_id", "ctgov_group_code"])
     )
+    pairs = rows.select("adverse_event_term", "organ_system").unique().collect(engine="streaming")
 
     def coded(column: str, label: pl.Expr) -> tuple[pl.DataFrame, pl.DataFrame]:
         spellings = (
-            rows.select(*dict.fromkeys([column, "organ_system"]))
+            pairs.select(*dict.fromkeys([column, "organ_system"]))
             .unique()
             .drop_nulls(column)
-            .collect(engine="streaming")
             .with_columns(key=_normalised(pl.col(column)))
         )
         keys = spellings.select("key").unique().sort("key").with_row_index("code")
@@ -306,42 +309,50 @@ def _events(reported_events: pl.LazyFrame, groups: pl.DataFrame) -> tuple[pl.Laz
             "term",
             "system",
             serious=pl.col("event_type") == "serious",
-            affected=pl.col("subjects_affected").cast(pl.Int64),
-            at_risk=pl.col("subjects_at_risk").cast(pl.Int64),
+            # a trial's counts fit 32 bits; the sums that pool them are widened
+            affected=pl.col("subjects_affected").cast(pl.Int32),
+            at_risk=pl.col("subjects_at_risk").cast(pl.Int32),
         )
         .with_columns(
             bad=(
                 (pl.col("affected") < 0) | (pl.col("at_risk") < 0) | (pl.col("affected") > pl.col("at_risk"))
             ).fill_null(False)
         )
+        .collect(engine="streaming")
     )
     return events, terms, systems
 
 
 def _level_counts(
-    events: pl.LazyFrame, sides: pl.DataFrame, side_info: pl.DataFrame, level: str, code: str
+    events: pl.DataFrame, sides: pl.DataFrame, side_info: pl.DataFrame, level: str, code: str
 ) -> pl.DataFrame:
     """Per (trial, event type, code) of one level: a and n1 of the drug's side, c and n2 of the control's, or
     the reason the trial-code is left out."""
     posted = (
-        events.filter(pl.col(code).is_not_null())
+        events.lazy()
+        .filter(pl.col(code).is_not_null())
         .group_by("group", "serious", code)
         # an organ system: its largest term; a term posted twice in a group: the larger count
         .agg(pl.col("affected").max(), pl.col("at_risk").max(), pl.col("bad").any())
     )
     drug, control = pl.col("drug"), ~pl.col("drug")
+
+    # a side's value of a column, null on the other side: summed without a filtered copy per group
+    def side_sum(column: str, side: pl.Expr) -> pl.Expr:
+        return pl.when(side).then(pl.col(column).cast(pl.Int64)).sum()
+
     summed = (
         posted.join(sides.lazy(), on="group")
         .group_by("trial", "serious", pl.col(code).alias("code"))
         .agg(
-            a=pl.col("affected").filter(drug).sum(),
-            posted_n1=pl.col("at_risk").filter(drug).sum(),
-            posted_total1=pl.col("total").filter(drug).sum(),
+            a=side_sum("affected", drug),
+            posted_n1=side_sum("at_risk", drug),
+            posted_total1=side_sum("total", drug),
             posted_untotalled1=(pl.col("total").is_null() & drug).sum(),
             posted1=drug.sum(),
-            c=pl.col("affected").filter(control).sum(),
-            posted_n2=pl.col("at_risk").filter(control).sum(),
-            posted_total2=pl.col("total").filter(control).sum(),
+            c=side_sum("affected", control),
+            posted_n2=side_sum("at_risk", control),
+            posted_total2=side_sum("total", control),
             posted_untotalled2=(pl.col("total").is_null() & control).sum(),
             posted2=control.sum(),
             bad=pl.col("bad").any(),
@@ -395,15 +406,24 @@ def safety_signals(
     placebo-controlled trials (see the module's docstring). Only the columns used are read, lazily. The
     metadata shows the top `top` signals by pooled risk difference among those with at least two trials, and
     the trials used and left out by reason."""
-    counted, keys, events, compared = term_counts(reported_events, reported_event_totals, trial_safety)
+    counted, keys, impossible_rows, compared = term_counts(reported_events, reported_event_totals, trial_safety)
     # pooled on integers: the drug and the study of each trial numbered, the names attached to the pooled rows
     drugs = compared.group_by("drug_key").agg(pl.col("drug_id").min(), pl.col("drug_name").min()).with_row_index("drug")
     studies = compared.select("studyId").unique().sort("studyId").with_row_index("study")
     trials = compared.join(drugs.select("drug_key", "drug"), on="drug_key").join(studies, on="studyId")
     numbered = counted.lazy().join(trials.lazy().select("trial", "drug", studyId="study"), on="trial")
     group_keys = ["drug", "serious", "level", "code"]
-    left_out = numbered.filter(pl.col("left_out").is_not_null()).collect()
-    summed = pooled(numbered.filter(pl.col("left_out").is_null()), group_keys).collect()
+    # the left-out trial-keys are only counted (per key, and per level and reason): millions of rows at the
+    # registry's size, never held
+    left_out = numbered.filter(pl.col("left_out").is_not_null())
+    summed, left_out_per_key, left_out_per_reason = pl.collect_all(
+        [
+            pooled(numbered.filter(pl.col("left_out").is_null()), group_keys),
+            left_out.group_by(group_keys).agg(trials_left_out=pl.len().cast(pl.UInt32)),
+            left_out.group_by("level", "left_out").agg(trials=pl.len()),
+        ],
+        engine="streaming",
+    )
     study_ids = (
         summed.select(*group_keys, study="studyIds")
         .explode("study")
@@ -415,11 +435,7 @@ def safety_signals(
         summed.lazy()
         .drop("studyIds")
         .join(study_ids.lazy(), on=group_keys)
-        .join(
-            left_out.lazy().group_by(group_keys).agg(trials_left_out=pl.len().cast(pl.UInt32)),
-            on=group_keys,
-            how="left",
-        )
+        .join(left_out_per_key.lazy(), on=group_keys, how="left")
         .join(keys.lazy(), on=["level", "code"], how="left")
         .join(drugs.lazy(), on="drug", how="left")
         .with_columns(
@@ -442,27 +458,27 @@ def safety_signals(
             .join(compared.lazy().select(nct_id="studyId").unique(), on="nct_id", how="semi")
             .join(known, on=["nct_id", "ctgov_group_code"], how="anti")
             .select(pl.len())
-            .collect()
+            .collect(engine="streaming")
             .item()
         )
-    _report(result, compared, left_out, events, orphans, top)
+    _report(result, compared, left_out_per_reason, impossible_rows, orphans, top)
     return result
 
 
 def _report(
     result: pl.DataFrame,
     compared: pl.DataFrame,
-    left_out: pl.DataFrame,
-    events: pl.LazyFrame,
+    left_out_per_reason: pl.DataFrame,
+    impossible_rows: int,
     orphans: int | None,
     top: int,
 ) -> None:
     """The asset's metadata: trials used and left out by reason, bad rows, and the top signals as a table."""
     record("trials/placebo_controlled", compared.select("studyId", "drug_key").n_unique())
     record("trials/pooled_in_some_term", result.explode("studyIds")["studyIds"].n_unique() if result.height else 0)
-    for (level, reason), frame in left_out.partition_by("level", "left_out", as_dict=True).items():
-        record(f"left_out/{LEVELS[level]}/{LEFT_OUT[reason]}", frame.height)
-    record("event_rows/impossible_counts", events.select(pl.col("bad").sum()).collect(engine="streaming").item())
+    for level, reason, trials in left_out_per_reason.iter_rows():
+        record(f"left_out/{LEVELS[level]}/{LEFT_OUT[reason]}", trials)
+    record("event_rows/impossible_counts", impossible_rows)
     if orphans is not None:
         record("event_rows/pointing_at_no_result_group", orphans)
     record("signals", result.height)
