@@ -49,6 +49,9 @@ FINAL_COLUMNS = [
 ]
 EXPECTED_GRAPH = {
     "studies": ("sources", []),
+    "sponsors": ("sources", []),
+    "study_references": ("sources", []),
+    "designs": ("sources", []),
     "interventions": ("sources", []),
     "conditions": ("sources", []),
     "intervention_other_names": ("sources", []),
@@ -73,7 +76,7 @@ EXPECTED_GRAPH = {
     "drug_lookup": ("setup", ["drug_vocabulary"]),
     "disease_lookup": ("setup", ["disease_vocabulary"]),
     "mesh_lookup": ("setup", ["chembl_indications", "disease_vocabulary"]),
-    "trials": ("setup", ["studies"]),
+    "trials": ("setup", ["designs", "sponsors", "studies", "study_references"]),
     "aact_evidence": ("union", ["conditions", "interventions", "trials"]),
     "chembl_evidence": ("union", ["chembl_indications"]),
     "pmda_evidence": ("union", ["disease_lookup", "pmda"]),
@@ -140,7 +143,7 @@ EXPECTED_GRAPH = {
     ),
     "final_df": (
         "process",
-        ["drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy", "trial_roles"],
+        ["drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy", "trial_roles", "trials"],
     ),
 }
 
