@@ -726,7 +726,7 @@ def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.Data
                 "number_of_arms": len(trial.arms),
                 "enrollment": 300,
                 "brief_title": f"A trial of {trial.arms[0][0]} in {trial.condition}",
-                "results_first_posted_date": KNOWN_RESULTS_POSTED,  # each posts results: that is what it is for
+                "results_first_posted_date": KNOWN_RESULTS_POSTED if trial.groups or trial.events else None,
             }
         )
         rows["conditions"].append(
