@@ -61,13 +61,13 @@ METADATA_INPUTS = {
     "study_references": ("nct_id", "pmid", "reference_type"),
     "designs": ("nct_id", "allocation", "masking"),
 }
-RESULTS_POSTED = "results_first_posted_date"
+RESULTS_POSTED_COLUMN = "results_first_posted_date"
 # the studies columns the metadata is read from; absent ones are null with a warning, so older configs still run
 METADATA_STUDY_COLUMNS = {
     "enrollment": pl.Int64(),
     "start_date": pl.Date(),
     "primary_completion_date": pl.Date(),
-    RESULTS_POSTED: pl.Date(),
+    RESULTS_POSTED_COLUMN: pl.Date(),
 }
 RANDOMISED = {"RANDOMIZED": True, "NON_RANDOMIZED": False, "NA": False}
 
@@ -132,7 +132,7 @@ def select_trials(
             designs, randomised=pl.col("allocation").replace_strict(RANDOMISED, default=None), masking="masking"
         )
         trials = trials.join(design, on="nct_id", how="left", maintain_order="left")
-    posted = pl.col(RESULTS_POSTED).is_not_null() if RESULTS_POSTED in present else pl.lit(None)
+    posted = pl.col(RESULTS_POSTED_COLUMN).is_not_null() if RESULTS_POSTED_COLUMN in present else pl.lit(None)
     trials = trials.with_columns(results_posted=posted)
     joined = trials.collect_schema().names()
     trials = trials.with_columns(
