@@ -3,6 +3,7 @@
 import json
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +18,46 @@ from clinical_mining.definitions import build_definitions
 
 DEFAULT_CONFIG = PROJECT_ROOT / "config" / "clinical_mining.yaml"
 TEST_MODULES = ["clinical_mining", "clinical_mining_tests"]
+# Three real trials' metadata as their records give it, read by hand in shared/real/ctgov/<id>.json
+# (sponsorCollaboratorsModule.leadSponsor, referencesModule, designModule.enrollmentInfo and designInfo,
+# statusModule's start, primary completion and results-first-posted dates); a month's date is its last day.
+REAL_TRIAL_METADATA = {
+    "NCT02552212": {  # certolizumab pegol in axial SpA; in the embedded sample's real studies
+        "lead_sponsor": {"name": "UCB BIOSCIENCES GmbH", "class": "INDUSTRY"},
+        "literature": [
+            {"pmid": "30848558", "type": "DERIVED"},
+            {"pmid": "34715908", "type": "DERIVED"},
+            {"pmid": "35296532", "type": "RESULT"},
+            {"pmid": "35733363", "type": "RESULT"},
+        ],
+        "enrollment": 317,
+        "start_date": date(2015, 9, 30),  # "2015-09"
+        "primary_completion_date": date(2018, 5, 31),  # "2018-05"
+        "randomised": True,
+        "masking": "QUADRUPLE",
+        "results_posted": True,
+    },
+    "NCT02797951": {  # galcanezumab, one group: allocation NA, open label
+        "lead_sponsor": {"name": "Eli Lilly and Company", "class": "INDUSTRY"},
+        "literature": [{"pmid": "35633025", "type": "DERIVED"}],
+        "enrollment": 165,
+        "start_date": date(2016, 7, 13),
+        "primary_completion_date": date(2021, 1, 21),
+        "randomised": False,
+        "masking": "NONE",
+        "results_posted": True,
+    },
+    "NCT03418623": {  # GET73, no results posted; Latis S.r.l. collaborates, it does not lead
+        "lead_sponsor": {"name": "Laboratorio Farmaceutico Ct S.r.l.", "class": "INDUSTRY"},
+        "literature": [{"pmid": "23032071", "type": "BACKGROUND"}],
+        "enrollment": 24,
+        "start_date": date(2018, 3, 8),
+        "primary_completion_date": date(2020, 3, 13),
+        "randomised": True,
+        "masking": "QUADRUPLE",
+        "results_posted": False,
+    },
+}
 
 
 @pytest.fixture
@@ -61,6 +102,32 @@ def run_config(
         selection=selection,
         raise_on_error=False,
     )
+
+
+def export_overrides(export: Path, config: Path = DEFAULT_CONFIG) -> dict[str, Any]:
+    """Overrides of `config` (dotted keys, as `load_config` takes them) that read only what an AACT flat-file
+    export folder holds: each table's columns cut to the export's header, and a table of which it holds none but
+    the keys dropped, with the step parameters that refer to it (the trials' metadata inputs, which are
+    optional). `shared/real`'s export was written without sponsors, designs' allocation and masking, and some
+    studies columns."""
+    raw = yaml.safe_load(config.read_text())
+    tables, dropped = {}, set()
+    for table, spec in raw["sources"]["aact"]["tables"].items():
+        path = export / f"{table}.txt"
+        header = path.read_text().split("\n", 1)[0].split("|") if path.is_file() else []
+        columns = [column for column in spec["columns"] if column in header]
+        if set(columns) <= {"id", "nct_id"}:  # nothing but keys (designs without allocation and masking)
+            dropped.add(f"${table}")
+        else:
+            tables[table] = spec | {"columns": columns}
+    stages = {
+        f"pipeline.{stage}": [
+            step | {"parameters": {k: v for k, v in step["parameters"].items() if str(v) not in dropped}}
+            for step in steps
+        ]
+        for stage, steps in raw["pipeline"].items()
+    }
+    return {"sources.aact.tables": tables, **stages}
 
 
 def aact_evidence(rows: list[tuple[str, int, str, str | None]]) -> pl.LazyFrame:

@@ -11,11 +11,18 @@ import pytest
 from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance
 from polars.testing import assert_frame_equal
 
-from clinical_mining.config import AactTableConfig
+from clinical_mining.config import PROJECT_ROOT, AactTableConfig
 from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile, read_postgres
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.synthetic.aact import export_equivalent, generate_aact, write_flatfiles, write_postgres
-from clinical_mining_tests.conftest import Postgres, output, run_config, run_texts
+from clinical_mining_tests.conftest import (
+    DEFAULT_CONFIG,
+    REAL_TRIAL_METADATA,
+    Postgres,
+    output,
+    run_config,
+    run_texts,
+)
 
 PASSWORD = "Visible-S3cret/pa:ss@word"
 QUIRKS = pl.DataFrame(
@@ -237,3 +244,37 @@ def test_a_read_that_stalls_times_out_and_is_retried(
     message = result.get_step_failure_events()[0].step_failure_data.error.to_string()
     assert "AACT database localhost/postgres is unreachable or failed: the read took longer than 1 s" in message
     assert waited < 30
+
+
+def test_trial_metadata_is_the_same_from_postgres_as_from_the_flat_files(postgres: Postgres, tmp_path: Path) -> None:
+    """The embedded sample loaded into PostgreSQL and read there by the default config gives the same trials and
+    final_df as its flat files: a real trial's sponsor, literature, enrollment, dates, design and results as its
+    record gives them, in the trials asset and in every sources entry of its pairs."""
+    sample = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
+    tables = {}
+    for path in sorted(sample.glob("*.txt")):
+        header = pl.read_csv(path, separator="|", n_rows=0).columns
+        tables[path.stem] = read_flatfile(path, path.stem, AactTableConfig(columns=header))
+    write_postgres(tables, postgres.uri, "sample")
+    kinds = {
+        "flatfiles": {},
+        "postgres": {
+            "sources.aact.kind": "postgres",
+            "sources.aact.uri": postgres.uri,
+            "sources.aact.schema": "sample",
+        },
+    }
+    outputs = {}
+    for kind, overrides in kinds.items():
+        result = run_config(DEFAULT_CONFIG, overrides=overrides | {"output.dir": str(tmp_path / kind)})
+        assert result.success, kind
+        outputs[kind] = {
+            asset: pl.read_parquet(tmp_path / kind / f"{asset}.parquet") for asset in ("trials", "final_df")
+        }
+    assert_frame_equal(outputs["postgres"]["final_df"], outputs["flatfiles"]["final_df"])
+    assert_frame_equal(outputs["postgres"]["trials"].sort("nct_id"), outputs["flatfiles"]["trials"].sort("nct_id"))
+    expected = REAL_TRIAL_METADATA["NCT02552212"]
+    trials, final = outputs["postgres"]["trials"], outputs["postgres"]["final_df"]
+    assert trials.filter(nct_id="NCT02552212").select(list(expected)).row(0, named=True) == expected
+    entries = final.select(pl.col("sources").explode()).unnest("sources").filter(studyId="NCT02552212")
+    assert entries.height > 0 and all(row == expected for row in entries.select(list(expected)).iter_rows(named=True))

@@ -22,8 +22,9 @@ from clinical_mining.sources.aact import read_flatfile
 from clinical_mining.sources.ctgov import build_tables, needed_columns, read_ctgov_table
 from clinical_mining.sources.ctgov_json import CtgovError, iter_studies
 from clinical_mining.sources.ctgov_tables import TABLES
+from clinical_mining.steps.aact import TRIAL_METADATA, select_trials
 from clinical_mining.synthetic.ctgov import SAMPLE, write_download
-from clinical_mining_tests.conftest import DEFAULT_CONFIG, run_config
+from clinical_mining_tests.conftest import DEFAULT_CONFIG, REAL_TRIAL_METADATA, export_overrides, run_config
 
 REAL = PROJECT_ROOT.parent / "shared" / "real"
 CTGOV = REAL / "ctgov"
@@ -85,8 +86,9 @@ def test_every_table_equals_aacts_rows_for_the_same_studies(tmp_path: Path) -> N
     included): the same rows in every column both hold, ids compared by what they point at."""
     studies = sorted(path.stem for path in CTGOV.glob("NCT*.json"))
     exported = sorted(path.stem for path in EXPORT.glob("*.txt"))
-    tables = sorted(set(_default_tables()) | {t for t in exported if t in TABLES})
-    assert set(_default_tables()) <= set(exported), "the export lacks a table the default config reads"
+    tables = sorted((set(_default_tables()) & set(exported)) | {t for t in exported if t in TABLES})
+    # the export was written without sponsors: the JSON's sponsors are checked against the records themselves
+    assert set(_default_tables()) - set(exported) == {"sponsors"}, "the export lacks a table the default config reads"
     specs = {}
     for table in tables:
         header = pl.read_csv(EXPORT / f"{table}.txt", separator="|", n_rows=0).columns
@@ -110,10 +112,34 @@ def test_every_table_equals_aacts_rows_for_the_same_studies(tmp_path: Path) -> N
     assert compared["studies"] >= 10 and len(compared) >= 20
 
 
+@needs_real
+def test_trial_metadata_from_the_json_as_the_records_give_it(tmp_path: Path) -> None:
+    """The default config's sponsors, study_references, designs and studies read from the JSON of the real studies
+    give each trial's metadata as the record states it (read by hand: `REAL_TRIAL_METADATA`)."""
+    specs = _default_tables()
+    columns = needed_columns(specs)
+    read = {
+        table: read_ctgov_table(CTGOV, table, specs[table], columns, tmp_path)[0].lazy()
+        for table in ("studies", "sponsors", "study_references", "designs")
+    }
+    trials = select_trials(read["studies"], None, read["sponsors"], read["study_references"], read["designs"])
+    got = {
+        row["nct_id"]: {column: row[column] for column in TRIAL_METADATA}
+        for row in trials.filter(pl.col("nct_id").is_in(list(REAL_TRIAL_METADATA))).iter_rows(named=True)
+    }
+    assert got == REAL_TRIAL_METADATA
+    assert read["sponsors"].collect()["lead_or_collaborator"].unique().to_list() == ["lead"]  # the config's where
+    # a reference without a PubMed id (NCT01367860 cites one paper without) is no literature entry
+    cited = json.loads((CTGOV / "NCT01367860.json").read_text())["protocolSection"]["referencesModule"]["references"]
+    literature = trials.filter(nct_id="NCT01367860")["literature"].item()
+    assert len(literature) == len([r for r in cited if r.get("pmid")]) == len(cited) - 1 == 21
+
+
 def _frozen_graph(tmp_path: Path, name: str, aact: dict[str, Any], assets: list[str]) -> dict[str, pl.DataFrame]:
-    """The default graph with the AACT source replaced, materialised in process; its `assets` read back."""
-    overrides = {f"sources.aact.{key}": value for key, value in aact.items()} | {"output.dir": str(tmp_path / name)}
-    result = run_config(DEFAULT_CONFIG, overrides=overrides)
+    """The default graph reading only what AACT's export holds (`export_overrides`), with the AACT source
+    replaced, materialised in process; its `assets` read back."""
+    overrides = export_overrides(EXPORT) | {f"sources.aact.{key}": value for key, value in aact.items()}
+    result = run_config(DEFAULT_CONFIG, overrides=overrides | {"output.dir": str(tmp_path / name)})
     assert result.success, [e.step_failure_data.error.message for e in result.get_step_failure_events()]
     return {asset: pl.read_parquet(tmp_path / name / f"{asset}.parquet") for asset in assets}
 
@@ -127,28 +153,17 @@ def _export_of(studies: list[str], folder: Path) -> Path:
     return folder
 
 
-def _tables_the_export_holds() -> dict[str, Any]:
-    """The default config's AACT tables without the columns the export was written without (`studies.enrollment`,
-    which no step reads), so that both runs read the same columns."""
-    tables = {}
-    for table, spec in _default_tables().items():
-        header = pl.read_csv(EXPORT / f"{table}.txt", separator="|", n_rows=0).columns
-        tables[table] = spec.model_dump() | {"columns": [c for c in spec.columns if c in header]}
-    return tables
-
-
 @needs_real
 def test_the_graph_gives_the_same_outputs_from_the_json_as_from_aacts_export(tmp_path: Path) -> None:
     """The default graph with its AACT source switched to the JSON of the 127 real studies, against the same
-    graph on AACT's export of those studies: the same final_df, trial_efficacy and trial_safety."""
-    assets = ["final_df", "trial_efficacy", "trial_safety"]
+    graph on AACT's export of those studies: the same final_df (its trial metadata included), trials,
+    trial_efficacy and trial_safety, both reading the tables and columns the export holds."""
+    assets = ["final_df", "trials", "trial_efficacy", "trial_safety"]
     studies = sorted(path.stem for path in CTGOV.glob("NCT*.json"))
-    tables = _tables_the_export_holds()
-    from_json = _frozen_graph(tmp_path, "ctgov", {"kind": "ctgov", "path": str(CTGOV), "tables": tables}, assets)
+    from_json = _frozen_graph(tmp_path, "ctgov", {"kind": "ctgov", "path": str(CTGOV)}, assets)
     export = _export_of(studies, tmp_path / "export")
-    from_export = _frozen_graph(
-        tmp_path, "flatfiles", {"kind": "flatfiles", "path": str(export), "tables": tables}, assets
-    )
+    from_export = _frozen_graph(tmp_path, "flatfiles", {"kind": "flatfiles", "path": str(export)}, assets)
+    assert from_json["trials"]["literature"].drop_nulls().len() > 50  # the references, which both hold
     for asset in assets:
         assert from_json[asset].height > 0, asset
         mine = _ids_as_content(_as_exported(from_json[asset]), tmp_path / "ctgov")
@@ -553,6 +568,14 @@ def test_the_ctgov_config_runs_the_whole_graph_on_the_shipped_download(tmp_path:
     assert studies.height == len(list(iter_studies(SAMPLE))) == 51
     for asset in ("final_df", "trial_efficacy", "trial_safety"):
         assert pl.read_parquet(tmp_path / "out" / f"{asset}.parquet").height > 0, asset
+    # GET73's trial, with its metadata as the record gives it, in the trials and in every pair it is evidence for
+    expected = REAL_TRIAL_METADATA["NCT03418623"]
+    trials = pl.read_parquet(tmp_path / "out" / "trials.parquet").filter(nct_id="NCT03418623")
+    assert trials.select(list(expected)).row(0, named=True) == expected
+    final = pl.read_parquet(tmp_path / "out" / "final_df.parquet")
+    entries = final.select(pl.col("sources").explode()).unnest("sources").filter(studyId="NCT03418623")
+    assert entries.height > 0 and set(entries["source"]) == {"AACT"}
+    assert all(entry == expected for entry in entries.select(list(expected)).iter_rows(named=True))
 
 
 def test_extends_merges_mappings_and_refuses_a_cycle(tmp_path: Path) -> None:

@@ -20,13 +20,14 @@ from benchmarks.efficacy_real import LABELS as REAL_LABELS
 from benchmarks.efficacy_real import labelled_rows
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
+from clinical_mining.steps.aact import TRIAL_METADATA
 from clinical_mining.steps.mapping import coverage as label_coverage
 from clinical_mining.steps.pairs import pair_ids
 from clinical_mining.steps.stop_reasons import MAX_LENGTH, STOPPED_STATUSES
 from clinical_mining.synthetic.aact import ABBREVIATED_DISEASES
 from clinical_mining.synthetic.real_studies import REAL_STUDIES
 from clinical_mining.synthetic.results import KNOWN_CANDIDATES, KNOWN_SAFETY, KNOWN_STOP_GROUPS, KNOWN_VERDICTS
-from clinical_mining_tests.conftest import run_config
+from clinical_mining_tests.conftest import REAL_TRIAL_METADATA, run_config
 
 SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
 FINAL_COLUMNS = [
@@ -49,6 +50,9 @@ FINAL_COLUMNS = [
 ]
 EXPECTED_GRAPH = {
     "studies": ("sources", []),
+    "sponsors": ("sources", []),
+    "study_references": ("sources", []),
+    "designs": ("sources", []),
     "interventions": ("sources", []),
     "conditions": ("sources", []),
     "intervention_other_names": ("sources", []),
@@ -73,7 +77,7 @@ EXPECTED_GRAPH = {
     "drug_lookup": ("setup", ["drug_vocabulary"]),
     "disease_lookup": ("setup", ["disease_vocabulary"]),
     "mesh_lookup": ("setup", ["chembl_indications", "disease_vocabulary"]),
-    "trials": ("setup", ["studies"]),
+    "trials": ("setup", ["designs", "sponsors", "studies", "study_references"]),
     "aact_evidence": ("union", ["conditions", "interventions", "trials"]),
     "chembl_evidence": ("union", ["chembl_indications"]),
     "pmda_evidence": ("union", ["disease_lookup", "pmda"]),
@@ -140,7 +144,7 @@ EXPECTED_GRAPH = {
     ),
     "final_df": (
         "process",
-        ["drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy", "trial_roles"],
+        ["drug_lookup", "drug_warnings", "evidence", "stop_reasons", "trial_efficacy", "trial_roles", "trials"],
     ),
 }
 
@@ -463,6 +467,40 @@ def test_materialize_default_graph(default_config: Path, tmp_path: Path) -> None
     metadata = result.asset_materializations_for_node("aact_evidence")[0].metadata
     assert metadata["placebo/rows_dropped"].value > 0
     assert metadata["dagster/row_count"].value == evidence.height
+    _assert_trial_metadata(out, with_results)
+
+
+def _assert_trial_metadata(out: Path, with_results: set[str]) -> None:
+    """What users ask of a trial, in the trials asset and in final_df's AACT sources entries: a real trial's as
+    its record gives it, the generated ones' as the sample's files hold them, null for the other sources."""
+    trials = pl.read_parquet(out / "trials.parquet")
+    expected = REAL_TRIAL_METADATA["NCT02552212"]
+    assert trials.filter(nct_id="NCT02552212").select(list(expected)).row(0, named=True) == expected
+    entries = pl.read_parquet(out / "final_df.parquet").select(pl.col("sources").explode()).unnest("sources")
+    certolizumab = entries.filter(studyId="NCT02552212")
+    assert certolizumab.height > 0 and all(
+        e == expected for e in certolizumab.select(list(expected)).iter_rows(named=True)
+    )
+    aact = entries.filter(source="AACT").join(
+        trials.select(studyId="nct_id", sponsor="lead_sponsor", posted="results_posted"), on="studyId", how="left"
+    )
+    assert aact["sponsor"].equals(aact["lead_sponsor"]) and aact["posted"].equals(aact["results_posted"])
+    others = entries.filter(pl.col("source") != "AACT")
+    assert others.height > 0
+    assert others.select(list(TRIAL_METADATA)).null_count().row(0) == (others.height,) * len(TRIAL_METADATA)
+    # every generated study names its lead sponsor, as in the registry; a study posted results where the results
+    # tables hold its rows, but ARROW: an AACT legacy record whose JSON is not in shared/real, its posting date
+    # (and sponsor, enrollment, design) is not in the sample
+    sponsors = {r["nct_id"]: r["name"] for r in _rows("sponsors") if r["lead_or_collaborator"] == "lead"}
+    generated = trials.filter(~pl.col("nct_id").is_in(REAL_STUDIES))
+    assert dict(zip(generated["nct_id"], generated["lead_sponsor"].struct["name"], strict=True)) == {
+        study: sponsors.get(study) for study in generated["nct_id"]
+    }
+    assert set(trials.filter("results_posted")["nct_id"]) == with_results - {"NCT02028676"}
+    arrow = trials.filter(nct_id="NCT02028676").row(0, named=True)
+    assert (arrow["results_posted"], arrow["lead_sponsor"], arrow["masking"]) == (False, None, None)
+    # a real reference without a PubMed id is no literature entry (NCT01367860 cites 22 papers, one without)
+    assert len(trials.filter(nct_id="NCT01367860")["literature"].item()) == 21
 
 
 def _runs_of_final_df(folder: Path) -> int:

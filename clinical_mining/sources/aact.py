@@ -44,6 +44,10 @@ AACT_COLUMNS: dict[str, dict[str, str]] = {
         "why_stopped": "Free text the sponsor gives for stopping the study (terminated, suspended, withdrawn)",
         "start_date": "Date the study started (or is expected to)",
         "completion_date": "Date the study completed (or is expected to)",
+        "primary_completion_date": "Date the last participant was examined for the primary outcome (or is expected"
+        " to be)",
+        "results_first_submitted_date": "Date results were first submitted to ClinicalTrials.gov; null when none were",
+        "results_first_posted_date": "Date results were first posted on ClinicalTrials.gov; null when none were",
         "number_of_arms": "Number of arms (design groups) registered",
         "enrollment": "Participants enrolled (actual) or planned (anticipated)",
         "brief_title": "Short title in plain language",
@@ -78,6 +82,28 @@ AACT_COLUMNS: dict[str, dict[str, str]] = {
         "mesh_term": "MeSH heading ClinicalTrials.gov assigned to the study's conditions",
         "downcase_mesh_term": "The MeSH heading in lower case",
         "mesh_type": "mesh-list (assigned to the study) or mesh-ancestor (an ancestor of one)",
+    },
+    "sponsors": {
+        "id": "AACT row id",
+        "nct_id": _NCT,
+        "agency_class": "Kind of organisation: INDUSTRY, NIH, FED, OTHER_GOV, NETWORK, INDIV, OTHER, AMBIG, UNKNOWN",
+        "lead_or_collaborator": "lead (the sponsor responsible for the study) or collaborator",
+        "name": "The organisation's name as registered",
+    },
+    "study_references": {
+        "id": "AACT row id",
+        "nct_id": _NCT,
+        "pmid": "PubMed id of the reference (null for a citation without one)",
+        "reference_type": "BACKGROUND, RESULT (a publication of the study's results) or DERIVED (found by PubMed's"
+        " NCT-id link)",
+        "citation": "The reference as cited",
+    },
+    "designs": {
+        "id": "AACT row id",
+        "nct_id": _NCT,
+        "allocation": "RANDOMIZED, NON_RANDOMIZED, or NA (a single-group study)",
+        "masking": "Who is blinded: NONE (open label), SINGLE, DOUBLE, TRIPLE, QUADRUPLE",
+        "primary_purpose": "TREATMENT, PREVENTION, DIAGNOSTIC, SUPPORTIVE_CARE, SCREENING, ...",
     },
     "design_groups": {
         "id": "AACT row id of the arm (design group)",

@@ -97,7 +97,27 @@ ID_BASES = {
     "designs": 440_000_000,
     "study_references": 450_000_000,
     "brief_summaries": 2_140_000_000,
+    "sponsors": 540_000_000,
 }
+# (name, agency_class) of sponsors as the registry writes them: industry, the NIH, other governments, networks,
+# universities and hospitals (OTHER), and a sponsor-investigator (INDIV)
+SPONSORS = [
+    ("Pfizer", "INDUSTRY"),
+    ("Novartis Pharmaceuticals", "INDUSTRY"),
+    ("Eli Lilly and Company", "INDUSTRY"),
+    ("AstraZeneca", "INDUSTRY"),
+    ("National Cancer Institute (NCI)", "NIH"),
+    ("National Heart, Lung, and Blood Institute (NHLBI)", "NIH"),
+    ("VA Office of Research and Development", "FED"),
+    ("Assistance Publique - Hôpitaux de Paris", "OTHER_GOV"),
+    ("ECOG-ACRIN Cancer Research Group", "NETWORK"),
+    ("Mayo Clinic", "OTHER"),
+    ("University of Oxford", "OTHER"),
+    ("Seoul National University Hospital", "OTHER"),
+    ("Jane Doe, MD", "INDIV"),
+]
+MASKINGS = ["NONE", "NONE", "SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE", None]
+RESULTS_POSTED_AFTER_DAYS = 400  # results are due a year after primary completion; posting (after QC) takes longer
 
 
 def drug_labels() -> pl.DataFrame:
@@ -262,6 +282,7 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         why_stopped=_why_stopped(status, seed),
         start_date="start_date",
         completion_date=(pl.col("start_date") + pl.col("duration")).dt.month_end(),
+        primary_completion_date=(pl.col("start_date") + pl.col("duration") * 0.8).dt.month_end(),
         number_of_arms=pl.when(~is_ea).then("arms"),
         enrollment="enrollment",
         brief_title=pl.format("Study {} of an investigational treatment", pl.col("nct_id")),
@@ -321,6 +342,23 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         nct_id="nct_id",
         primary_purpose=_pick(PURPOSES, seed, 14),
         allocation=_pick(["RANDOMIZED", "NON_RANDOMIZED", None], seed, 15),
+        masking=_pick(MASKINGS, seed, 90),
+    )
+    pool = pl.DataFrame(SPONSORS, schema=["name", "agency_class"], orient="row")
+    leads = _join_pool(nct, pool, seed, 91).with_columns(lead_or_collaborator=pl.lit("lead"))
+    collaborating = _children(nct, seed, 92, 3).filter(_uniform(seed, 93) < 0.3)  # a collaborator or more in some
+    collaborators = _join_pool(collaborating, pool, seed, 94).with_columns(lead_or_collaborator=pl.lit("collaborator"))
+    sponsors = (
+        pl.concat([leads, collaborators])
+        .sort("nct_id", "lead_or_collaborator", descending=[False, True], maintain_order=True)
+        .unique(["nct_id", "name"], keep="first", maintain_order=True)  # the lead is not its own collaborator
+    )
+    sponsors_table = sponsors.select(
+        id=_ids("sponsors", sponsors.height),
+        nct_id="nct_id",
+        agency_class="agency_class",
+        lead_or_collaborator="lead_or_collaborator",
+        name="name",
     )
     references = _children(nct, seed, 16, 3).with_columns(keep=_uniform(seed, 17) < 0.9).filter("keep")
     references_table = references.select(
@@ -348,10 +386,17 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         "designs": designs_table,
         "study_references": references_table,
         "brief_summaries": summaries_table,
+        "sponsors": sponsors_table,
     }
     from clinical_mining.synthetic.results import generate_results  # it builds on this module's helpers
 
     tables |= generate_results(tables, seed)
+    posted = pl.col("nct_id").is_in(tables["result_groups"]["nct_id"].unique().implode())
+    tables["studies"] = tables["studies"].with_columns(
+        results_first_posted_date=pl.when(posted).then(
+            pl.col("primary_completion_date") + pl.duration(days=RESULTS_POSTED_AFTER_DAYS)
+        )
+    )
     return {name: _typed(name, frame) for name, frame in tables.items()}
 
 

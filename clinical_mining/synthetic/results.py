@@ -10,6 +10,7 @@ primary outcomes without analysis (pharmacokinetics), p-values written "<0.001",
 and 90% intervals. Randomness comes from hashing row numbers, as in `synthetic.aact`.
 """
 
+from datetime import date
 from typing import NamedTuple
 
 import polars as pl
@@ -704,6 +705,9 @@ ANALYSIS_DEFAULTS: dict[str, object] = {
 }
 
 
+KNOWN_RESULTS_POSTED = date(2021, 6, 30)
+
+
 def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.DataFrame]:
     """The hand-built trials as rows of the AACT tables (studies, interventions, conditions and the results
     tables), typed as the generator's, to be appended to a generated registry."""
@@ -722,6 +726,7 @@ def known_trials(trials: tuple[Known, ...] = SAMPLE_TRIALS) -> dict[str, pl.Data
                 "number_of_arms": len(trial.arms),
                 "enrollment": 300,
                 "brief_title": f"A trial of {trial.arms[0][0]} in {trial.condition}",
+                "results_first_posted_date": KNOWN_RESULTS_POSTED if trial.groups or trial.events else None,
             }
         )
         rows["conditions"].append(
