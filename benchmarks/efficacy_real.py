@@ -15,21 +15,49 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import polars as pl
+import yaml
 
-from clinical_mining.config import PROJECT_ROOT
+from clinical_mining.config import PROJECT_ROOT, apply_override
 
+DEFAULT_CONFIG = PROJECT_ROOT / "config" / "clinical_mining.yaml"
 LABELS = PROJECT_ROOT / "clinical_mining_tests" / "fixtures" / "real" / "efficacy_labels.csv"
 DECIDED = ("MET", "NOT_MET", "MIXED", "NON_INFERIOR", "NI_NOT_SHOWN")
 
 
-def real_config(real: Path, out: Path) -> Path:
-    """The default config with the AACT source on the real export and the output under `out`."""
-    import yaml
+def export_overrides(export: Path, config: Path = DEFAULT_CONFIG) -> dict[str, Any]:
+    """Overrides of `config` (dotted keys, as `load_config` takes them) that read only what an AACT flat-file
+    export folder holds: each table's columns cut to the export's header, and a table of which it holds none but
+    the keys dropped, with the step parameters that refer to it (the trials' metadata inputs, which are
+    optional). `shared/real`'s export was written without sponsors, designs' allocation and masking, and some
+    studies columns."""
+    raw = yaml.safe_load(config.read_text())
+    tables, dropped = {}, set()
+    for table, spec in raw["sources"]["aact"]["tables"].items():
+        path = export / f"{table}.txt"
+        header = path.read_text().split("\n", 1)[0].split("|") if path.is_file() else []
+        columns = [column for column in spec["columns"] if column in header]
+        if set(columns) <= {"id", "nct_id"}:  # nothing but keys (designs without allocation and masking)
+            dropped.add(f"${table}")
+        else:
+            tables[table] = spec | {"columns": columns}
+    stages = {
+        f"pipeline.{stage}": [
+            step | {"parameters": {k: v for k, v in step["parameters"].items() if str(v) not in dropped}}
+            for step in steps
+        ]
+        for stage, steps in raw["pipeline"].items()
+    }
+    return {"sources.aact.tables": tables, **stages}
 
-    config = yaml.safe_load((PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text())
-    sample = PROJECT_ROOT / "config"
+
+def real_config(real: Path, out: Path) -> Path:
+    """The default config with the AACT source on the real export, reading only what the export holds
+    (`export_overrides`), and the output under `out`."""
+    config = yaml.safe_load(DEFAULT_CONFIG.read_text())
+    sample = DEFAULT_CONFIG.parent
     for source in config["sources"].values():
         if isinstance(source, dict) and isinstance(source.get("path"), str):
             source["path"] = str((sample / source["path"]).resolve())
@@ -37,9 +65,8 @@ def real_config(real: Path, out: Path) -> Path:
     for key in ("disease", "drug"):
         vocabularies[key] = str((sample / vocabularies[key]).resolve())
     config["sources"]["aact"]["path"] = str((real / "aact_export").resolve())
-    studies = config["sources"]["aact"]["tables"]["studies"]["columns"]
-    header = (real / "aact_export" / "studies.txt").read_text().split("\n", 1)[0].split("|")
-    config["sources"]["aact"]["tables"]["studies"]["columns"] = [c for c in studies if c in header]
+    for key, value in export_overrides(real / "aact_export").items():
+        apply_override(config, key, value)
     config["output"]["dir"] = str(out)
     path = out.parent / f"{out.name}.yaml"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -104,32 +104,6 @@ def run_config(
     )
 
 
-def export_overrides(export: Path, config: Path = DEFAULT_CONFIG) -> dict[str, Any]:
-    """Overrides of `config` (dotted keys, as `load_config` takes them) that read only what an AACT flat-file
-    export folder holds: each table's columns cut to the export's header, and a table of which it holds none but
-    the keys dropped, with the step parameters that refer to it (the trials' metadata inputs, which are
-    optional). `shared/real`'s export was written without sponsors, designs' allocation and masking, and some
-    studies columns."""
-    raw = yaml.safe_load(config.read_text())
-    tables, dropped = {}, set()
-    for table, spec in raw["sources"]["aact"]["tables"].items():
-        path = export / f"{table}.txt"
-        header = path.read_text().split("\n", 1)[0].split("|") if path.is_file() else []
-        columns = [column for column in spec["columns"] if column in header]
-        if set(columns) <= {"id", "nct_id"}:  # nothing but keys (designs without allocation and masking)
-            dropped.add(f"${table}")
-        else:
-            tables[table] = spec | {"columns": columns}
-    stages = {
-        f"pipeline.{stage}": [
-            step | {"parameters": {k: v for k, v in step["parameters"].items() if str(v) not in dropped}}
-            for step in steps
-        ]
-        for stage, steps in raw["pipeline"].items()
-    }
-    return {"sources.aact.tables": tables, **stages}
-
-
 def aact_evidence(rows: list[tuple[str, int, str, str | None]]) -> pl.LazyFrame:
     """Mapped AACT evidence as the outcome steps read it: (study, intervention id, label, drug id)."""
     return pl.LazyFrame(

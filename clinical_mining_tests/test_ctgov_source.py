@@ -16,6 +16,7 @@ import pytest
 import yaml
 from polars.testing import assert_frame_equal
 
+from benchmarks.efficacy_real import export_overrides
 from clinical_mining.config import PROJECT_ROOT, AactTableConfig, ConfigError, load_config
 from clinical_mining.sources import ctgov, ctgov_json, ctgov_shards
 from clinical_mining.sources.aact import read_flatfile
@@ -24,7 +25,7 @@ from clinical_mining.sources.ctgov_json import CtgovError, iter_studies
 from clinical_mining.sources.ctgov_tables import TABLES
 from clinical_mining.steps.aact import TRIAL_METADATA, select_trials
 from clinical_mining.synthetic.ctgov import SAMPLE, write_download
-from clinical_mining_tests.conftest import DEFAULT_CONFIG, REAL_TRIAL_METADATA, export_overrides, run_config
+from clinical_mining_tests.conftest import DEFAULT_CONFIG, REAL_TRIAL_METADATA, run_config
 
 REAL = PROJECT_ROOT.parent / "shared" / "real"
 CTGOV = REAL / "ctgov"

@@ -7,14 +7,12 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-import yaml
 
 from benchmarks.efficacy_real import LABELS, drug_keys, figures, labelled_rows, real_config, run_graph
 from benchmarks.safety_real import LABELS as SAFETY_LABELS
 from benchmarks.safety_real import labelled_safety, safety_figures
-from clinical_mining.config import PROJECT_ROOT, apply_override
+from clinical_mining.config import PROJECT_ROOT
 from clinical_mining.steps.signals import term_counts
-from clinical_mining_tests.conftest import export_overrides
 
 REAL = PROJECT_ROOT.parent / "shared" / "real"
 pytestmark = pytest.mark.skipif(
@@ -25,12 +23,7 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("real") / "out"
-    config = real_config(REAL, out)
-    raw = yaml.safe_load(config.read_text())
-    for key, value in export_overrides(REAL / "aact_export", config).items():  # the export lacks sponsors, ...
-        apply_override(raw, key, value)
-    config.write_text(yaml.safe_dump(raw, sort_keys=False))
-    run_graph(config)
+    run_graph(real_config(REAL, out))
     return out
 
 
