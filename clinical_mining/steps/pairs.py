@@ -313,27 +313,27 @@ def drug_disease_pairs(
     del evidence, with_disease, keyed
     pairs = pairs.with_columns(sources=with_trial_metadata(pairs.drop_in_place("sources"), trial_metadata(trials)))
     pairs = pairs.with_columns(pair_id=pair_ids(pairs["drug_key"], pairs["disease_key"]))
-    final = (
-        pairs.sort("drug_key", "disease_key")
-        .select(
-            "pair_id",
-            "drug_name",
-            "disease_name",
-            "drug_id",
-            "disease_id",
-            max_clinical_stage=pl.col("max_clinical_stage").cast(pl.String),
-            mapping_status=_mapping_status(),
-            approval=pl.when(pl.col("approval").list.len() > 0).then("approval"),
-            sources="sources",
-            trials_with_results="trials_with_results",
-            primary_met="primary_met",
-            primary_not_met="primary_not_met",
-            primary_mixed="primary_mixed",
-            stopped_for_safety="stopped_for_safety",
-            stopped_for_efficacy="stopped_for_efficacy",
-            warnings="warnings",
-        )
-        .sort("drug_name", "disease_name", "drug_id", "disease_id", nulls_last=True, maintain_order=True)
+    # one sort, by the names and then the keys (a stable sort by names after one by keys gives the same order):
+    # the rows carry the sources' lists, and each sort moves them all
+    final = pairs.sort(
+        "drug_name", "disease_name", "drug_id", "disease_id", "drug_key", "disease_key", nulls_last=True
+    ).select(
+        "pair_id",
+        "drug_name",
+        "disease_name",
+        "drug_id",
+        "disease_id",
+        max_clinical_stage=pl.col("max_clinical_stage").cast(pl.String),
+        mapping_status=_mapping_status(),
+        approval=pl.when(pl.col("approval").list.len() > 0).then("approval"),
+        sources="sources",
+        trials_with_results="trials_with_results",
+        primary_met="primary_met",
+        primary_not_met="primary_not_met",
+        primary_mixed="primary_mixed",
+        stopped_for_safety="stopped_for_safety",
+        stopped_for_efficacy="stopped_for_efficacy",
+        warnings="warnings",
     )
     for status, count in final["mapping_status"].value_counts().iter_rows():
         record(f"pairs/{status}", count)
