@@ -109,7 +109,8 @@ def build(scale: float, folder: Path, uri: str) -> Path:
 
 
 def materialise(config: Path, home: Path) -> tuple[Process, dict[str, float]]:
-    """One CLI run, and seconds per asset from its event log."""
+    """One CLI run, and seconds per asset from its event log; the run process's memory high-water mark after
+    each asset (the IO manager's `process_peak_mb`) under the asset's name with " peak MB" appended."""
     from dagster import DagsterEventType, DagsterInstance
 
     env = {**os.environ, "DAGSTER_HOME": str(home), "CLINICAL_MINING_CONFIG": str(config)}
@@ -129,6 +130,10 @@ def materialise(config: Path, home: Path) -> tuple[Process, dict[str, float]]:
                 begun[record.step_key] = record.timestamp
             elif event.event_type == DagsterEventType.STEP_SUCCESS:
                 per_step[record.step_key] = record.timestamp - begun[record.step_key]
+            elif event.event_type == DagsterEventType.ASSET_MATERIALIZATION:
+                peak = event.step_materialization_data.materialization.metadata.get("process_peak_mb")
+                if peak is not None:
+                    per_step[f"{record.step_key} peak MB"] = float(peak.value)
     return done, per_step
 
 
@@ -251,10 +256,18 @@ def report(
     best, per_step = min(graph, key=lambda run: run[0].seconds)
     plain_best = min(baseline, key=lambda run: run["process_seconds"])
     print(f"\nscale {scale}: {int(STUDIES_AT_SCALE_1 * scale):,} studies ({len(graph)} runs of each side)")
-    print(f"  {'asset':<34}{'graph s':>9}{'plain s':>9}")
+    # the graph's process peak after each asset, and where it rose: the assets that set the run's peak
+    peaks = {step[: -len(" peak MB")]: mb for step, mb in per_step.items() if step.endswith(" peak MB")}
+    print(f"  {'asset':<34}{'graph s':>9}{'plain s':>9}{'peak MB after':>15}")
     for step, step_seconds in sorted(per_step.items(), key=lambda item: -item[1]):
+        if step.endswith(" peak MB"):
+            continue
         plain_step = plain_best["steps"].get(step)
-        print(f"  {step:<34}{step_seconds:>9.2f}" + (f"{plain_step:>9.2f}" if plain_step is not None else ""))
+        print(
+            f"  {step:<34}{step_seconds:>9.2f}"
+            + (f"{plain_step:>9.2f}" if plain_step is not None else f"{'':>9}")
+            + (f"{peaks[step]:>15,.0f}" if step in peaks else "")
+        )
     print(f"  {'write final_df (plain only)':<34}{'':>9}{plain_best['steps']['write final_df']:>9.2f}")
     graph_seconds = [run.seconds for run, _ in graph]
     plain_seconds = [run["process_seconds"] for run in baseline]

@@ -15,6 +15,8 @@ concatenation.
 
 import json
 import os
+import resource
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -142,9 +144,17 @@ class ParquetIOManager(PolarsParquetIOManager):
                 for name, dtype in obj.collect_schema().items()
             ]
         )
-        metadata: dict[str, Any] = {"dagster/column_schema": schema}
+        metadata: dict[str, Any] = {"dagster/column_schema": schema, "process_peak_mb": _process_peak_mb()}
         if isinstance(obj, pl.DataFrame):
             metadata["dagster/row_count"] = MetadataValue.int(obj.height)
             metadata["preview"] = preview_table(obj)
             metadata["estimated_size_mb"] = MetadataValue.float(round(obj.estimated_size("mb"), 3))
         return metadata
+
+
+def _process_peak_mb() -> MetadataValue:
+    """The run process's resident-memory high-water mark once the asset is written. Under the in-process
+    executor the assets share one process, so the asset at which it rises is the one that needed the memory; a
+    step process of the multiprocess executor holds one asset, and the figure is that step's own peak."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return MetadataValue.float(round(peak / (1 << 20 if sys.platform == "darwin" else 1 << 10), 1))

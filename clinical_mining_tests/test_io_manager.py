@@ -43,6 +43,13 @@ def test_round_trip_through_polars_2(tmp_path: Path) -> None:
     assert metadata["preview"].records[0].data == {"id": 3_000_000_000, "tags": '["a"]', "when": None}
     assert "stats" not in metadata
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    # the run process's memory high-water mark once each asset is written: it never falls along the run (the
+    # root asset runs first), and this process holds at least Python, Polars and Dagster (well over 50 MB)
+    peaks = {
+        name: result.asset_materializations_for_node(name)[0].metadata["process_peak_mb"].value
+        for name in ("frame", "lazy_child", "eager_child")
+    }
+    assert min(peaks.values()) == peaks["frame"] > 50
 
 
 def test_failed_write_leaves_the_previous_file(tmp_path: Path) -> None:
