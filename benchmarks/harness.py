@@ -5,23 +5,22 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from clinical_mining.process_memory import descendants, peak_mb
 
-def peak_mb() -> float:
-    """This process's peak resident memory (VmHWM; ru_maxrss would include the parent's, kept across exec)."""
-    status = Path("/proc/self/status").read_text()
-    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
+POLL_SECONDS = 0.02
 
 
 def measured(work: Callable[[], int]) -> dict[str, float]:
     """Seconds, peak memory and the row count `work` returns."""
     started = time.perf_counter()
     rows = work()
-    return {"seconds": time.perf_counter() - started, "peak_mb": peak_mb(), "rows": rows}
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak_mb() or 0.0, "rows": rows}
 
 
 @dataclass(frozen=True)
@@ -36,18 +35,34 @@ class Process:
     stderr: str
 
 
+def _watch_peak(pid: int, stop: threading.Event, peaks: list[float]) -> None:
+    """The largest VmHWM of `pid` and its helpers, read every POLL_SECONDS until `stop`: the high-water mark
+    only rises, so a read after the peak catches it (wait4's ru_maxrss would be this process's own peak at fork
+    whenever that is larger, kept across exec: a benchmark holding its generated data would see its own)."""
+    while not stop.is_set():
+        for process in (pid, *descendants(pid)):
+            if (peak := peak_mb(process)) is not None:
+                peaks.append(peak)
+        stop.wait(POLL_SECONDS)
+
+
 def run_process(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Process:
-    """Run `command` and measure it alone: `wait4` gives this child's own resource use, where
-    RUSAGE_CHILDREN would mix in every earlier child of this process (a baseline's larger peak, say)."""
+    """Run `command` and measure it alone: `wait4` gives this child's own CPU time (RUSAGE_CHILDREN would mix
+    in every earlier child of this process), `_watch_peak` its memory and its helpers'."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         child = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        stop, peaks = threading.Event(), [0.0]
+        watcher = threading.Thread(target=_watch_peak, args=(child.pid, stop, peaks), daemon=True)
+        watcher.start()
         _, status, usage = os.wait4(child.pid, 0)
+        stop.set()
+        watcher.join()
         seconds = time.perf_counter() - started
         code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        done = Process(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read(), err.read())
+        done = Process(seconds, usage.ru_utime + usage.ru_stime, max(peaks), out.read(), err.read())
     if code:
         raise RuntimeError(f"{' '.join(command)} exited {code}:\n{done.stderr[-3000:]}")
     return done

@@ -15,8 +15,6 @@ concatenation.
 
 import json
 import os
-import resource
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,6 +29,7 @@ from upath import UPath
 
 from clinical_mining.column_docs import COLUMN_DESCRIPTIONS
 from clinical_mining.metadata import preview_table
+from clinical_mining.process_memory import peak_mb
 from clinical_mining.union_view import UNION_PARTS, concat_union
 
 LOCAL_PROTOCOLS = ("", "file", "local")
@@ -144,17 +143,14 @@ class ParquetIOManager(PolarsParquetIOManager):
                 for name, dtype in obj.collect_schema().items()
             ]
         )
-        metadata: dict[str, Any] = {"dagster/column_schema": schema, "process_peak_mb": _process_peak_mb()}
+        # the run process's memory high-water mark once the asset is written: under the in-process executor the
+        # assets share one process, so the asset at which it rises is the one that needed the memory; a step
+        # process of the multiprocess executor holds one asset, and the figure is that step's own peak
+        metadata: dict[str, Any] = {"dagster/column_schema": schema}
+        if (peak := peak_mb()) is not None:
+            metadata["process_peak_mb"] = MetadataValue.float(round(peak, 1))
         if isinstance(obj, pl.DataFrame):
             metadata["dagster/row_count"] = MetadataValue.int(obj.height)
             metadata["preview"] = preview_table(obj)
             metadata["estimated_size_mb"] = MetadataValue.float(round(obj.estimated_size("mb"), 3))
         return metadata
-
-
-def _process_peak_mb() -> MetadataValue:
-    """The run process's resident-memory high-water mark once the asset is written. Under the in-process
-    executor the assets share one process, so the asset at which it rises is the one that needed the memory; a
-    step process of the multiprocess executor holds one asset, and the figure is that step's own peak."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return MetadataValue.float(round(peak / (1 << 20 if sys.platform == "darwin" else 1 << 10), 1))
