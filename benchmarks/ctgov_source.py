@@ -39,7 +39,7 @@ def _columns() -> dict[str, list[str]]:
 def measure(download: str, processes: int) -> dict[str, float]:
     """One parse of every default table, as the first AACT asset of a run does it (in shards, one per process,
     when the file is big enough), in this process; the caller runs it fresh and reads the peak of each process
-    of it (the helpers' too) from `wait4`."""
+    of it (the helpers' too) as `harness.run_process` does."""
     out = Path(tempfile.mkdtemp(prefix="ctgov_bench_"))
     details: dict[str, object] = {}
     ctgov.PROCESSES = processes

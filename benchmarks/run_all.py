@@ -16,8 +16,9 @@ graph's intermediate files, its event log and the orchestrator itself are missin
 
 Each cold run starts from nothing (no outputs, no cached PMDA parse). The graph and the baseline run
 `--repeat` times, in turns so that the machine's drift touches both alike; the fastest and the median of each
-side are shown, since a shared 2-core machine varies by a fifth from run to run. Peak memory and CPU seconds
-are each process's own (`wait4`), helpers included.
+side are shown, since a shared 2-core machine varies by a fifth from run to run. CPU seconds are each process's
+own (`wait4`), helpers included; peak memory is the largest VmHWM of the process and its helpers
+(`harness.run_process`), never the benchmark's own, which Linux would otherwise pass on to them.
 """
 
 import argparse
