@@ -272,7 +272,11 @@ def trial_safety(
         .filter(pl.col("arm_drugs").list.contains(pl.col("drug_key")))
         .select("nct_id", "drug_key", "design_group_id", side=pl.lit("drug"))
     )
-    sides = pl.concat([own_arms, compared.select("nct_id", "drug_key", "design_group_id", side=pl.lit("control"))])
+    # a study that posted no adverse-event totals has no row: its comparison arms (from the efficacy step) are
+    # not read without them, where they gave a row whose note blamed the arm matching (NCT00301262)
+    sides = pl.concat(
+        [own_arms, compared.select("nct_id", "drug_key", "design_group_id", side=pl.lit("control"))]
+    ).join(drugs.select("nct_id").unique(), on="nct_id", how="semi")
     event_arms = (
         joined.filter(pl.col("design_group_id").is_not_null())
         .select("design_group_id", "ctgov_group_code", "sae_affected", "sae_at_risk", "deaths")
