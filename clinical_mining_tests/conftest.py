@@ -155,16 +155,20 @@ class Postgres:
 
     def _wait_for_password_check(self, user: str, password: str) -> None:
         """Return once a wrong password is refused: the server reloads pg_hba.conf when it gets to the signal,
-        and until then a connection may still be let in by the file's trust rule."""
+        and until then a connection may still be let in by the file's trust rule. On a loaded machine one signal
+        was seen not to take within 5 s (a CI run), so the reload is asked again every half second, for 30 s."""
         import psycopg
 
         wrong = f"postgresql://{user}:{quote(password + '-wrong', safe='')}@localhost/postgres?host={self.socket_dir}"
-        for _ in range(100):
-            try:
-                psycopg.connect(wrong, connect_timeout=2).close()
-            except psycopg.OperationalError:
-                return
-            time.sleep(0.05)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            for _ in range(10):
+                try:
+                    psycopg.connect(wrong, connect_timeout=2).close()
+                except psycopg.OperationalError:
+                    return
+                time.sleep(0.05)
+            self.sql("SELECT pg_reload_conf()")
         rules = [line for line in self.hba.read_text().splitlines() if line.strip() and not line.startswith("#")]
         raise RuntimeError(f"the test server still lets {user} in with a wrong password; pg_hba.conf: {rules}")
 
