@@ -827,13 +827,13 @@ REAL_CASES = [
         "Negative",
         ["Insufficient_Enrollment", "Negative"],
     ),
-    # families added after the first hand-labelled sample was read (none of these texts is in either sample): an
-    # effect smaller than expected, a dose that does not suffice, few responders of many, one arm better than the
-    # other, enough data for a decision, a typo the registry keeps
+    # families added after the first hand-labelled sample was read (none of these texts is in either sample): a dose
+    # that does not suffice, few responders of many, enough data for a decision, a typo the registry keeps
+    # a smaller decline than expected may be the disease's slower course (an underpowered trial), not a failure
     (
         "High dropout, problems recruiting, and smaller than expected decline in FEV1.",
-        "Negative",
-        ["Insufficient_Enrollment", "Negative"],
+        "Neutral",
+        ["Insufficient_Enrollment"],
     ),
     ("Dose specified in protocol was not adequate to achieve optimal resolution.", "Negative", ["Negative"]),
     (
@@ -843,13 +843,8 @@ REAL_CASES = [
         ["Negative"],
     ),
     ("The results are negtive.", "Negative", ["Negative"]),
-    ("There was more benefit from the infusion arm compared to the bolus arm.", "Success", ["Endpoint_Met"]),
-    (
-        "TAC treatment was associated with better survial outcome compared with TC treatment, we   terminated"
-        " recruiting and waiting for longer follow up period.",
-        "Success",
-        ["Endpoint_Met"],
-    ),
+    # one arm better than the other is read by no rule: the text does not say which arm holds the drug
+    ("There was more benefit from the infusion arm compared to the bolus arm.", "Neutral", ["No_Context"]),
     (
         '"""Study terminated.24 subjects enrolled;provided adequate data for decision making."""',
         "Success",
@@ -1134,8 +1129,41 @@ def test_a_review_of_safety_and_efficacy_is_interim_and_a_safety_review_is_safet
             "Negative",
             ["Interim_Analysis", "Negative"],
         ),
-        "Terminated following the DMC's safety review": ("Safety", ["Safety_Sideeffects"]),
+        "Terminated based on the DMC's safety review": ("Safety", ["Safety_Sideeffects"]),
+        # a review of safety data says when, and the futility found says why
+        "Following DSMB review of safety data, the study was stopped for futility": ("Negative", ["Negative"]),
         "Safety and efficacy concerns": ("Safety", ["Negative", "Safety_Sideeffects"]),
     }
     rows = classify(pl.Series(list(texts))).select("stop_group", pl.col("stop_categories").list.sort()).rows()
     assert dict(zip(texts, rows, strict=True)) == {text: (group, classes) for text, (group, classes) in texts.items()}
+
+
+def test_the_new_families_leave_alone_what_a_reviewer_tried_against_them() -> None:
+    """Texts written by a reviewer against this round's families (denials after the phrase, another reason to stop,
+    the comparator's arm, a population at risk, an enrolment goal): none is a false Safety, Negative or Success."""
+    texts = {
+        "Funding insufficient to support continuation of the study": "Neutral",
+        "Study objectives could not be achieved due to the COVID-19 pandemic": "Neutral",
+        "Lack of conclusive results because of the COVID-19 pandemic": "Neutral",
+        "Statistical significance cannot be achieved with the planned sample size due to slow accrual": "Neutral",
+        "Terminated due to slow enrollment following an interim safety review": "Neutral",
+        "The rate of fatal and non-fatal cardiovascular events was lower than expected": "Neutral",
+        "No fatal cases; closed for poor accrual": "Neutral",
+        "No intolerability was observed; stopped for slow enrollment": "Neutral",
+        "None of the participants reported pain": "Neutral",
+        "Significant reduction in enrollment rate": "Neutral",
+        "Significant results would require three times the planned sample size": "Neutral",
+        "Significant improvement in placebo group": "Neutral",
+        "The results were significant for the secondary endpoint but not for the primary endpoint": "Neutral",
+        "Sufficient power could not be reached": "Neutral",
+        "The study lacks sufficient power": "Neutral",
+        "Goal reached": "Invalid",
+        "Achieved the goal of enrolling 40 subjects": "Invalid",
+        "The interim goal was met; the sponsor discontinued the program for strategic reasons": "Neutral",
+        "Evident superiority of the standard treatment": "Neutral",
+        "Review of negative efficacy and safety results": "Negative",
+        "Monitoring for safety and efficacy concerns led to termination": "Safety",
+        "Patients at increased cardiovascular risk were difficult to recruit": "Neutral",
+        "Lower than expected response in the placebo group": "Neutral",
+    }
+    assert dict(zip(texts, classify(pl.Series(list(texts)))["stop_group"], strict=True)) == texts

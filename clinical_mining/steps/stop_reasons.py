@@ -180,6 +180,8 @@ _HARM = (
     r"abscess(?:es)?|occlusions?|hypersensitivity|anaphyla\w*|respiratory depression|over-?sedation|syncope|"
     r"angio-?o?edema|neutropeni\w*|thrombocytopeni\w*|leukopeni\w*|cytopeni\w*|myelosuppression|rhabdomyolysis|"
     r"myopathy|myalgia|encephalopath\w*|hospitali[sz]ations?|qtc? prolongations?|injur(?:y|ies)|harms?|"
+    r"adverse\s+(?:[\w'-]+\s+)?findings?|intolerabilit(?:y|ies)|fatal\s+(?:[\w'-]+\s+)?(?:occurrences?|events?|outcomes?|"
+    r"cases?|reactions?|complications?|infections?|bleed\w*)|"
     r"agranulocytosis|aplastic ana?emia|(?:hepatic )?vei?no[- ]?oc?clusive disease|"
     r"(?:cranial|facial|nerve|vocal cord)\s+(?:nerve\s+)?"
     r"pals(?:y|ies)|retinal detachments?|myocarditis|"
@@ -249,6 +251,8 @@ OTHER_PRODUCT = (
     r"|products?|"
     r"treatments?|therap(?:y|ies)|devices?|agents?|medications?|compounds?|techniques?|vaccines?)\b"
 )
+# this study's own finding, kept apart from a trial named by its acronym ("REAL trial showed ...", `ANOTHER_SOURCE`)
+OWN_TRIAL_FOUND = r"\b(this|the|our|present|current|of the)\s+(trial|study)\s+(showed|demonstrated|found|reported)\b"
 # "no positive results" are negative ones, "without success" is no success
 NOT_POSITIVE = (
     r"\b(?:no|not|without|lack of|absence of|never|nor)\s+(?:[\w'-]+\s+)?(?:positive|success\w*|satisf(?:actory|ying)|"
@@ -265,7 +269,11 @@ SAFETY_ENDPOINT = (
     r"\b(?:safety|tolerability|toxicity)\s+end ?points?\b|\b(?:primary\s+)?end ?points?\s*\(\s*(?:safety|"
     r"tolerability|toxicity)\s*\)"
 )
-ENROLMENT_TARGET = r"\b(enrol\w*|recruit\w*|accrual|inclusions?|sample size)\s+(?:objectives?|goals?|targets?|aims?)\b"
+ENROLMENT_TARGET = (
+    r"\b(enrol\w*|recruit\w*|accrual|inclusions?|sample size)\s+(?:objectives?|goals?|targets?|aims?)\b|"
+    r"\b(?:objectives?|goals?|targets?|aims?)\s+of\s+(enrol\w*|recruit\w*|accru\w*|\d+\s+(?:patients|subjects|"
+    r"participants))\b"
+)
 NOT_APPROVED = r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:approved?|licen[cs]ed)\b"
 # one token for what would otherwise read as a harm of the drug: the pandemic's infections and risks, the death
 # of an investigator (Study_Staff_Moved), the adverse event reporting system
@@ -286,9 +294,12 @@ AE_REPORTING = r"\badverse (?:events?|drug reactions?) reporting(?: system)?\b"
 _BOTH_TOPICS = (
     r"(?:safety\s*(?:and|&|/)\s*(?:efficacy|effectiveness)|(?:efficacy|effectiveness)\s*(?:and|&|/)\s*safety)"
 )
+# "safety and efficacy concerns" are concerns about each: split before a review of both is read
+BOTH_CONCERNS = rf"\b{_BOTH_TOPICS}\s+(concerns?|issues?|signals?|problems?)\b"
 REVIEW_OF_BOTH = (
     r"\b(?:review\w*|evaluat\w*|assess\w*|analy[sz]\w*|examin\w*|monitor\w*)\s+(?:of\s+|for\s+)(?:the\s+)?"
-    rf"(?:[\w'-]+\s+)?{_BOTH_TOPICS}(?:\s+(?:data|results?|information|outcomes?))?\b|\b{_BOTH_TOPICS}\s+(?:data\s+)?"
+    r"(?:(?:interim|available|cumulative|accumulated|preliminary|blinded|unblinded|current|all)\s+)?"
+    rf"{_BOTH_TOPICS}(?:\s+(?:data|results?|information|outcomes?))?\b|\b{_BOTH_TOPICS}\s+(?:data\s+)?"
     r"(?:reviews?|evaluations?|assessments?|analys[ie]s)\b"
 )
 # "technical complications" are difficulties, "experienced a progression" is the disease's course, and "no study
@@ -302,6 +313,9 @@ NOT_HARMS = (
         "$1 with baseline",
     ),
     (r"\bpain\s+(relief|control|scores?|reduction|improvement|management|intensity)\b", "analgesia $1"),
+    (r"\bnon-?fatal\b", "nonfatal"),
+    (r"\bnone of the\s+(?:[\w'-]+\s+)?(?:patients|subjects|participants)\s+(reported|complained)\b", "none $1"),
+    (r"\bat\s+(?:an?\s+)?(?:increased|higher|high|elevated)\s+(?:[\w'-]+\s+)?risk\b", "at baseline risk"),
     (
         r"\b(technical|recruitment|enrol\w*|logistic\w*|administrative|unforeseen|regulatory|contractual|legal|"
         r"financial|operational|budget\w*|funding)\s+complications?\b",
@@ -368,7 +382,8 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
     "named": (
         r"^\W*(?:safety|patient safety|toxicity|reactogenicity)(?:\s+(?:review|reasons?|data|evaluation|assessment))?"
         r"\W*$",
-        # "Adverse findings from nonclinical carcinogenicity studies", "GI Intolerability", "fatal occurrence"
+        # "Adverse findings from nonclinical carcinogenicity studies", "GI Intolerability", "fatal occurrence" (each
+        # also a harm the negations read: "no adverse findings")
         r"\badverse\s+(?:[\w'-]+\s+)?findings?\b|\bintolerabilit(?:y|ies)\b|\bfatal\s+(?:[\w'-]+\s+)?(?:occurrences?|"
         r"events?|outcomes?|cases?|reactions?|complications?|infections?|bleed\w*|adverse)\b",
         r"\b(?:\w*toxicit(?:y|ies)|toxic|\w+toxic|reactogenicity)\b",
@@ -426,8 +441,6 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bassociated with (?:an?\s+)?(?:excessive|increased|higher|unacceptab\w+|greater)\s+(?:[\w'-]+\s+){0,2}?"
         rf"{_HARM}\b",
         r"\bimbalance (?:in|of|between) (?:[\w'-]+\s+){0,4}?(?:events?|deaths?|infections?|reactions?|outcomes?)\b",
-        r"\b(?:pain|discomfort)\s+(?:[\w'-]+\s+){0,2}?(?:was|were)\s+(?:significantly\s+|much\s+)?(?:higher|greater|"
-        r"worse|increased|more)\b",
     ),
     # "due to thrombosis", "two complications with midazolam", "cases of hepatitis"
     "harm_happened": (
@@ -454,7 +467,9 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         rf"\b{_PERSONS}\s+(?:[\w'-]+\s+){{0,6}}?(?:developed|experienced|experiencing|suffered|suffering|"
         r"presented with)\b",
         rf"\b{_PERSONS}\s+(?:[\w'-]+\s+){{0,2}}?(?:reporting|reported|complain\w*)\s+(?:of\s+|about\s+)?"
-        r"(?:[\w'-]+\s+){0,2}?(?:pain|burning|discomfort|swelling|itching|headaches?|dizziness|numbness)\b",
+        r"(?:(?:severe|significant|persistent|constant|intense|increased|local|injection[- ]site|site|knee|back|"
+        r"abdominal|chest|joint|muscle)\s+){0,2}(?:pain|burning|discomfort|swelling|itching|headaches?|dizziness|"
+        r"numbness)\b",
         r"\bcomplications? (?:[\w'-]+\s+)?(?:to|of|from|with|related to|in|after|during|associated with)\b",
         rf"\b{_HARM}\s+(?:burden|concerns?|issues?|problems?)\b",
         rf"\b{_HARM}\s+(?:was\s+|were\s+)?(?:caused|induced|related|associated|attributed|attributable|due)\s+"
@@ -514,7 +529,7 @@ SAFETY_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:safety|tolerability)\b",
         r"\b(?:new|emerging|recent|additional|updated)\s+(?:[\w'-]+\s+)?safety\s+(?:information|data|findings?|"
         r"signals?|reports?|results?)\b",
-        r"\b(?:due to|because of|based on|following|pending|result of|results of|outcome of|in light of)\s+"
+        r"\b(?:due to|because of|based on|as a result of|in light of)\s+"
         r"(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?safety\s+(?:reviews?|evaluations?|assessments?|data|results?|"
         r"information)\b",
         r"\b(?:patient|subject|participant)s?'? safety\b|\bsafety of (?:the\s+)?(?:patients|subjects|participants|"
@@ -561,7 +576,7 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:ineffective|ineffectiveness|inefficacy|inefficacious|not effective|no longer effective)\b",
         r"\b(?:not|less|no more)\s+(?:sufficiently\s+|as\s+|very\s+|more\s+|clinically\s+)?(?:effective|efficacious|"
         r"beneficial|superior|promising|encouraging)\b",
-        r"\b(?:unlikely|not likely) (?:to )?(?:be )?(?:effective|beneficial|succeed|benefit|work|help|reduce|"
+        r"\b(?:unlikely|not likely) (?:to )?(?:be )?(?:effective|beneficial|succeed|benefit|reduce|"
         r"prevent)\b",
         # "did not offer a sufficiently encouraging profile for further dose escalation"
         r"\b(?:not|no)\s+(?:[\w'-]+\s+){0,3}?(?:sufficiently\s+)?(?:encouraging|promising)\s+(?:[\w'-]+\s+)?(?:profile|"
@@ -607,11 +622,7 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:significantly\s+|much\s+|considerably\s+|substantially\s+)?(?:too small|(?:smaller|lower|less) than "
         r"(?:expected|anticipated|assumed|planned|hypothesi[sz]ed|predicted|(?:the\s+)?power calculations?))\b|"
         r"\bsmall (?:observed )?effect sizes?\b",
-        # "smaller than expected decline in FEV1", "Evidence that the dose is insufficient", "less than 2 of the first
-        # 22 patients showed a PSA50 response"
-        r"\b(?:smaller|lower|less|weaker) than (?:expected|anticipated|predicted|projected|hypothesi[sz]ed)\s+"
-        r"(?:[\w'-]+\s+)?(?:declines?|reductions?|improvements?|effects?|differences?|responses?|benefits?|changes?|"
-        r"efficacy)\b",
+        # "Evidence that the dose is insufficient", "less than 2 of the first 22 patients showed a PSA50 response"
         r"\b(?:dose|doses|dosage|dosing)\s+(?:[\w'-]+\s+){0,4}?(?:was|were|is|are)\s+(?:not\s+(?:adequate|sufficient|"
         r"enough)|insufficient|inadequate|too low)\s+(?:to\s+(?:achieve|reach|obtain|produce)\b|\W*$)",
         r"\b(?:less than|fewer than|only|just)\s+\d+\s+(?:of|out of|/)\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:[\w'-]+\s+)?"
@@ -620,9 +631,6 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bno\s+(?:statistically\s+|clinically\s+)?significant\s+(?:[\w'-]+\s+)?changes?\b|\bno\s+(?:[\w'-]+\s+)?"
         r"changes? in (?:the\s+)?(?:primary|efficacy|main)\s+(?:[\w'-]+\s+)?(?:end ?points?|outcomes?)\b",
         r"\b(?:not|non|no|lack of|absence of)[- ]?(?:statistically |clinically |clinical |statistical )?significa\w*",
-        # "Significant differences were not observed", "statistically significant results were not obtained"
-        r"\bsignifican\w*\s+(?:[\w'-]+\s+){0,2}?(?:(?:was|were|is|are|has been|have been)\s+not\s+(?:observed|seen|"
-        r"found|detected|noted|obtained)|notmet)\b",
         r"\b(?:insufficient|inadequate|limited|little|lack of|weak|no)\s+(?:[\w'-]+\s+)?evidence\s+(?:(?:of|for)\s+"
         r"(?:[\w'-]+\s+){0,2}?|that\s+(?:[\w'-]+\s+){0,8}?)(?:efficacy|effectiveness|benefit|effects?|activity|"
         r"responses?|differences?|superiority|improvement|promise)\b",
@@ -656,6 +664,10 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
     # "high relapse rate", "higher than expected rate of acute rejection", "low cure rate": read only where no
     # placebo or comparator is named, whose failures would be the drug's success
     "failures": (
+        # "smaller than expected treatment effect" (not the placebo group's: `NEGATIVE_UNLESS`); a smaller decline or
+        # change than expected may be the disease's slower course, which makes a trial underpowered, not failed
+        r"\b(?:smaller|lower|less|weaker) than (?:expected|anticipated|predicted|projected|hypothesi[sz]ed)\s+"
+        r"(?:[\w'-]+\s+)?(?:reductions?|improvements?|effects?|differences?|responses?|benefits?|efficacy)\b",
         r"\b(?:high|higher|increased|excess\w*|unacceptab\w*|too high|unexpected(?:ly)?(?: high)?)\s+"
         r"(?:[\w'-]+\s+){0,2}?"
         r"(?:(?:rates?|levels?|numbers?|incidence)\s+of\s+(?:[\w'-]+\s+)?)?(?:relapses?|rejections?|treatment[- ]"
@@ -671,6 +683,11 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     # "failed to meet its primary endpoint", "the primary endpoint would not be met", "unlikely to show a difference"
     "not_met": (
+        # "Significant differences were not observed", "statistically significant results were not obtained"
+        r"\bsignifican\w*\s+(?:[\w'-]+\s+){0,2}?(?:(?:was|were|is|are|has been|have been)\s+not\s+(?:observed|seen|"
+        r"found|detected|noted|obtained)|notmet)\b",
+        r"\b(?:no|lack of|absence of|without)\s+(?:definitive|convincing|conclusive|clear|meaningful|robust|compelling)"
+        r"\s+(?:clinical\s+|efficacy\s+)?(?:results?|evidence|findings|outcomes?)\b",
         rf"\b(?:notmet|fail(?:ed|s|ure)? to (?:meet|reach|achieve|show|demonstrate|detect|prove|confirm|attain)|"
         rf"unlikely to (?:meet|reach|achieve|show|demonstrate|detect|prove|attain|provide|yield|produce|find|"
         rf"confirm|establish)|(?:low|little|no) (?:likelihood|probability|chance) of (?:meeting|reaching|achieving|"
@@ -704,8 +721,9 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bunlikely (?:that )?(?:[\w'-]+\s+){0,4}?(?:end ?points?|objectives?|outcomes?|hypothes[ie]s|significance|"
         r"benefit|efficacy)\s+(?:would|will|could|can)\s+be\s+(?:met|reached|achieved|shown|demonstrated|"
         r"confirmed)\b",
-        r"\b(?:not|in)\s*(?:sufficient|enough|adequate)\s+to\s+(?:warrant|justify|support)\s+(?:[\w'-]+\s+){0,2}?"
-        r"(?:development|continu\w*|further|progress\w*)\b",
+        r"\b(?:efficacy|activity|benefit|results?|data|responses?|effects?)\b[^.;]{0,80}?\b(?:not|in)\s*(?:sufficient|"
+        r"enough|adequate)\s+to\s+(?:warrant|justify|support)\s+(?:[\w'-]+\s+){0,2}?(?:development|continu\w*|further|"
+        r"progress\w*)\b",
         r"\b(?:not|never)\s+(?:be\s+)?able\s+to\s+(?:reach|achieve|show|demonstrate|detect|obtain)\s+(?:a\s+|any\s+)?"
         r"(?:[\w'-]+\s+)?(?:significan\w*|differences?|efficacy|benefit|end ?points?)\b",
         r"\bunlikely to (?:yield|produce|provide|give)\s+(?:any\s+)?(?:[\w'-]+\s+)?results?\b",
@@ -762,8 +780,6 @@ NEGATIVE_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:warranted|justified)\b",
         r"\b(?:results?|data|findings|evidence|analys[ie]s|outcomes?|profile)\s+(?:[\w'-]+\s+){0,4}?(?:(?:did|do|does|"
         r"would|will)\s+not|no longer|not)\s+support\w*\b",
-        r"\b(?:no|lack of|absence of|without)\s+(?:definitive|convincing|conclusive|clear|meaningful|robust|compelling)"
-        r"\s+(?:clinical\s+|efficacy\s+)?(?:results?|evidence|findings|outcomes?)\b",
         r"\bresults?\s+(?:[\w'-]+\s+){0,3}?notmet\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:requirements?|expectations?|"
         r"criteri(?:a|on)|thresholds?|targets?|goals?)\b",
     ),
@@ -787,7 +803,6 @@ COMPARATOR = (
     r"\b(?:in|among|on|with|for)\s+(?:the\s+)?(?:active\s+)?(?:placebo|comparator|control|sham|standard[- ]of[- ]care|"
     r"soc)\b"
 )
-NEGATIVE_UNLESS = {"not_met": SHORTFALL, "failures": COMPARATOR}
 
 # each family of Success rules (a positive outcome, an approval), by what it reads
 SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -832,7 +847,6 @@ SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
     "positive": (
         r"\bfavou?rable (?:\w+\s+)?(?:results?|outcomes?|efficacy|data|findings)\b",
         r"\bpositive (?:[\w'-]+\s+)?(?:results?|outcomes?|data|findings|effects?)\b",
-        r"\b(?:satisfactory|satisfying|excellent|convincing)\s+(?:[\w'-]+\s+)?results?\b",
         r"\bpositive\s+(?:(?:interim|final|primary|efficacy|planned|pre-?planned|first|second|statistical)\s+){0,2}"
         r"(?:analys[ie]s|end ?points?|outcome)\b",
         r"\bsuccessful(?:ly)?\s+(?:[\w'-]+\s+)?(?:proof[- ]of[- ](?:concept|principle)|poc)\b|\b(?:proof[- ]of[- ]"
@@ -882,7 +896,8 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
     # "primary objective reached", "has met its initial objectives", "the actual primary goal - establishment of
     # a tissue biobank - was reached", "the primary objective has already been answered", "a definitive answer"
     "objective_met": (
-        r"\b(?:primary |main |interim )?(?:objectives?|aims?|goals?|hypothes[ie]s)(?: of (?:the )?(?:study|trial))?\s+"
+        r"\b(?:(?:primary |main )?(?:objectives?|aims?|hypothes[ie]s)|(?:primary|main|interim|study|trial)\s+goals?)"
+        r"(?: of (?:the )?(?:study|trial))?\s+"
         r"(?:was |were |"
         r"has been |have been |had been |is |are )?(?:achieved|met|reached|confirmed|attained|fulfilled|obtained|"
         r"accomplished)\b",
@@ -905,8 +920,6 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reached|obtained|gave|"
         r"provided)\s+(?:a\s+)?(?:definitive|clear|conclusive)\s+answer\b",
         r"\banswered (?:its|the|our) (?:primary |main |research |study |scientific )*questions?\b",
-        r"\bno (?:further|more|additional) (?:gain in )?(?:knowledge|information|insights?) (?:is |was |to be )?"
-        r"(?:expected|anticipated|gained)\b",
         r"\bstatistical power (?:of (?:the )?(?:study|trial) )?(?:was |has been |had been )?(?:reached|achieved|"
         r"attained)\b",
     ),
@@ -966,6 +979,7 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
     # results", "highly significant difference", "statistical significance of the results was reached": read only
     # where no other study, no comparator's advantage and no denied significance is named (`SUCCESS_UNLESS`)
     "significant": (
+        r"\b(?:satisfactory|satisfying|excellent|convincing)\s+(?:[\w'-]+\s+)?results?\b",
         r"\b(?:(?:statistically|clinically|highly|very|valid)\s+(?:and\s+)?)*significant(?:ly)?\s+(?:[\w'-]+\s+)?"
         r"(?:results?|differences?|(?:treatment\s+)?effects?|end ?points?|improvements?|benefits?|reductions?|"
         r"superiority|outcomes?)\b",
@@ -984,8 +998,6 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:high|higher than expected)\s+(?:[\w'-]+\s+)?(?:response|remission|cure|success)\s+rates?\b",
         r"\b(?:clear(?:ly)?|evident|obvious|marked|substantial|considerable)\s+(?:identifiable\s+)?(?:benefits?|"
         r"advantages?|superiority)\b",
-        r"\b(?:more|greater|better)\s+(?:[\w'-]+\s+)?(?:benefits?|efficacy|survival|outcomes?|results?|responses?)\s+"
-        r"(?:[\w'-]+\s+){0,4}?(?:compared (?:to|with)|than|over|versus|vs\.?)\s",
         # "superior effect of the injection"
         r"\bsuperior\s+(?:clinical\s+|therapeutic\s+|treatment\s+)?(?:effects?|efficacy|effectiveness|results?|"
         r"outcomes?|benefits?)\b",
@@ -1045,7 +1057,7 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:required|necessary|needed)\s+data\s+(?:was|were|has been|have been|had been)\s+(?:obtained|collected|"
         r"gathered|acquired)\b|\bno need to collect (?:any\s+)?(?:further|additional|more) data\b|\bdata needs "
         r"(?:were |have been |has been )?(?:met|fulfilled|satisfied)\b",
-        rf"\b{_ENOUGH}\s+(?:statistical\s+)?power\b",
+        rf"\b{_ENOUGH}\s+(?:statistical\s+)?power\s+(?:at|with|after)\s+(?:\d+|the)\b",
         rf"\b(?:sample(?: size)?|number of (?:patients|subjects|participants)|data|enrol\w*)\b[^.;]{{0,40}}?\b(?:is|"
         rf"was|"
         rf"are|were)\s+(?:already\s+|now\s+)?{_ENOUGH}\s+(?:to|for)\b",
@@ -1054,6 +1066,8 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"has been\s+|had been\s+)?(?:achieved|reached|obtained|attained|completed)\b",
         rf"\b(?:providing|provided|provides|gave|giving|yielded|yielding)\s+(?:[\w'-]+\s+)?{_ENOUGH}\s+(?:[\w'-]+\s+)?"
         r"(?:data|information|evidence)\b",
+        r"\bno (?:further|more|additional) (?:gain in )?(?:knowledge|information|insights?) (?:is |was |to be )?"
+        r"(?:expected|anticipated|gained)\b",
         # "additional data were deemed unnecessary", "further cohorts not needed"
         r"\b(?:additional|further|more)\s+(?:data|information|cohorts?|patients|subjects|participants|recruitment|"
         r"enrol\w*)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|not (?:needed|"
@@ -1067,8 +1081,8 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
 # a safety or futility finding beside it needs no guard here, as its group comes first, and "sufficient data ...
 # to assess the safety and efficacy" names no finding
 ENOUGH_DENIED = (
-    rf"\b(?:not|no|never|nor|without|lack of|lacking|unable to|inability to|failed to|fail to|impossible to|difficult"
-    rf"\w* to|could not|cannot|can't|would not|will not)\s+(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
+    r"\b(?:not|no|never|nor|without|lack of|lacks?|lacking|unable to|inability to|failed to|fail to|impossible to|"
+    rf"difficult\w* to|could not|cannot|can't|would not|will not)\s+(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
 )
 ELSEWHERE = (
     r"\b(?:covid\w*|sars[- ]?-?cov[- ]?2|corona(?:[- ]?virus)?|pandemic|lockdowns?|fund\w*|financ\w*|budget\w*|"
@@ -1086,6 +1100,17 @@ FEW_PATIENTS = (
     r"(?:\bnumbers?|#)\s+of\s+(?:[\w'-]+\s+)?(?:patients|subjects|participants)\b[^.;]{0,60}?\b(?:diminish\w*|"
     r"decreas\w*|declin\w*|dropp\w*|reduc\w*|fell|too low)\b"
 )
+# another reason the study stopped for, beside an objective met or out of reach: "The interim goal was met; the
+# sponsor discontinued the program for strategic reasons", "objectives could not be achieved due to the COVID-19
+# pandemic" (the pandemic, not COVID-19 as the disease studied)
+STOPPED_FOR_OTHER = (
+    r"\b(?:pandemic|lockdowns?|fund\w*|financ\w*|budget\w*|business|commercial|strategic|logistic\w*|"
+    r"supply|supplies|amend\w*|redesign\w*)\b"
+)
+# what keeps a family of Negative rules from counting: for an endpoint out of reach, a shortfall of patients or
+# another reason the study stopped for ("Study objectives could not be achieved due to the COVID-19 pandemic");
+# for failures, a comparator named, whose failures would be the drug's success
+NEGATIVE_UNLESS = {"not_met": rf"{SHORTFALL}|{STOPPED_FOR_OTHER}", "failures": COMPARATOR}
 # another study's result, or a result in the comparator's favour, is not this study's success
 ANOTHER_SOURCE = (
     r"\bby others\b|\b(?:other|another|published|previous|recent|external|concurrent|parallel|similar|competing|"
@@ -1097,7 +1122,9 @@ ANOTHER_SOURCE = (
     r"significan\w*"
 )
 FAVOURS_COMPARATOR = (
-    r"\bin favou?r of (?:the\s+)?(?:placebo|control|comparator|sham|standard)|\b(?:placebo|control|comparator|sham)"
+    r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?(?:placebo|control|comparator|sham|standard|conventional|usual|"
+    r"observation)|\bsuperiority\s+of\s+(?:the\s+)?(?:placebo|control|comparator|sham|standard|conventional|usual|"
+    r"observation)|\binferiority\b|\bsecondary\b|\bonly\b|\b(?:placebo|control|comparator|sham)"
     r"\s+(?:group|arm)s?\s+(?:[\w'-]+\s+){0,3}?(?:better|superior)|\bsuperior\s+(?:[\w'-]+\s+){0,2}?(?:of|for|with|"
     r"in)\s+"
     r"(?:the\s+)?(?:placebo|control|comparator|sham|standard)|\b(?:worse|inferior|higher mortality|increased "
@@ -1108,14 +1135,23 @@ FAVOURS_COMPARATOR = (
 SIGNIFICANCE_DENIED = (
     r"\b(?:no|not|non|without|lack of|absence of|notmet|never|nor|unlikely|unable|fail\w*)[- ]?(?:[\w'-]+\s+){0,3}?"
     r"significan\w*|\bto\s+(?:get|obtain|reach|find|show|demonstrate|detect|achieve|see)\s+(?:a\s+|any\s+)?"
-    r"(?:[\w'-]+\s+)?significan\w*|\bsignifican\w*\s+(?:[\w'-]+\s+){0,3}?(?:notmet|not|never)\b"
+    r"(?:[\w'-]+\s+)?significan\w*|\bsignifican\w*\s+(?:[\w'-]+\s+){0,3}?(?:notmet|not|never|would|require\w*|"
+    r"need\w*|unlikely|improbable|impossible)\b|\b(?:probability|chance|power)\s+(?:of\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"significan|\bsignifican\w*\s+(?:[\w'-]+\s+){0,2}?(?:in|of)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:enrol\w*|recruit\w*|"
+    r"accru\w*|eligib\w*|funding|budget|costs?|baseline|standard of care|referrals?)|"
+    # "Satisfactory results were not achieved"
+    r"\bresults?\s+(?:[\w'-]+\s+){0,3}?(?:notmet|not)\b"
+)
+# "No marked benefit over standard of care", "absence of a considerable benefit"
+BENEFIT_DENIED = (
+    r"\b(?:no|not|without|absence of|lack of)\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}?(?:benefits?|advantages?|superiority)\b"
 )
 SUCCESS_UNLESS = {
     "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ELSEWHERE}|{ANOTHER_SOURCE}",
-    "significant": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{SIGNIFICANCE_DENIED}",
-    "objective_met": ANOTHER_SOURCE,
+    "significant": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}|{SIGNIFICANCE_DENIED}",
+    "objective_met": rf"{ANOTHER_SOURCE}|{STOPPED_FOR_OTHER}",
     "shown_effective": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{SIGNIFICANCE_DENIED}",
-    "benefit_seen": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}",
+    "benefit_seen": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}|{BENEFIT_DENIED}",
     "conclusive": ANOTHER_SOURCE,
 }
 
@@ -1349,8 +1385,10 @@ def _rewritten(text: pl.Expr) -> pl.Expr:
         text.str.to_lowercase()
         .str.replace_all(r"n't\b", " not")
         .str.replace_all(r"\beficac", "efficac")
+        .str.replace_all(r"\bnon[- ]inferiority\b", "noninferiority")  # no inferiority (`FAVOURS_COMPARATOR`)
         .str.replace_all(COMMITTEES, " dsmb ")
         .str.replace_all(AE_REPORTING, " aers ")
+        .str.replace_all(BOTH_CONCERNS, "safety $1 and efficacy $1")
         .str.replace_all(REVIEW_OF_BOTH, " interim review data ")
         .str.replace_all(PANDEMIC, " covid19 ")
         .str.replace_all(STAFF_DEATH, " staffdeath ")
@@ -1364,10 +1402,11 @@ def _rewritten(text: pl.Expr) -> pl.Expr:
         .str.replace_all(CONDUCT_APPROVED, " $1 permitted")
         .str.replace_all(APPROVED_TO, " permitted $1")
         .str.replace_all(OTHER_PRODUCT, " $1 $2 alternative")
+        .str.replace_all(OWN_TRIAL_FOUND, "$1 $2 indeed $3")
         .str.replace_all(NOT_POSITIVE, " notpositive ")
         .str.replace_all(SUFFICIENT_DENIED, " insufficient $1")
         .str.replace_all(SAFETY_ENDPOINT, " safetyendpoint ")
-        .str.replace_all(ENROLMENT_TARGET, " $1 target ")
+        .str.replace_all(ENROLMENT_TARGET, " $1$2 target ")
     )
     for pattern, replacement in NOT_HARMS:
         rewritten = rewritten.str.replace_all(pattern, replacement)
