@@ -88,23 +88,24 @@ SAMPLES = (
 
 
 def real_texts(sample: str) -> pl.DataFrame:
-    """A real sample with its hand labels: nct_id, why_stopped, ot_model_class, classes (list), group, note."""
+    """A real sample with its hand labels and the rules' reading, classified once for the scores and the
+    misses: nct_id, why_stopped, ot_model_class, classes (list), group, note, stop_categories, stop_group."""
     options = {"separator": "\t", "quote_char": None, "infer_schema": False}
     texts = pl.read_csv(REAL / f"stop_reasons_sample{sample}.tsv", **options)
     labels = pl.read_csv(REAL / f"stop_reasons_labels{sample}.tsv", **options).select(
         "nct_id", classes=pl.col("classes").str.split(";"), group="group", note="note"
     )
-    return texts.join(labels, on="nct_id", how="left", validate="1:1").with_columns(
+    texts = texts.join(labels, on="nct_id", how="left", validate="1:1").with_columns(
         pl.col("ot_model_class").replace('""', None), pl.col("why_stopped").str.strip_chars('"')
     )
+    return texts.hstack(classify(texts["why_stopped"]).select("stop_categories", "stop_group"))
 
 
 def real_scores(texts: pl.DataFrame) -> pl.DataFrame:
     """(group, support, precision and recall of the rules, precision and recall of the model's class, F1 of
-    both) on the real texts."""
-    predicted = classify(texts["why_stopped"])
-    frame = texts.select("group", model=pl.col("ot_model_class").replace_strict(CLASS_GROUPS, default=None)).hstack(
-        predicted.select(project="stop_group")
+    both) on the real texts (`real_texts`)."""
+    frame = texts.select(
+        "group", model=pl.col("ot_model_class").replace_strict(CLASS_GROUPS, default=None), project="stop_group"
     )
     rows = []
     for group in GROUPS:
@@ -123,10 +124,8 @@ def real_scores(texts: pl.DataFrame) -> pl.DataFrame:
 
 def misses(texts: pl.DataFrame) -> pl.DataFrame:
     """Every text whose group the rules give differently from the hand label, with the label's note."""
-    predicted = classify(texts["why_stopped"]).select("stop_group", "stop_categories")
     return (
-        texts.hstack(predicted)
-        .filter(pl.col("stop_group") != pl.col("group"))
+        texts.filter(pl.col("stop_group") != pl.col("group"))
         .select(
             "nct_id",
             label=pl.col("group"),
