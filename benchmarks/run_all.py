@@ -32,7 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import polars as pl
 import yaml
@@ -109,9 +109,17 @@ def build(scale: float, folder: Path, uri: str) -> Path:
     return path
 
 
-def materialise(config: Path, home: Path) -> tuple[Process, dict[str, float]]:
-    """One CLI run, and seconds per asset from its event log; the run process's memory high-water mark after
-    each asset (the IO manager's `process_peak_mb`) under the asset's name with " peak MB" appended."""
+class GraphRun(NamedTuple):
+    """One CLI run: the process, seconds per asset, and the run process's memory high-water mark after each
+    asset (the IO manager's `process_peak_mb`), all from the run's event log."""
+
+    process: Process
+    seconds: dict[str, float]
+    peaks: dict[str, float]
+
+
+def materialise(config: Path, home: Path) -> GraphRun:
+    """One CLI run of the whole graph, measured (`GraphRun`)."""
     from dagster import DagsterEventType, DagsterInstance
 
     env = {**os.environ, "DAGSTER_HOME": str(home), "CLINICAL_MINING_CONFIG": str(config)}
@@ -120,6 +128,7 @@ def materialise(config: Path, home: Path) -> tuple[Process, dict[str, float]]:
         [dagster, "asset", "materialize", "-m", "clinical_mining.definitions", "--select", "*"], env, home
     )
     per_step: dict[str, float] = {}
+    peaks: dict[str, float] = {}
     with DagsterInstance.from_config(str(home)) as instance:
         run = instance.get_runs(limit=1)[0]
         begun: dict[str, float] = {}
@@ -134,8 +143,8 @@ def materialise(config: Path, home: Path) -> tuple[Process, dict[str, float]]:
             elif event.event_type == DagsterEventType.ASSET_MATERIALIZATION:
                 peak = event.step_materialization_data.materialization.metadata.get("process_peak_mb")
                 if peak is not None:
-                    per_step[f"{record.step_key} peak MB"] = float(peak.value)
-    return done, per_step
+                    peaks[record.step_key] = float(peak.value)
+    return GraphRun(done, per_step, peaks)
 
 
 def plain(config_path: str, steps: dict[str, float]) -> int:
@@ -232,37 +241,35 @@ def main() -> None:
             "CLINICAL_MINING_HOME": str(home),
             "CLINICAL_MINING_LOGS": str(home / "logs"),
         }
-        graph: list[tuple[Process, dict[str, float]]] = []
+        graph: list[GraphRun] = []
         baseline: list[dict[str, Any]] = []
         for _ in range(args.repeat):  # in turns, so that the machine's drift touches both sides alike
             shutil.rmtree(folder / "output", ignore_errors=True)  # from nothing: no outputs, no cached PMDA parse
             graph.append(materialise(config, home))
             baseline.append(run_fresh(__file__, "plain", str(config)))
-        warm, warm_steps = materialise(config, home)  # unchanged inputs: the PMDA parse is cached
+        warm = materialise(config, home)  # unchanged inputs: the PMDA parse is cached
         floor = copy_floor(str(config))
-        report(scale, graph, baseline, warm, warm_steps, floor)
+        report(scale, graph, baseline, warm, floor)
         server.cleanup()
 
 
 def report(
     scale: float,
-    graph: list[tuple[Process, dict[str, float]]],
+    graph: list[GraphRun],
     baseline: list[dict[str, Any]],
-    warm: Process,
-    warm_steps: dict[str, float],
+    warm: GraphRun,
     floor: float,
 ) -> None:
     """Seconds per asset of the fastest graph run beside the same work in the fastest baseline, then totals: the
     fastest and the median of each side (a shared 2-core machine drifts by a fifth between runs)."""
-    best, per_step = min(graph, key=lambda run: run[0].seconds)
+    fastest = min(graph, key=lambda run: run.process.seconds)
+    best, per_step = fastest.process, fastest.seconds
     plain_best = min(baseline, key=lambda run: run["process_seconds"])
     print(f"\nscale {scale}: {int(STUDIES_AT_SCALE_1 * scale):,} studies ({len(graph)} runs of each side)")
     # the graph's process peak after each asset, and where it rose: the assets that set the run's peak
-    peaks = {step[: -len(" peak MB")]: mb for step, mb in per_step.items() if step.endswith(" peak MB")}
+    peaks = fastest.peaks
     print(f"  {'asset':<34}{'graph s':>9}{'plain s':>9}{'peak MB after':>15}")
     for step, step_seconds in sorted(per_step.items(), key=lambda item: -item[1]):
-        if step.endswith(" peak MB"):
-            continue
         plain_step = plain_best["steps"].get(step)
         print(
             f"  {step:<34}{step_seconds:>9.2f}"
@@ -270,9 +277,9 @@ def report(
             + (f"{peaks[step]:>15,.0f}" if step in peaks else "")
         )
     print(f"  {'write final_df (plain only)':<34}{'':>9}{plain_best['steps']['write final_df']:>9.2f}")
-    graph_seconds = [run.seconds for run, _ in graph]
+    graph_seconds = [run.process.seconds for run in graph]
     plain_seconds = [run["process_seconds"] for run in baseline]
-    peak = max(run.peak_mb for run, _ in graph)
+    peak = max(run.process.peak_mb for run in graph)
     for label, fastest, median in (
         ("whole graph (CLI)", best.seconds, statistics.median(graph_seconds)),
         ("plain Python, no Dagster", plain_best["process_seconds"], statistics.median(plain_seconds)),
@@ -292,7 +299,7 @@ def report(
         f"  {'peak memory':<34}{peak:>9,.0f} MB graph (highest run) {max(r['peak_mb'] for r in baseline):,.0f} MB plain"
     )
     print(f"  {'COPY floor (AACT columns)':<34}{floor:>9.2f} s")
-    print(f"  {'second run, unchanged inputs':<34}{warm.seconds:>9.2f} s   (pmda {warm_steps['pmda']:.2f} s)")
+    print(f"  {'second run, unchanged inputs':<34}{warm.process.seconds:>9.2f} s   (pmda {warm.seconds['pmda']:.2f} s)")
 
 
 if __name__ == "__main__":
