@@ -18,6 +18,8 @@ import polars as pl
 from clinical_mining.synthetic.aact import PLACEBOS, _pick, _uniform
 
 RESULTS_PHASES = ["PHASE2", "PHASE2/PHASE3", "PHASE3", "PHASE4"]
+EARLY_PHASES = ["PHASE1", "PHASE1/PHASE2"]  # a completed early trial posts results now and then
+EARLY_POSTING_SHARE = 0.25
 RESULTS_STATUSES = ["COMPLETED", "TERMINATED"]
 P_VALUES = ["<0.001", "<0.001", "=0.247", "0.03", ">0.05", "0.0004", "0.12", "<0.05", "NA", "0.05", "p=0.008", "0.61"]
 PLACEBO_TYPES = ["PLACEBO_COMPARATOR", "PLACEBO_COMPARATOR", "PLACEBO_COMPARATOR", "OTHER", "EXPERIMENTAL"]
@@ -31,6 +33,28 @@ OUTCOME_TITLES = [
     "Percentage of Participants With Clinical Response",
 ]
 PARAM_TYPES = ["Mean Difference (Final Values)", "Hazard Ratio (HR)", "Odds Ratio (OR)", "Risk Difference (RD)"]
+SECONDARY_TITLES = [
+    "Change From Baseline in Quality of Life Score",
+    "Number of Participants With Treatment-Emergent Adverse Events",
+    "Time to Treatment Failure",
+    "Percentage of Participants With Complete Response",
+    "Area Under the Concentration-Time Curve (AUC)",
+    "Change From Baseline in Pain Score at Week 12",
+    "Duration of Response",
+]
+# the registry's mix of hypothesis types over posted analyses (DATA_FACTS: 432 primary-outcome analyses of 220
+# phase 2/3 drug trials), cumulative: most are the pre-2017 form's "superiority or other"
+HYPOTHESIS_MIX = [
+    (0.45, "SUPERIORITY"),
+    (0.73, "SUPERIORITY_OR_OTHER"),
+    (0.84, "OTHER"),
+    (0.94, "SUPERIORITY_OR_OTHER_LEGACY"),
+    (0.975, "EQUIVALENCE"),
+    (0.99, "NON_INFERIORITY"),
+    (0.995, "NON_INFERIORITY_OR_EQUIVALENCE"),
+    (1.0, "NON_INFERIORITY_OR_EQUIVALENCE_LEGACY"),
+]
+TIME_POINTS = ["Week 4", "Week 8", "Week 12", "Week 24", "Week 36", "Week 52"]
 RESULT_TABLES = (
     "design_groups",
     "design_group_interventions",
@@ -49,9 +73,9 @@ RESULT_ID_BASES = {
     "outcomes": 490_000_000,
     "outcome_analyses": 500_000_000,
     "outcome_analysis_groups": 510_000_000,
-    "outcome_measurements": 515_000_000,
+    "outcome_measurements": 720_000_000,  # about 3 M rows at scale 1
     "reported_event_totals": 520_000_000,
-    "reported_events": 530_000_000,
+    "reported_events": 800_000_000,  # about 9 M rows at scale 1
 }
 # (term, organ system) as MedDRA writes them, with each term's usual rate among "other" events
 EVENT_TERMS = [
@@ -148,7 +172,7 @@ EVENT_TERMS = [
     ("Conjunctivitis", "Eye disorders"),
     ("Vertigo", "Ear and labyrinth disorders"),
 ]
-TERMS_PER_STUDY = 80  # about the registry's 8.6 M event rows over 72 k studies with results and their groups
+TERMS_PER_STUDY = 72  # about the registry's 8.6 M event rows over 72 k studies with results and their groups
 SERIOUS_TERMS_PER_STUDY = 16
 EVENT_CLASSIFICATIONS = {
     "serious": "Total, serious adverse events",
@@ -161,16 +185,35 @@ def _id(table: str, height: int) -> pl.Expr:
     return pl.int_range(height, dtype=pl.Int64) * 3 + RESULT_ID_BASES[table]
 
 
+def _codes(prefix: str, *over: str) -> pl.Expr:
+    """The registry's group codes ("OG000", "OG001", ...), numbered within `over`."""
+    return pl.format("{}{}", pl.lit(prefix), pl.int_range(pl.len()).over(*over).cast(pl.String).str.zfill(3))
+
+
+def _hypothesis(draw: pl.Expr) -> pl.Expr:
+    """A hypothesis type drawn with the registry's mix (`HYPOTHESIS_MIX`)."""
+    chosen = pl.when(draw < HYPOTHESIS_MIX[0][0]).then(pl.lit(HYPOTHESIS_MIX[0][1]))
+    for bound, name in HYPOTHESIS_MIX[1:]:
+        chosen = chosen.when(draw < bound).then(pl.lit(name))
+    return chosen.otherwise(pl.lit(HYPOTHESIS_MIX[-1][1]))
+
+
 def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl.DataFrame]:
-    """The six results tables for the studies of `tables` that post results."""
-    posting = tables["studies"].filter(
-        pl.col("study_type") == "INTERVENTIONAL",
-        pl.col("phase").is_in(RESULTS_PHASES),
+    """The results tables at the registry's shape: arms for every interventional study with a drug; for the
+    studies that post results (about 13% of all, completed or terminated phase 2+ mostly) the four results
+    modules' groups (Participant Flow, Baseline with its Total, Reported Event, and each outcome's own groups),
+    about 7 outcomes of which 1-3 primary, analyses with the registry's mix of hypothesis types, several
+    measurements per group and outcome (time points, categories), and adverse events at the registry's density
+    (about 9 M rows at scale 1)."""
+    studies_frame = tables["studies"].with_columns(early=_uniform(seed, 39) < EARLY_POSTING_SHARE)
+    interventional = studies_frame.filter(pl.col("study_type") == "INTERVENTIONAL")
+    posting_studies = interventional.filter(
         pl.col("overall_status").is_in(RESULTS_STATUSES),
-    )
+        pl.col("phase").is_in(RESULTS_PHASES) | (pl.col("phase").is_in(EARLY_PHASES) & pl.col("early")),
+    ).select("nct_id")
     drugs = (
         tables["interventions"]
-        .join(posting.select("nct_id"), on="nct_id", how="semi")
+        .join(interventional.select("nct_id"), on="nct_id", how="semi")
         .filter(
             pl.col("intervention_type").is_in(["DRUG", "BIOLOGICAL"]),
             ~pl.col("name").str.to_lowercase().str.contains("placebo"),
@@ -196,7 +239,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         title=pl.lit("Placebo"),
         control=pl.lit(True),
     )
-    arms = pl.concat([experimental, control], how="vertical_relaxed").sort("nct_id", "control")
+    arms = pl.concat([experimental, control], how="vertical_relaxed").sort("nct_id", "control", maintain_order=True)
     arms = arms.with_columns(arm_id=_id("design_groups", arms.height))
     design_groups = arms.select(
         id="arm_id",
@@ -212,7 +255,8 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         design_group_id="arm_id",
         intervention_id="intervention_id",
     )
-    # result groups: one per arm per module, titled unlike the arm; some crossover, some matching nothing
+    posted_arms = arms.join(posting_studies, on="nct_id", how="semi")
+    # each arm's title in the outcome tables, unlike the arm's: some crossover, some matching nothing
     draw = _uniform(seed, 41)
     outcome_title = (
         pl.when(pl.col("control"))
@@ -225,38 +269,39 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         .then(pl.format("{} (FAS)", pl.col("name")))
         .otherwise(pl.format("{} {} mg", pl.col("name"), (_uniform(seed, 44) * 40).cast(pl.Int64) * 5 + 5))
     )
-    groups = pl.concat(
-        [
-            arms.with_columns(result_type=pl.lit("Outcome"), group_title=outcome_title, code_prefix=pl.lit("OG")),
-            arms.with_columns(result_type=pl.lit("Reported Event"), group_title="title", code_prefix=pl.lit("EG")),
-        ]
-    ).with_columns(
-        ctgov_group_code=pl.format(
-            "{}{}", "code_prefix", pl.int_range(pl.len()).over("nct_id", "result_type").cast(pl.String).str.zfill(3)
-        )
+    posted_arms = posted_arms.with_columns(outcome_title=outcome_title)
+    # outcomes: 1-3 primary (some pharmacokinetic, never analysed), then secondary and other pre-specified ones
+    counts = posting_studies.join(studies, on="nct_id", how="semi").with_columns(
+        primary=pl.when(_uniform(seed, 45) < 0.65).then(1).when(_uniform(seed, 65) < 0.57).then(2).otherwise(3),
+        secondary=(_uniform(seed, 66) * 11).cast(pl.Int64),
     )
-    groups = groups.with_columns(group_id=_id("result_groups", groups.height))
-    result_groups = groups.select(
-        id="group_id",
-        nct_id="nct_id",
-        ctgov_group_code="ctgov_group_code",
-        result_type="result_type",
-        title="group_title",
-        description=pl.format("{} as randomised", pl.col("name")),
-    )
-    # outcomes: one to three per study, the first primary; some primaries are pharmacokinetics, never analysed
-    counts = studies.with_columns(n=(_uniform(seed, 45) * 3).cast(pl.Int64) + 1)
-    outcomes = counts.select(pl.col("nct_id").repeat_by("n")).explode("nct_id")
+    outcomes = counts.select(pl.all().repeat_by(pl.col("primary") + pl.col("secondary"))).explode(pl.all())
     outcomes = outcomes.with_columns(
         position=pl.int_range(pl.len()).over("nct_id"), outcome_id=_id("outcomes", outcomes.height)
     )
+    is_primary = pl.col("position") < pl.col("primary")
     pk = _uniform(seed, 46) < 0.1
     outcomes = outcomes.with_columns(
-        outcome_type=pl.when(pl.col("position") < 2).then(pl.lit("PRIMARY")).otherwise(pl.lit("SECONDARY")),
+        outcome_type=pl.when(is_primary)
+        .then(pl.lit("PRIMARY"))
+        .when(_uniform(seed, 67) < 0.9)
+        .then(pl.lit("SECONDARY"))
+        .otherwise(pl.lit("OTHER_PRE_SPECIFIED")),
         title=pl.when(pk)
         .then(pl.lit("Maximum Plasma Concentration (Cmax)"))
-        .otherwise(_pick(OUTCOME_TITLES, seed, 47)),
-        analysed=~pk,
+        .when(is_primary)
+        .then(_pick(OUTCOME_TITLES, seed, 47))
+        .otherwise(_pick(SECONDARY_TITLES, seed, 68)),
+        analysed=~pk & (_uniform(seed, 69) < pl.when(is_primary).then(0.65).otherwise(0.35)),
+        # which groups the outcome reports: every arm, the drugs' arms only, every arm and a pooled total, or the
+        # first arm only (a subgroup or pharmacokinetic measure)
+        scope=pl.when(is_primary | (_uniform(seed, 70) < 0.4))
+        .then(pl.lit("arms"))
+        .when(_uniform(seed, 71) < 0.58)
+        .then(pl.lit("drugs"))
+        .when(_uniform(seed, 75) < 0.4)
+        .then(pl.lit("total"))
+        .otherwise(pl.lit("first")),
     )
     outcomes_table = outcomes.select(
         id="outcome_id",
@@ -268,35 +313,98 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         units=pl.lit("percent"),
         param_type=pl.lit("Least Squares Mean"),
     )
-    # analyses: each analysed outcome compares the first experimental group with the placebo group, and every
-    # third outcome also gives a second analysis (another estimate of the same comparison)
-    outcome_groups = groups.filter(result_type="Outcome")
-    first_drug = outcome_groups.filter(~pl.col("control")).group_by("nct_id").agg(drug_group=pl.col("group_id").min())
-    placebo_group = outcome_groups.filter("control").select("nct_id", placebo_group="group_id")
+    # result groups: each module has its own; each outcome lists its own groups, with codes of its own
+    arm_columns = ("nct_id", "arm_id", "name", "control", "title", "outcome_title")
+    per_outcome = outcomes.select("nct_id", "outcome_id", "scope", "analysed").join(
+        posted_arms.select(arm_columns), on="nct_id"
+    )
+    per_outcome = per_outcome.filter(
+        ((pl.col("scope") != "drugs") | ~pl.col("control"))
+        & ((pl.col("scope") != "first") | (pl.int_range(pl.len()).over("outcome_id") == 0))
+    )
+    totals_rows = outcomes.filter(pl.col("scope") == "total").select(
+        "nct_id",
+        "outcome_id",
+        "scope",
+        "analysed",
+        arm_id=pl.lit(None, pl.Int64),
+        name=pl.lit("Total"),
+        control=pl.lit(False),
+        title=pl.lit("Total"),
+        outcome_title=pl.lit("Total"),
+    )
+    outcome_groups = pl.concat([per_outcome, totals_rows]).sort("outcome_id", maintain_order=True)
+    baseline_total = posted_arms.unique("nct_id", keep="first", maintain_order=True).with_columns(
+        arm_id=pl.lit(None, pl.Int64), name=pl.lit("Total"), control=pl.lit(False), title=pl.lit("Total")
+    )
+    modules = [
+        posted_arms.select(
+            *arm_columns[:5], result_type=pl.lit("Participant Flow"), group_title="title", prefix=pl.lit("FG")
+        ),
+        pl.concat([posted_arms, baseline_total.select(posted_arms.columns)]).select(
+            *arm_columns[:5], result_type=pl.lit("Baseline"), group_title="title", prefix=pl.lit("BG")
+        ),
+        posted_arms.select(
+            *arm_columns[:5], result_type=pl.lit("Reported Event"), group_title="title", prefix=pl.lit("EG")
+        ),
+    ]
+    module_groups = pl.concat(modules).with_columns(outcome_id=pl.lit(None, pl.Int64))
+    module_groups = module_groups.with_columns(
+        ctgov_group_code=pl.format(
+            "{}{}", "prefix", pl.int_range(pl.len()).over("nct_id", "result_type").cast(pl.String).str.zfill(3)
+        )
+    )
+    outcome_groups = outcome_groups.with_columns(
+        result_type=pl.lit("Outcome"),
+        group_title="outcome_title",
+        prefix=pl.lit("OG"),
+        ctgov_group_code=_codes("OG", "outcome_id"),
+    )
+    columns = ["nct_id", "arm_id", "name", "control", "result_type", "group_title", "ctgov_group_code", "outcome_id"]
+    groups = pl.concat([module_groups.select(columns), outcome_groups.select(columns)]).sort(
+        "nct_id", maintain_order=True
+    )
+    groups = groups.with_columns(group_id=_id("result_groups", groups.height))
+    result_groups = groups.select(
+        id="group_id",
+        nct_id="nct_id",
+        ctgov_group_code="ctgov_group_code",
+        result_type="result_type",
+        title="group_title",
+        description=pl.format("{} as randomised", pl.col("name")),
+    )
+    # analyses: each analysed outcome compares its first one or two drug groups with its placebo group, and
+    # a quarter of the comparisons give a second estimate (another time point or measure of the same one)
+    in_outcomes = groups.filter(pl.col("result_type") == "Outcome", pl.col("arm_id").is_not_null())
+    drug_groups = (
+        in_outcomes.filter(~pl.col("control"))
+        .group_by("outcome_id", maintain_order=True)
+        .agg(drug_group=pl.col("group_id").head(2))
+        .explode("drug_group")
+    )
+    placebo_group = in_outcomes.filter("control").select("outcome_id", placebo_group="group_id")
     analysed = (
         outcomes.filter("analysed")
-        .join(first_drug, on="nct_id")
-        .join(placebo_group, on="nct_id")
-        .with_columns(n=pl.when(_uniform(seed, 48) < 0.33).then(2).otherwise(1))
+        .select("nct_id", "outcome_id")
+        .join(drug_groups, on="outcome_id")
+        .join(placebo_group, on="outcome_id")
+        .sort("outcome_id", "drug_group")
     )
+    analysed = analysed.with_columns(n=pl.when(_uniform(seed, 48) < 0.25).then(2).otherwise(1))
     analyses = analysed.select(pl.all().repeat_by("n")).explode(pl.all())
     analyses = analyses.with_columns(analysis_id=_id("outcome_analyses", analyses.height))
-    kind = _uniform(seed, 49)
+    hypothesis = _hypothesis(_uniform(seed, 49))
     lower = (_uniform(seed, 50) * 2 - 1.2).round(2)
-    is_ni = kind < 0.08
+    is_ni = hypothesis.str.starts_with("NON_INFERIORITY")
     outcome_analyses = analyses.select(
         id="analysis_id",
         nct_id="nct_id",
         outcome_id="outcome_id",
-        non_inferiority_type=pl.when(is_ni)
-        .then(pl.lit("NON_INFERIORITY"))
-        .when(kind < 0.12)
-        .then(pl.lit("OTHER"))
-        .otherwise(pl.lit("SUPERIORITY")),
+        non_inferiority_type=hypothesis,
         non_inferiority_description=pl.when(is_ni).then(pl.lit("The non-inferiority margin was -0.4.")),
         param_type=_pick(PARAM_TYPES, seed, 51),
         param_value=(lower + 0.3).round(2),
-        p_value_raw=pl.when(kind < 0.2).then(None).otherwise(_pick(P_VALUES, seed, 52)),
+        p_value_raw=pl.when(_uniform(seed, 72) < 0.2).then(None).otherwise(_pick(P_VALUES, seed, 52)),
         ci_n_sides=pl.when(_uniform(seed, 53) < 0.05).then(pl.lit("ONE_SIDED")).otherwise(pl.lit("TWO_SIDED")),
         ci_percent=pl.when(_uniform(seed, 54) < 0.1).then(90.0).otherwise(95.0),
         ci_lower_limit=lower,
@@ -305,21 +413,6 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         p_value_description=pl.lit(None, pl.String),
         estimate_description=pl.lit(None, pl.String),
     )
-    # each outcome group's value on each analysed outcome: what says which way a difference goes
-    measured = outcomes.filter("analysed").join(
-        outcome_groups.select("nct_id", "group_id", "ctgov_group_code"), on="nct_id"
-    )
-    outcome_measurements = measured.select(
-        id=_id("outcome_measurements", measured.height),
-        nct_id="nct_id",
-        outcome_id="outcome_id",
-        result_group_id="group_id",
-        ctgov_group_code="ctgov_group_code",
-        classification=pl.lit(None, pl.String),
-        category=pl.lit(None, pl.String),
-        param_type=pl.lit("MEAN"),
-        param_value_num=(_uniform(seed, 60) * 100).round(1),
-    ).with_columns(param_value=pl.col("param_value_num").cast(pl.String))
     members = pl.concat(
         [
             analyses.select("analysis_id", "nct_id", group_id="drug_group"),
@@ -335,6 +428,31 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         result_group_id="group_id",
         ctgov_group_code="ctgov_group_code",
     )
+    # each outcome group's values: one row, or one per time point or category (what says which way it went)
+    valued = groups.filter(pl.col("result_type") == "Outcome").with_columns(
+        rows=pl.when(_uniform(seed, 73) < 0.55).then(1).otherwise((_uniform(seed, 74) * 5).cast(pl.Int64) + 2)
+    )
+    measured = (
+        valued.select("nct_id", "outcome_id", "group_id", "ctgov_group_code", "rows")
+        .select(
+            pl.exclude("rows").repeat_by("rows"),
+            classification=pl.int_ranges("rows").list.eval(
+                pl.when(pl.element() > 0).then(pl.lit(pl.Series(TIME_POINTS)).gather(pl.element() % len(TIME_POINTS)))
+            ),
+        )
+        .explode(pl.all())
+    )
+    outcome_measurements = measured.select(
+        id=_id("outcome_measurements", measured.height),
+        nct_id="nct_id",
+        outcome_id="outcome_id",
+        result_group_id="group_id",
+        ctgov_group_code="ctgov_group_code",
+        classification="classification",
+        category=pl.lit(None, pl.String),
+        param_type=pl.lit("MEAN"),
+        param_value_num=(_uniform(seed, 60) * 100).round(1),
+    ).with_columns(param_value=pl.col("param_value_num").cast(pl.String))
     # adverse-event totals per 'Reported Event' group: serious, other and deaths; a few groups not monitored
     event_groups = groups.filter(result_type="Reported Event")
     at_risk = pl.when(_uniform(seed, 55) < 0.03).then(0).otherwise((_uniform(seed, 56) * 300).cast(pl.Int64) + 20)
