@@ -273,19 +273,30 @@ def treatment_arms(arms: pl.DataFrame, drugs: pl.DataFrame, studies: pl.LazyFram
     )
 
 
-def _composed() -> pl.Expr:
-    """Whether a group's title joins two or more other groups' titles of its module ("Migraine + Cluster
-    Headache" beside "Migraine" and "Cluster Headache"): a pooled column repeating their participants."""
-    key = _title_key(pl.col("title"))
+def _composed(groups: pl.DataFrame) -> pl.Series:
+    """Whether each group's title joins two or more other groups' titles of its module ("Migraine + Cluster
+    Headache" beside "Migraine" and "Cluster Headache"): a pooled column repeating their participants. Only
+    titles with a joining sign are split; each part is looked up among the module's titles (`title_key`)."""
     parts = (
-        pl.col("title")
-        .str.replace_all(r"\s*(?:\+|&|/|,|\band\b)\s*", "|")
-        .str.split("|")
-        .list.eval(_title_key(pl.element()))
-        .list.eval(pl.element().filter(pl.element() != ""))
+        groups.select(
+            "result_group_id",
+            "nct_id",
+            "result_type",
+            part=pl.col("group_title").str.replace_all(r"\s*(?:\+|&|/|,|\band\b)\s*", "|").str.split("|"),
+        )
+        .filter(pl.col("part").list.len() >= 2)
+        .explode("part")
+        .with_columns(part=_title_key(pl.col("part")))
+        .filter(pl.col("part") != "")
     )
-    others = key.implode().over("nct_id", "result_type")
-    return (parts.list.len() >= 2) & (parts.list.set_difference(others).list.len() == 0)
+    titles = groups.select("nct_id", "result_type", part="title_key").unique().with_columns(known=pl.lit(True))
+    composed = (
+        parts.join(titles, on=["nct_id", "result_type", "part"], how="left")
+        .group_by("result_group_id")
+        .agg(parts=pl.len(), known=pl.col("known").is_not_null().all())
+        .filter(pl.col("parts") >= 2, "known")
+    )
+    return groups["result_group_id"].is_in(composed["result_group_id"].implode())
 
 
 def _title_key(title: pl.Expr) -> pl.Expr:
@@ -300,20 +311,50 @@ def _numbers(text: pl.Expr) -> pl.Expr:
 def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels: pl.LazyFrame) -> pl.DataFrame:
     """Every result group with the arm it is matched to (or none), how, and that arm's drugs and control flag.
 
+    Every rule reads a group's study, module, title and description only, and the registry repeats a module's
+    groups (each outcome lists its groups again: five to ten times as many Outcome groups as arms), so each
+    distinct group is matched once, by the group of least id that has it, and the others take its match."""
+    posted = (
+        result_groups.select(
+            "nct_id",
+            result_group_id="id",
+            ctgov_group_code="ctgov_group_code",
+            result_type="result_type",
+            group_title="title",
+            description="description",
+        )
+        .with_columns(
+            representative=pl.col("result_group_id").min().over("nct_id", "result_type", "group_title", "description")
+        )
+        .collect()
+    )
+    matched = _match_distinct(posted.filter(pl.col("result_group_id") == pl.col("representative")), arms, labels)
+    return (
+        posted.select("nct_id", "result_group_id", "ctgov_group_code", "result_type", "group_title", "representative")
+        .join(matched, left_on="representative", right_on="result_group_id", how="left", maintain_order="left")
+        .drop("representative")
+        .sort("nct_id", "result_group_id")
+    )
+
+
+def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFrame) -> pl.DataFrame:
+    """`match_result_groups` for groups of distinct (study, module, title, description): keyed by
+    `result_group_id`, with the match columns only.
+
     The title rule settles most groups with an equality join; only the others (about a third in the registry)
     have their text searched for drug names and are compared with every arm of their study."""
-    groups = result_groups.select(
+    groups = posted.select(
         "nct_id",
-        result_group_id="id",
-        ctgov_group_code="ctgov_group_code",
-        result_type="result_type",
-        group_title="title",
-        description="description",
-        crossover=pl.col("title").str.contains(CROSSOVER).fill_null(False),
-        pooled=pl.col("title").str.contains(POOLED).fill_null(False) | _composed(),
-        open_label=pl.col("title").str.contains(OPEN_LABEL).fill_null(False),
-        title_key=_title_key(pl.col("title")),
-    ).collect()  # read by several plans below: computed once
+        "result_group_id",
+        "result_type",
+        "group_title",
+        "description",
+        crossover=pl.col("group_title").str.contains(CROSSOVER).fill_null(False),
+        pooled=pl.col("group_title").str.contains(POOLED).fill_null(False),
+        open_label=pl.col("group_title").str.contains(OPEN_LABEL).fill_null(False),
+        title_key=_title_key(pl.col("group_title")),
+    )  # read by several plans below: computed once
+    groups = groups.with_columns(pl.col("pooled") | _composed(groups))
     arm_keys = arms.lazy().select("nct_id", "design_group_id", arm_key=_title_key(pl.col("arm_title")))
     same_title = (
         groups.lazy()
@@ -328,7 +369,8 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
     )
     # a group whose title is that of several arms stays unmatched: no other rule may pick one of them
     text = pl.concat_str(pl.col("group_title"), pl.col("description"), separator=" ", ignore_nulls=True)
-    rest = groups.join(same_title, on="result_group_id", how="anti").select(
+    unsettled = groups.join(same_title, on="result_group_id", how="anti")
+    rest = unsettled.select(
         "nct_id",
         "result_group_id",
         text=_spaced(text),
@@ -342,7 +384,7 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
     # a drug group's description often says what its participants did not get ("plus placebo for the on-demand
     # tablets"): the description's placebo words count only for a group whose title names no drug
     title_named = _named_drugs(
-        groups.lazy().select("nct_id", "result_group_id", text=_spaced(pl.col("group_title"))),
+        unsettled.lazy().select("nct_id", "result_group_id", text=_spaced(pl.col("group_title"))),
         "result_group_id",
         labels,
     ).rename({"named": "title_names"})
@@ -454,11 +496,7 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
             drug_names=pl.when(pl.col("design_group_id").is_not_null()).then("drug_names"),
         )
         .select(
-            "nct_id",
             "result_group_id",
-            "ctgov_group_code",
-            "result_type",
-            "group_title",
             "design_group_id",
             "match",
             "group_type",
@@ -468,7 +506,6 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
             "drug_names",
             withdrawal=pl.col("withdrawal") & pl.col("design_group_id").is_not_null(),
         )
-        .sort("nct_id", "result_group_id")
         .collect()
     )
     return result
@@ -510,7 +547,7 @@ RESULT_GROUP_ARM_COLUMNS = {
     "nct_id": "The study (NCT id)",
     "result_group_id": "The result group (result_groups.id)",
     "ctgov_group_code": "The group's code in the posted results (OG000, EG000, ...)",
-    "result_type": "Outcome, Baseline, Participant Flow or Reported Event",
+    "result_type": "The results module: Outcome or Reported Event (Baseline and Participant Flow where configured)",
     "group_title": "The group's title as posted",
     "design_group_id": "The arm it is matched to (design_groups.id; negative for a treatment of a crossover or"
     " armless study, see match 'treatment'); null when unmatched or left out",
