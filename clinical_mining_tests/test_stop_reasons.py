@@ -863,6 +863,75 @@ REAL_CASES = [
         "Success",
         ["Endpoint_Met"],
     ),
+    # Endpoint_Met: the endpoints settled, no further data or cohorts needed (NCT00544700, NCT00946972)
+    (
+        "Data collection is completed. As no changes in the endpoints were expected in the future, no   further data"
+        " is needed.",
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    (
+        "No safety signals were noted. The study completed the main phase, additional potential study   cohorts not"
+        " required.",
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    # Endpoint_Met: enough patients for the outcomes (NCT02204904, NCT01506960), denied ones are enrolment stops
+    # (NCT04385264)
+    ("Sufficient enrollment for Month 24 safety and efficacy endpoints", "Success", ["Endpoint_Met"]),
+    ("It was felt that a sufficient number of subjects were enrolled.", "Success", ["Endpoint_Met"]),
+    ("Sufficient number of subjects would probably not reach", "Neutral", ["No_Context"]),
+    # Endpoint_Met: the regulator's commitment fulfilled (NCT01194284, NCT00436748), not one released (NCT01130324)
+    ("Regulatory agency commitment fulfilled.", "Success", ["Endpoint_Met", "Regulatory"]),
+    (
+        "FDA and EMA agreed that the information that had been submitted to date was acceptable to meet   the"
+        " requirements of the post-marketing commitment.",
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    ("Released by he FDA from this Post-Marketing Commitment", "Neutral", ["No_Context"]),
+    # Endpoint_Met: a dose-finding study's dose found (NCT02721056), not one not identified (NCT00996892) nor one the
+    # study stopped before (NCT03195764)
+    (
+        "The RP2D for intratumoral injection was determined. With the changing practice of medicine for   HCC, it was"
+        " decided to design an independent Phase II clinical study.",
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    (
+        "A recommended Phase 2 dose and schedule was not identified and the study was terminated before   initiation"
+        " of Stage 2B.",
+        "Neutral",
+        ["No_Context"],
+    ),
+    (
+        "The study was terminated before the primary endpoint (determination of MTD) was reached because   the OPC"
+        " form is to be replaced with the newly developed capsule form in all subsequent clinical   trials.",
+        "Neutral",
+        ["Another_Study"],
+    ),
+    # Endpoint_Met: qualitative data saturation (NCT03593876), not a regimen's "saturation" (NCT02887196); a method
+    # not validated (NCT01737892), a question unanswered (NCT03311568)
+    ("Given the design of the study, we reached saturation with a sample of 16", "Success", ["Endpoint_Met"]),
+    (
+        "Saturation of a particular breast cancer treatment regimen enrolled. We will need to reexamine  "
+        " inclusion/exclusion criteria in future studies.",
+        "Neutral",
+        ["Insufficient_Enrollment", "Study_Design"],
+    ),
+    ("unable to validate analytical method", "Neutral", ["No_Context"]),
+    (
+        "Researcher has quit. Question still unanswered. A related study (observational, not to be   registered) has"
+        " started recently.",
+        "Neutral",
+        ["Another_Study"],
+    ),
+    # Success: significantly fewer deaths in an arm (NCT02490384); the drug's approval given alone (NCT04541576), an
+    # approval not received is Regulatory (NCT02062996, NCT01151748)
+    ("due to significant decrease of perinatal mortality in the cerclage group", "Success", ["Endpoint_Met"]),
+    ("FDA Approval", "Success", ["Success"]),
+    ("Could not receive FDA approval for IND", "Neutral", ["Regulatory"]),
+    ('"""Study abandoned; Could not obtain final SRC approval due to IND disagreements"""', "Neutral", ["Regulatory"]),
 ]
 
 # Phrasings of the Success families that the dev texts outside the hand-labelled sample hardly hold, and their
@@ -897,6 +966,25 @@ CONSTRUCTED_SUCCESS = [
     "The interim analysis showed the sample size sufficient for the final analysis",
     "The main purpose of the study has been achieved",
     "Primary endpoint (safety) has been achieved",
+    "The DSMB recommended early termination due to efficacy",
+    "The DMC recommended stopping the study for efficacy",
+    "The drug proved effective",
+    "The vaccine was highly effective against the infection",
+    "The efficacy of the drug was confirmed at the interim analysis",
+    "Predefined efficacy criteria met",
+    "The stopping boundary for efficacy was crossed",
+    "Met the pre-specified criteria for efficacy",
+    "The experimental arm was superior",
+    "Treatment was superior to placebo",
+    "Study results were positive",
+    "The treatment effect was larger than expected",
+    "Study question answered",
+    "With 40 patients the score has been validated",
+    "Sufficient enrollment achieved for outcome measures",
+    "We do not expect any changes to the endpoints with longer follow-up",
+    "No further patients are needed",
+    "Thematic saturation was reached",
+    "The maximum tolerated dose was determined",
 ]
 CONSTRUCTED_NOT_SUCCESS = [
     "The study did not meet its primary endpoint",
@@ -939,6 +1027,36 @@ CONSTRUCTED_NOT_SUCCESS = [
     "Superior effect of placebo",
     "Advantage demonstrated by another study",
     "Insufficient data on the dose response had been obtained",
+    "The study was terminated before the primary endpoint was reached",
+    "Never received FDA approval",
+    "The drug was not effective",
+    "The vaccine was as effective as the comparator",
+    "Proven effective treatments are now available",
+    "Other treatments were shown to be effective in a recent trial",
+    "Placebo was superior to the study drug",
+    "The study drug was not superior to placebo",
+    "Results of the other trial were positive",
+    "Results were favorable for placebo",
+    "Met the futility criteria for efficacy",
+    "Study was not stopped for efficacy",
+    "Terminated due to efficacy concerns",
+    "The efficacy of the drug was shown in other studies",
+    "The treatment effect was larger than expected in the placebo arm",
+    "Research question not answered",
+    "The assay has not been validated",
+    "The questionnaire was validated in a previous study",
+    "The MTD was not reached",
+    "Terminated before the MTD was determined",
+    "Lack of sufficient enrollment",
+    "Unable to achieve sufficient enrollment for the primary endpoint",
+    "Sufficient enrollment was not achieved",
+    "A sufficient number of patients could not be enrolled",
+    "No further patients could be recruited",
+    "No further data could be collected due to funding",
+    "The information was not acceptable to meet the requirements of the post-marketing commitment",
+    "Significant reduction of mortality in the control group",
+    "Significant decrease in the number of eligible patients",
+    "Oxygen saturation reached 90%",
 ]
 
 

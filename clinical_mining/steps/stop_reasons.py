@@ -41,24 +41,33 @@ Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`S
   (`results`), the drug's own relapses, treatment failures and failure rates (`failures`).
 - Success (group of Success and Endpoint_Met): endpoints met, the trial's end or its required number of events
   reached (`endpoint_met`); objectives or the study's goal reached, its question answered ("the primary
-  objective has already been answered", "a definitive answer",
-  a purpose of the study achieved, `objective_met`, `objectives_met`); efficacy
-  shown ("significant benefit", an efficacy boundary crossed, "found superiority", "difference found ..., not
-  ethical to continue", statistical significance reached, "Significant differences observed between groups",
-  "survival advantage demonstrated", `efficacy_shown`, `shown_effective`); significance reached ("Interim
-  review showed a statistically significant treatment effect", "highly significant difference", `significant`,
-  unless it is denied, still to be reached or another trial's, `SIGNIFICANCE_DENIED`); stopped early
-  for efficacy (`stopped_for_efficacy`); enough data collected to answer the question ("sufficient data
-  collected for analysis", "Sufficient data regarding the dose-response ... had been obtained", "sample size
-  sufficient for final analysis", "further cohorts not needed", "The required data was obtained", `enough_data`); a
-  benefit seen, a high response rate or a superior effect not the comparator's ("Clinical benefit was noted in
-  the earlier portion of the trial", "superior effect of the injection",
-  `benefit_seen`); results that were conclusive (`conclusive`); the regulator's requirements met by the results
-  ("satisfaction of post-marketing commitments", `requirements_met`); positive or favourable results, a
-  positive interim analysis, a successful proof of concept (`positive`); approval, clearance, marketing
-  authorisation, licence or label expansion of the drug, not of the protocol, nor of another product
-  (`approval`); a drug named only by its name whose approval is given as the reason ("Terminated due to
-  Osimertinib approval") may be a competitor's and is not read.
+  objective has already been answered", "a definitive answer", "Study question answered"), a purpose of the study
+  achieved, a method validated, a dose-finding study's dose determined ("The RP2D ... was determined",
+  `objective_met`, `objectives_met`); efficacy shown ("significant benefit", an efficacy boundary crossed or
+  efficacy criteria met, "found superiority", the experimental arm superior, superiority to placebo, "difference
+  found ..., not ethical to continue", statistical significance reached, "Significant differences observed between
+  groups", "survival advantage demonstrated", the drug proved effective, its efficacy confirmed, `efficacy_shown`,
+  `shown_effective`; not "as effective as", nor "proven effective treatments", which are others'); significance
+  reached ("Interim review showed a statistically significant treatment effect", "highly significant difference",
+  significantly fewer harms in an arm, "significant decrease of perinatal mortality in the cerclage group",
+  `SIGNIFICANTLY_FEWER_HARMS`, `significant`, unless it is denied, still to be reached, the control group's or
+  another trial's, `SIGNIFICANCE_DENIED`); stopped early for efficacy (`stopped_for_efficacy`); enough data
+  collected to answer the question ("sufficient data collected for analysis", "Sufficient data regarding the
+  dose-response ... had been obtained", "sample size sufficient for final analysis", "further cohorts not needed",
+  "no further data is needed", "The required data was obtained", enough patients for the outcomes, "Sufficient
+  enrollment for Month 24 safety and efficacy endpoints", qualitative data saturation reached, `enough_data`), and
+  endpoints that will no longer change ("no changes in the endpoints were expected in the future", one token:
+  `ENDPOINTS_SETTLED`); a benefit seen, a high response rate or a superior effect not the comparator's ("Clinical
+  benefit was noted in the earlier portion of the trial", "superior effect of the injection", `benefit_seen`);
+  results that were conclusive (`conclusive`) or positive (`results_positive`); the regulator's requirements met by
+  the results ("satisfaction of post-marketing commitments", "Regulatory agency commitment fulfilled",
+  `requirements_met`); positive or favourable results, a positive interim analysis, a successful proof of concept
+  (`positive`); approval, clearance, marketing authorisation, licence or label expansion of the drug, not of the
+  protocol, nor of another product, and "FDA Approval" given alone (`approval`), not one never received ("Never
+  received FDA approval" is Regulatory, `NOT_APPROVED`); a drug named only by its name whose approval is given as
+  the reason ("Terminated due to Osimertinib approval") may be a competitor's and is not read. A goal the study
+  stopped before reaching ("terminated before the primary endpoint was reached", `BEFORE_REACHED`) is no goal
+  reached.
 Some families count only where the text does not name what would explain them otherwise: harms, risks and
 "patient safety" beside COVID-19 are the pandemic's (`SAFETY_UNLESS_PANDEMIC`); endpoints that will not be met
 for want of patients or data are an enrolment stop, and a comparator's failures are the drug's success
@@ -274,7 +283,45 @@ ENROLMENT_TARGET = (
     r"\b(?:objectives?|goals?|targets?|aims?)\s+of\s+(enrol\w*|recruit\w*|accru\w*|\d+\s+(?:patients|subjects|"
     r"participants))\b"
 )
-NOT_APPROVED = r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:approved?|licen[cs]ed)\b"
+NOT_APPROVED = (
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:approved?|licen[cs]ed)\b|"
+    # "Never received FDA approval", "did not obtain marketing authorisation": no approval of the drug
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:received?|obtained|obtain|granted|gained|gain|got|get)\s+"
+    r"(?:an?\s+|the\s+|its\s+)?(?:[\w'-]+\s+){0,2}?(?:approval|authori[sz]ation|clearance|licen[cs]e)\b"
+)
+# an endpoint, objective or dose the study stopped before reaching was not reached: "terminated before the primary
+# endpoint was reached" is no Endpoint_Met (nor a failure: the token is read by no rule)
+BEFORE_REACHED = (
+    r"\b(before|prior to|until)\s+((?:[\w'-]+\s+|\([^)]*\)\s+){0,6}?)(?:was|were|had been|has been|could be|would be|"
+    r"is|are|being)\s+(?:met|reached|achieved|attained|determined|identified|established|completed|answered)\b"
+)
+# "As no changes in the endpoints were expected in the future", "we do not expect any changes to the endpoints in the
+# future after one year of FU": the endpoints settled, so enough data (`enough_data`); one token, so the "changes"
+# are neither a change of design nor another reason to stop (`ELSEWHERE`)
+ENDPOINTS_SETTLED = (
+    r"\bno\s+(?:further\s+|more\s+)?changes?\s+(?:in|to|of)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:end ?points?|outcomes?|"
+    r"results?)\s+(?:(?:was|were|is|are|would be|will be)\s+)?(?:expected|anticipated)\b|\b(?:not|never)\s+"
+    r"(?:[\w'-]+\s+)?(?:expect|anticipate)\w*\s+(?:any\s+)?(?:further\s+|more\s+)?changes?\s+(?:in|to|of)\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+)?(?:end ?points?|outcomes?|results?)\b"
+)
+# "Sufficient enrollment achieved for outcome measures", "a sufficient number of subjects were enrolled": enough
+# patients for the analysis, read by `enough_data` before the negations blank an enrolment achieved as no enrolment
+# problem (nor is "number of subjects" then read as a shortfall); a denied one ("Sufficient enrollment was not
+# achieved") is `notmet` by then, and "could not be enrolled" is not read
+SUFFICIENT_ENROLMENT = (
+    r"\b(sufficient|adequate|enough)\s+(?:(?:enrol\w*|recruitment|accrual)\s+(?:was\s+|were\s+|has been\s+|"
+    r"have been\s+|had been\s+)?(?:achieved|reached|obtained|attained)|number\s+of\s+(?:patients|subjects|"
+    r"participants)\s+(?:was|were|has been|have been|had been)\s+(?:enrolled|recruited|included|randomi[sz]ed))\b"
+)
+# "a significant decrease of perinatal mortality in the cerclage group": fewer harms in an arm, read as significance
+# (`significant`, with its guards: the control group's, another study's) before the negations blank fewer harms; a
+# reduction named without an arm is the population's ("A significant reduction in head injuries ... reduced the
+# number of potential subjects")
+SIGNIFICANTLY_FEWER_HARMS = (
+    r"\bsignificant\s+(?:reductions?|decreases?|declines?|drops?)\s+(?:in|of)\s+(?:the\s+)?(?:(?:rates?|incidences?|"
+    rf"numbers?|frequency|risks?|occurrences?|prevalence|cases)\s+(?:of\s+)?)?(?:[\w'-]+\s+)?{_HARM}\s+((?:in|among|"
+    r"with|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:group|arm|cohort)s?)\b"
+)
 # one token for what would otherwise read as a harm of the drug: the pandemic's infections and risks, the death
 # of an investigator (Study_Staff_Moved), the adverse event reporting system
 PANDEMIC = (
@@ -835,6 +882,9 @@ SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
         r"ema)\s+"
         r"(?:approval|authori[sz]ation)\b",
         r"\bled to (?:its |the )?(?:approval|registration)\b",
+        # "FDA Approval" and nothing more: the stop's reason is the drug's approval
+        r"^\W*(?:fda|ema|regulatory|marketing|market)\s+(?:approval|authori[sz]ation|clearance)(?:\s+(?:obtained|"
+        r"received|granted|gained))?\W*$",
         r"\b(?:fda|ema|pmda|mhra|health canada|nmpa|regulatory authorit\w+|health authorit\w+)\s+(?:has\s+|have\s+|"
         r"had\s+)?(?:now\s+)?approved\b",
         r"\b(?:fda|ema|marketing|market|510\s*\(?k\)?|pma|ce[- ]mark|regulatory|commercial|drug|product|device|vaccine|"
@@ -862,6 +912,12 @@ SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:study|trial|research) (?:objectives?|aims?|goals?) (?:were |was |have been |has been )?(?:met|achieved|"
         r"accomplished|reached)\b",
         r"\bmet (?:its|the|all) (?:study |trial )?objectives?\b",
+    ),
+    # "Study results were positive", "the results were favourable": read only where no other study and no
+    # comparator is named (`SUCCESS_UNLESS`); "results were not positive" is `notpositive` by then
+    "results_positive": (
+        r"\bresults?\s+(?:[\w'-]+\s+){0,3}?(?:was|were|are|is|proved|turned out)\s+(?:to be\s+)?(?:very\s+|highly\s+|"
+        r"clearly\s+|overwhelmingly\s+|strongly\s+)?(?:positive|favou?rable|excellent)\b",
     ),
 }
 # each family of Endpoint_Met rules (the study reached its endpoint or objective, or has what it needed), by what
@@ -920,6 +976,18 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reached|obtained|gave|"
         r"provided)\s+(?:a\s+)?(?:definitive|clear|conclusive)\s+answer\b",
         r"\banswered (?:its|the|our) (?:primary |main |research |study |scientific )*questions?\b",
+        # "Study question answered" ("still unanswered" and "not answered" are not read)
+        r"\b(?:research|study|scientific|primary|main|trial|clinical|key)\s+questions?\s+(?:(?:was|were|has been|"
+        r"have been|had been|is|are|now|already|fully|clearly|sufficiently)\s+){0,3}answered\b",
+        # "With 50 patients, the measure of assist vital capacity has been validated" (not "unable to validate", nor
+        # "has not been validated")
+        r"\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:successfully\s+|fully\s+|clinically\s+)?validated\b|\b(?:was|"
+        r"were)\s+(?:successfully\s+|fully\s+)?validated\b",
+        # a dose-finding study's aim: "The RP2D for intratumoral injection was determined" ("was not identified",
+        # "before the MTD was reached" are not read)
+        r"\b(?:rp2d|mtd|recommended\s+(?:phase\s+(?:2|ii)\s+)?dose|maximum\s+tolerated\s+dose|optimal\s+(?:biological"
+        r"\s+)?dose)\b(?:\s+\([^)]*\))?\s+(?:[\w'-]+\s+){0,4}?(?:was|were|has been|have been|had been)\s+"
+        r"(?:successfully\s+)?(?:determined|identified|established|defined|reached|found|selected)\b",
         r"\bstatistical power (?:of (?:the )?(?:study|trial) )?(?:was |has been |had been )?(?:reached|achieved|"
         r"attained)\b",
     ),
@@ -942,6 +1010,19 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:significant|positive)\s+(?:results?|difference)\s+(?:was |were |has been |had been )?(?:achieved|"
         r"reached|obtained|found|observed|shown|demonstrated)\b",
         r"\bbenefit (?:[\w'-]+\s+){0,3}?(?:larger|greater|higher|better) than (?:expected|anticipated|predicted)\b",
+        # "Predefined efficacy criteria met", "the stopping boundary for efficacy was crossed" (a futility criterion
+        # met for efficacy endpoints is Negative, read first)
+        r"\b(?:efficacy|superiority|success|benefit)\s+(?:stopping\s+)?(?:criteri(?:a|on)|boundar(?:y|ies)|thresholds?|"
+        r"rules?)\s+(?:was\s+|were\s+|has been\s+|have been\s+|had been\s+)?(?:met|reached|crossed|achieved|"
+        r"fulfilled)\b|\b(?:stopping\s+)?(?:boundar(?:y|ies)|criteri(?:a|on)|thresholds?|rules?)\s+for\s+(?:efficacy|"
+        r"superiority|benefit)\s+(?:was\s+|were\s+|has been\s+|have been\s+|had been\s+)?(?:met|reached|crossed|"
+        r"achieved|fulfilled)\b|\b(?:met|reached|crossed|fulfilled)\s+(?:the\s+|its\s+)?(?:(?:pre-?specified|"
+        r"pre-?defined|protocol[- ]defined|planned|interim|stopping)\s+){0,2}(?:criteri(?:a|on)|boundar(?:y|ies)|"
+        r"thresholds?|rules?)\s+for\s+(?:efficacy|superiority|benefit)\b",
+        # "the experimental arm was superior", "superior to placebo" (the placebo's superiority is Negative, read first)
+        r"\b(?:study|treatment|intervention|experimental|active|investigational|test)\s+(?:drug\s+|product\s+)?"
+        r"(?:group|arm)s?\s+(?:was|were|proved|is)\s+(?:clearly\s+|significantly\s+)?superior\b|\bsuperior\s+to\s+"
+        r"(?:the\s+)?(?:placebo|control|comparator|sham|standard(?:[- ]of[- ]care)?|usual care|soc)\b",
         r"\b(?:because of|due to|owing to|given)\s+(?:the\s+)?(?:clear\s+|proven\s+|demonstrated\s+|established\s+)?"
         r"superiority\b",
         r"\b(?:results?|outcomes?|differences?)\s+(?:were|was)\s+too\s+significant\b",
@@ -974,6 +1055,18 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"confirmed)\b",
         r"\b(?:showed|shown|demonstrated|proved|proven|established|confirmed)\s+(?:its\s+|the\s+)?(?:non-?inferiority|"
         r"equivalence|bioequivalence)\b",
+        # "The drug proved effective", "the vaccine was highly effective" (not "as effective as", not "proven effective
+        # treatments", which are others': the word after "effective" must not be a noun)
+        r"\b(?:drug|product|medication|treatment|compound|vaccine|therapy|medicine|device|intervention|procedure|"
+        r"regimen|technique|combination|agent)\s+(?:[\w'-]+\s+){0,2}?(?:was|were|proved|has proved|has been|had been|"
+        r"was found|were found|was shown|were shown)\s+(?:to be\s+)?(?:highly\s+|very\s+|clearly\s+|significantly\s+|"
+        r"clinically\s+)?(?:effective|efficacious|beneficial)(?:\s*$|\s*[.;,)]|\s+(?:in|at|for|against|and|with|on|"
+        r"compared|versus|vs|over|than)\b)",
+        r"\b(?:proved|proven|found|shown|demonstrated)\s+(?:highly\s+|very\s+|clearly\s+)?(?:effective|efficacious)"
+        r"(?:\s*$|\s*[.;,)]|\s+(?:in|at|for|against|and|with|on|compared|versus|vs|over)\b)",
+        # "The efficacy of the drug was confirmed"
+        r"\befficacy\s+of\s+(?:[\w'-]+\s+){1,5}?(?:was|were|has been|had been|is)\s+(?:clearly\s+)?(?:demonstrated|"
+        r"shown|established|proven|confirmed)\b",
     ),
     # "Interim review showed a statistically significant treatment effect", "statistically and clinically significant
     # results", "highly significant difference", "statistical significance of the results was reached": read only
@@ -1001,6 +1094,9 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         # "superior effect of the injection"
         r"\bsuperior\s+(?:clinical\s+|therapeutic\s+|treatment\s+)?(?:effects?|efficacy|effectiveness|results?|"
         r"outcomes?|benefits?)\b",
+        # "the treatment effect was larger than expected" (not the placebo arm's: `SUCCESS_UNLESS`)
+        r"\b(?:treatment effect|effect of (?:the\s+)?(?:treatment|intervention|drug))\s+(?:[\w'-]+\s+){0,3}?"
+        r"(?:larger|greater|bigger|stronger) than (?:expected|anticipated|predicted|assumed)\b",
     ),
     # "The results concerning amniotic membrane transplantation (n=7) ... were conclusive", "the results of the
     # pilot study were satisfying and conclusive": the question answered; another study's results are not this one's
@@ -1013,6 +1109,13 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:results?|data)\s+(?:meeting|met|meets|satisfying|satisfied|fulfill?ing|fulfill?ed)\s+(?:the\s+)?"
         r"(?:[\w'-]+\s+){0,2}?(?:requirements?|commitments?)\b|\b(?:satisfaction|fulfil(?:l?ment)?) of "
         r"(?:the\s+|its\s+)?(?:post-?marketing|post-?approval|regulatory)\s+(?:requirements?|commitments?)\b",
+        # "Regulatory agency commitment fulfilled", "the information ... was acceptable to meet the requirements of the
+        # post-marketing commitment" (denied: `SUCCESS_UNLESS`)
+        r"\b(?:regulatory|post-?marketing|post-?approval|fda|ema|agency|pediatric|paediatric)\s+(?:agency\s+|"
+        r"authority\s+)?(?:commitments?|requirements?|obligations?)\s+(?:(?:was|were|has been|have been|had been)\s+)?"
+        r"(?:fulfill?ed|met|satisfied|completed)\b",
+        r"\b(?:acceptable|sufficient|adequate|enough)\s+to\s+(?:meet|fulfill?|satisfy)\s+(?:the\s+)?"
+        r"(?:[\w'-]+\s+){0,2}?(?:requirements?|commitments?|obligations?)\b",
     ),
     # "stopped for efficacy", "early termination for benefit"
     "stopped_for_efficacy": (
@@ -1026,8 +1129,9 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:overwhelming|proven|clear|demonstrated|established|evident|positive|superior)\s+(?:efficacy|benefit|"
         r"effectiveness)\b",
         r"\b(?:stopped|stopping|terminated|terminating|halted|ended|closed|discontinued|completed|stop|termination|"
-        r"closure|discontinuation)\s+(?:early\s+|prematurely\s+)?for\s+(?:efficacy|benefit)(?:\s*$|\s*[.;,()]|\s+"
-        r"(?:at|after|following|based|per|as|on|in|by|according)\b)",
+        r"closure|discontinuation)\s+(?:(?:the|this)\s+(?:study|trial)\s+)?(?:early\s+|prematurely\s+)?(?:for|due to|"
+        r"because of)\s+(?:efficacy|benefit)(?:\s*$|\s*[.;,()]|\s+(?:at|after|following|based|per|as|on|in|by|"
+        r"according)\b)",
     ),
     # "sufficient data collected", "enough information was gathered in order to answer the primary research
     # question", "the data from the first 48 patients ... is sufficient to meet the study objectives": read only
@@ -1072,6 +1176,23 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:additional|further|more)\s+(?:data|information|cohorts?|patients|subjects|participants|recruitment|"
         r"enrol\w*)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|not (?:needed|"
         r"required|necessary))\b",
+        # "additional potential study cohorts not required", "no further data is needed"
+        r"\b(?:additional|further|more)\s+(?:[\w'-]+\s+){1,2}?(?:data|information|cohorts?|patients|subjects|"
+        r"participants)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|not "
+        r"(?:needed|required|necessary))\b|\bno\s+(?:further|more|additional)\s+(?:data|information|patients|subjects|"
+        r"participants|cohorts?)\s+(?:(?:is|are|was|were|will be)\s+)?(?:needed|required|necessary)\b",
+        # "As no changes in the endpoints were expected in the future", "we do not expect any changes to the endpoints"
+        # (`ENDPOINTS_SETTLED`)
+        r"\bendpointsettled\b",
+        # "Sufficient enrollment for Month 24 safety and efficacy endpoints" (the enrolment denied, "unable to achieve
+        # sufficient enrollment for the primary endpoint", is `ENOUGH_DENIED`)
+        rf"\b{_ENOUGH}\s+(?:enrol\w*|recruitment|accrual|sample size|number of (?:patients|subjects|participants))\s+"
+        r"(?:[\w'-]+\s+){0,2}?for\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?(?:end ?points?|outcomes?|objectives?|"
+        r"analys[ie]s)\b",
+        # qualitative research: "we reached saturation with a sample of 16"
+        r"\b(?:reached|achieved|attained)\s+(?:data\s+|thematic\s+|theoretical\s+|information\s+)?saturation\b|"
+        r"\b(?:data|thematic|theoretical|information)\s+saturation\s+(?:was\s+|has been\s+|had been\s+)?(?:reached|"
+        r"achieved|attained)\b",
     ),
 }
 # what, named in a text, keeps a family of Success rules from counting: "sufficient data" denied ("not enough
@@ -1082,7 +1203,7 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
 # to assess the safety and efficacy" names no finding
 ENOUGH_DENIED = (
     r"\b(?:not|no|never|nor|without|lack of|lacks?|lacking|unable to|inability to|failed to|fail to|impossible to|"
-    rf"difficult\w* to|could not|cannot|can't|would not|will not)\s+(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
+    rf"difficult\w* to|could not|cannot|can't|would not|will not|notmet)\s+(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
 )
 ELSEWHERE = (
     r"\b(?:covid\w*|sars[- ]?-?cov[- ]?2|corona(?:[- ]?virus)?|pandemic|lockdowns?|fund\w*|financ\w*|budget\w*|"
@@ -1146,6 +1267,8 @@ SIGNIFICANCE_DENIED = (
 BENEFIT_DENIED = (
     r"\b(?:no|not|without|absence of|lack of)\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}?(?:benefits?|advantages?|superiority)\b"
 )
+# "not acceptable to meet the requirements": the regulator's requirements not met
+REQUIREMENTS_DENIED = rf"{ENOUGH_DENIED}|\b(?:not|never)\s+(?:[\w'-]+\s+){{0,2}}?acceptable\b|\bunacceptable\b"
 SUCCESS_UNLESS = {
     "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ELSEWHERE}|{ANOTHER_SOURCE}",
     "significant": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}|{SIGNIFICANCE_DENIED}",
@@ -1153,6 +1276,8 @@ SUCCESS_UNLESS = {
     "shown_effective": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{SIGNIFICANCE_DENIED}",
     "benefit_seen": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}|{BENEFIT_DENIED}",
     "conclusive": ANOTHER_SOURCE,
+    "requirements_met": rf"{REQUIREMENTS_DENIED}|{ANOTHER_SOURCE}",
+    "results_positive": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}",
 }
 
 CLASS_RULES: dict[str, tuple[str, ...]] = {
@@ -1407,6 +1532,10 @@ def _rewritten(text: pl.Expr) -> pl.Expr:
         .str.replace_all(SUFFICIENT_DENIED, " insufficient $1")
         .str.replace_all(SAFETY_ENDPOINT, " safetyendpoint ")
         .str.replace_all(ENROLMENT_TARGET, " $1$2 target ")
+        .str.replace_all(BEFORE_REACHED, " $1 $2 unreached ")
+        .str.replace_all(ENDPOINTS_SETTLED, " endpointsettled ")
+        .str.replace_all(SUFFICIENT_ENROLMENT, " $1 sample size obtained ")
+        .str.replace_all(SIGNIFICANTLY_FEWER_HARMS, " significant reduction fewerharms $1 ")
     )
     for pattern, replacement in NOT_HARMS:
         rewritten = rewritten.str.replace_all(pattern, replacement)
