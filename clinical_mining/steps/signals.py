@@ -37,6 +37,7 @@ from clinical_mining.steps.arms import require_columns
 from clinical_mining.steps.safety import Z_95
 
 LEVELS = ("term", "organ_system")
+LEVEL_ORDER = {LEVELS.index(name): rank for rank, name in enumerate(sorted(LEVELS))}  # as the names sort
 LEFT_OUT = (
     "counts impossible (negative, or more affected than at risk)",
     "other term not posted for every group (below the threshold: unknown)",
@@ -407,11 +408,19 @@ def safety_signals(
     metadata shows the top `top` signals by pooled risk difference among those with at least two trials, and
     the trials used and left out by reason."""
     counted, keys, impossible_rows, compared = term_counts(reported_events, reported_event_totals, trial_safety)
-    # pooled on integers: the drug and the study of each trial numbered, the names attached to the pooled rows
-    drugs = compared.group_by("drug_key").agg(pl.col("drug_id").min(), pl.col("drug_name").min()).with_row_index("drug")
-    studies = compared.select("studyId").unique().sort("studyId").with_row_index("study")
-    trials = compared.join(drugs.select("drug_key", "drug"), on="drug_key").join(studies, on="studyId")
-    numbered = counted.lazy().join(trials.lazy().select("trial", "drug", studyId="study"), on="trial")
+    # pooled on integers: the drugs numbered in the order of their keys, the studies as an Enum of the sorted ids
+    # (its lists sort as the ids do and are spelled by a cast), the names attached to the pooled rows
+    drugs = (
+        compared.group_by("drug_key")
+        .agg(pl.col("drug_id").min(), pl.col("drug_name").min())
+        .sort("drug_key")
+        .with_row_index("drug")
+    )
+    study_enum = pl.Enum(compared["studyId"].unique().sort())
+    trials = compared.join(drugs.select("drug_key", "drug"), on="drug_key")
+    numbered = counted.lazy().join(
+        trials.lazy().select("trial", "drug", pl.col("studyId").cast(study_enum)), on="trial"
+    )
     group_keys = ["drug", "serious", "level", "code"]
     # the left-out trial-keys are only counted (per key, and per level and reason): millions of rows at the
     # registry's size, never held
@@ -424,30 +433,32 @@ def safety_signals(
         ],
         engine="streaming",
     )
-    study_ids = (
-        summed.select(*group_keys, study="studyIds")
-        .explode("study")
-        .join(studies, on="study")
-        .group_by(group_keys)
-        .agg(pl.col("studyId").sort().alias("studyIds"))
+    # the order of the rows (drug key, event type, level, organ system, term) as integers: "other" before "serious",
+    # the levels by their names, and the keys ranked by their organ system and name, nulls last
+    term = pl.when(pl.col("level") == 0).then("display")
+    ranked = keys.with_columns(
+        _rank=pl.struct(
+            pl.col("organ").is_null().alias("no_organ"),
+            "organ",
+            term.is_null().alias("no_term"),
+            term.alias("term"),
+        ).rank("dense")
     )
     result = (
         summed.lazy()
-        .drop("studyIds")
-        .join(study_ids.lazy(), on=group_keys)
         .join(left_out_per_key.lazy(), on=group_keys, how="left")
-        .join(keys.lazy(), on=["level", "code"], how="left")
-        .join(drugs.lazy(), on="drug", how="left")
+        .join(ranked.lazy(), on=["level", "code"], how="left")
+        .sort("drug", "serious", pl.col("level").replace_strict(LEVEL_ORDER, return_dtype=pl.UInt8), "_rank")
+        .join(drugs.lazy(), on="drug", how="left", maintain_order="left")
         .with_columns(
             pl.col("trials_left_out").fill_null(0),
             *_spelled()[:2],
-            adverse_event_term=pl.when(pl.col("level") == 0).then("display"),
+            adverse_event_term=term,
             organ_system="organ",
             drug_name=pl.coalesce("drug_name", "drug_key"),
         )
         .select(SIGNAL_SCHEMA.keys())
         .cast(SIGNAL_SCHEMA)
-        .sort("drug_key", "event_type", "level", "organ_system", "adverse_event_term", nulls_last=True)
         .collect()
     )
     orphans = None
