@@ -276,12 +276,14 @@ def efficacy(
                 "drug_keys",
                 "group_type",
                 "withdrawal",
-                baseline=pl.col("group_title").str.contains(BASELINE_GROUP).fill_null(False),
+                "group_title",
             ),
             on="result_group_id",
             how="left",
         )
-        .with_columns(pl.col("baseline").fill_null(False))
+        # read after the join: the analyses' groups are a third of the registry's result groups
+        .with_columns(baseline=pl.col("group_title").str.contains(BASELINE_GROUP).fill_null(False))
+        .drop("group_title")
         .collect()
     )
     known_groups = members["nct_id"].is_not_null()
