@@ -16,8 +16,8 @@ import polars as pl
 
 from benchmarks.harness import measured, run_fresh
 from clinical_mining.sources.chembl import read_curation_file, read_indications
-from clinical_mining.steps.chembl import indication_evidence
-from clinical_mining.synthetic.chembl import indication_records, write_indications
+from clinical_mining.steps.evidence.chembl import indication_evidence
+from clinical_mining_tests.synthetic.chembl import indication_records, write_indications
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -25,7 +25,7 @@ from benchmarks.harness import measured, run_process
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources import ctgov
 from clinical_mining.sources.ctgov import needed_columns
-from clinical_mining.synthetic.ctgov import RESULTS_SHARE, read_studies, varied_studies, write_download
+from clinical_mining_tests.synthetic.ctgov import RESULTS_SHARE, read_studies, varied_studies, write_download
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / "config" / "clinical_mining.yaml"

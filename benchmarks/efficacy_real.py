@@ -91,7 +91,7 @@ def run_graph(config: Path) -> None:
 def drug_keys(out: Path) -> pl.DataFrame:
     """(studyId, intervention, drug_key): each registered intervention name to the drug keys the graph gave it,
     through the evidence (a combination gives several)."""
-    from clinical_mining.steps.arms import intervention_drugs
+    from clinical_mining.steps.outcomes.arms import intervention_drugs
 
     interventions = pl.read_parquet(out / "interventions.parquet").select(
         intervention_id="id", nct_id="nct_id", intervention="name"

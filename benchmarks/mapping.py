@@ -33,7 +33,9 @@ from collections.abc import Callable
 import polars as pl
 
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
-from clinical_mining.steps.mapping import GENERIC_DRUG_LABELS, disease_lookup, drug_lookup, map_evidence, normalise
+from clinical_mining.steps.mapping.evidence import map_evidence
+from clinical_mining.steps.mapping.labels import GENERIC_DRUG_LABELS, normalise
+from clinical_mining.steps.mapping.lookups import disease_lookup, drug_lookup
 
 SYLLABLES = [
     "ka",

@@ -21,7 +21,7 @@ import yaml
 
 from benchmarks.harness import measured, run_fresh
 from clinical_mining.config import PROJECT_ROOT
-from clinical_mining.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles
+from clinical_mining_tests.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles
 
 STEPS = ("result_group_arms", "efficacy", "trial_efficacy", "trial_safety")
 
@@ -45,9 +45,9 @@ def build(scale: float, folder: Path) -> Path:
 
 
 def measure(output: Path, step: str) -> dict[str, float]:
-    from clinical_mining.steps.arms import result_group_arms
-    from clinical_mining.steps.efficacy import efficacy, trial_efficacy
-    from clinical_mining.steps.safety import trial_safety
+    from clinical_mining.steps.outcomes.arms import result_group_arms
+    from clinical_mining.steps.outcomes.efficacy import efficacy, trial_efficacy
+    from clinical_mining.steps.outcomes.safety import trial_safety
 
     def scan(name: str) -> pl.LazyFrame:
         return pl.scan_parquet(output / f"{name}.parquet")

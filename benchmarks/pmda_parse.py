@@ -11,7 +11,7 @@ from pathlib import Path
 
 from benchmarks.harness import measured, run_fresh
 from clinical_mining.sources.pmda import read_pmda
-from clinical_mining.synthetic.pmda import scaled_blocks, write_pmda_pdf
+from clinical_mining_tests.synthetic.pmda import scaled_blocks, write_pmda_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 

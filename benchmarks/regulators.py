@@ -19,12 +19,12 @@ from clinical_mining.sources.chembl import read_indications
 from clinical_mining.sources.ema import read_ema
 from clinical_mining.sources.ttd import read_ttd
 from clinical_mining.sources.vocabularies import read_disease_index
-from clinical_mining.steps.ema import authorisation_evidence
-from clinical_mining.steps.mapping import disease_lookup, mesh_lookup
-from clinical_mining.steps.ttd import indication_evidence
-from clinical_mining.synthetic.ema import scaled_medicines, write_ema_workbook
-from clinical_mining.synthetic.sample import SAMPLE_DIR
-from clinical_mining.synthetic.ttd import scaled_drugs, write_ttd
+from clinical_mining.steps.evidence.ema import authorisation_evidence
+from clinical_mining.steps.evidence.ttd import indication_evidence
+from clinical_mining.steps.mapping.lookups import disease_lookup, mesh_lookup
+from clinical_mining_tests.synthetic.ema import scaled_medicines, write_ema_workbook
+from clinical_mining_tests.synthetic.sample import SAMPLE_DIR
+from clinical_mining_tests.synthetic.ttd import scaled_drugs, write_ttd
 
 ROOT = Path(__file__).resolve().parent.parent
 

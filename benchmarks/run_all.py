@@ -55,12 +55,18 @@ from clinical_mining.step_spec import (
     references,
     step_arguments,
 )
-from clinical_mining.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles, write_postgres
-from clinical_mining.synthetic.chembl import curation_export, indication_records, warning_records, write_indications
-from clinical_mining.synthetic.ema import scaled_medicines, write_ema_workbook
-from clinical_mining.synthetic.pmda import scaled_blocks, write_pmda_pdf
-from clinical_mining.synthetic.ttd import scaled_drugs, write_ttd
-from clinical_mining.synthetic.vocabularies import disease_index, drug_index
+from clinical_mining_tests.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles, write_postgres
+from clinical_mining_tests.synthetic.chembl import (
+    curation_export,
+    indication_records,
+    scaled_indications,
+    warning_records,
+    write_indications,
+)
+from clinical_mining_tests.synthetic.ema import scaled_medicines, write_ema_workbook
+from clinical_mining_tests.synthetic.pmda import scaled_blocks, write_pmda_pdf
+from clinical_mining_tests.synthetic.ttd import scaled_drugs, write_ttd
+from clinical_mining_tests.synthetic.vocabularies import disease_index, drug_index
 
 WORK = PROJECT_ROOT / "benchmarks" / "out"
 PMDA_APPROVALS_AT_SCALE_1 = 2_400
@@ -74,8 +80,11 @@ def build(scale: float, folder: Path, uri: str) -> Path:
     write_flatfiles(tables, folder / "aact")
     write_postgres(tables, uri)
     trials = tables["studies"]["nct_id"].to_list()
-    base = indication_records(trials[:400])
-    records = [dict(base[i % len(base)], drugind_id=i) for i in range(int(55_000 * scale))]
+    drugs, diseases = vocabularies(random.Random(3), int(15_000 * scale), int(30_000 * scale))
+    # ChEMBL's indications as spread as the release's (13 k molecules, 3.7 k diseases, a fifth approvals): the
+    # repurposing step's work grows with the approved drugs and their other diseases, which copies of a few
+    # dozen records would not give
+    records = indication_records(trials[:400]) + scaled_indications(drugs, diseases, trials, int(52_000 * scale))
     write_indications(records, folder / "indications.jsonl")
     curation_export(tables).write_parquet(folder / "curation.parquet")
     warnings = warning_records()  # ChEMBL holds about 1,700 drug warnings
@@ -89,7 +98,6 @@ def build(scale: float, folder: Path, uri: str) -> Path:
         write_pmda_pdf(pdf, scaled_blocks(int(PMDA_APPROVALS_AT_SCALE_1 * scale)))
     write_ema_workbook(folder / "medicines.xlsx", scaled_medicines(int(EMA_MEDICINES_AT_SCALE_1 * scale)))
     write_ttd(folder / "drug_disease.txt", scaled_drugs(int(TTD_DRUGS_AT_SCALE_1 * scale)))
-    drugs, diseases = vocabularies(random.Random(3), int(15_000 * scale), int(30_000 * scale))
     pl.concat([drug_index(), drugs]).write_parquet(folder / "drug.parquet")
     pl.concat([disease_index(), diseases]).write_parquet(folder / "disease.parquet")
     config = yaml.safe_load((PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text())

@@ -18,7 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from benchmarks.harness import measured, run_fresh
-from clinical_mining.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact
+from clinical_mining_tests.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact
 
 
 def build(scale: float, folder: Path) -> int:
@@ -48,7 +48,7 @@ def build(scale: float, folder: Path) -> int:
 
 
 def measure(folder: Path) -> dict[str, float]:
-    from clinical_mining.steps.signals import safety_signals
+    from clinical_mining.steps.outcomes.signals import safety_signals
 
     return measured(
         lambda: (

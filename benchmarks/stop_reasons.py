@@ -30,8 +30,8 @@ import time
 import polars as pl
 
 from clinical_mining.config import PROJECT_ROOT
-from clinical_mining.steps.stop_reasons import CLASS_GROUPS, CLASSES, GROUPS, classify
-from clinical_mining.synthetic.stop_reasons import HELD_OUT, LABELLED
+from clinical_mining.steps.outcomes.stop_reasons import CLASS_GROUPS, CLASSES, GROUPS, classify
+from clinical_mining_tests.synthetic.stop_reasons import HELD_OUT, LABELLED
 
 GUARDED_GROUPS = ("Negative", "Safety")
 MIN_PRECISION = 0.9

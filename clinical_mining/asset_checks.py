@@ -5,8 +5,8 @@ import polars as pl
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetCheckSeverity, AssetIn, AssetKey, asset_check
 
 from clinical_mining.config import MappingCoverageCheck, NotApprovedCheck
-from clinical_mining.steps.mapping import coverage
-from clinical_mining.steps.repurposing import approved_candidates
+from clinical_mining.steps.mapping.evidence import coverage
+from clinical_mining.steps.outcomes.repurposing import approved_candidates
 
 
 def mapping_coverage_check(spec: MappingCoverageCheck) -> AssetChecksDefinition:

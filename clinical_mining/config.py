@@ -26,6 +26,7 @@ from pydantic import (
 
 CONFIG_ENV_VAR = "CLINICAL_MINING_CONFIG"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = Path(__file__).resolve().parent / "sample_data"  # the embedded sample the default config reads
 DEFAULT_CONFIG = Path("config") / "clinical_mining.yaml"
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")

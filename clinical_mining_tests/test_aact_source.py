@@ -14,7 +14,6 @@ from polars.testing import assert_frame_equal
 from clinical_mining.config import PROJECT_ROOT, AactTableConfig
 from clinical_mining.sources.aact import AactError, flatfile_path, read_flatfile, read_postgres
 from clinical_mining.sources.database import DatabaseTarget
-from clinical_mining.synthetic.aact import export_equivalent, generate_aact, write_flatfiles, write_postgres
 from clinical_mining_tests.conftest import (
     DEFAULT_CONFIG,
     REAL_TRIAL_METADATA,
@@ -23,6 +22,7 @@ from clinical_mining_tests.conftest import (
     run_config,
     run_texts,
 )
+from clinical_mining_tests.synthetic.aact import export_equivalent, generate_aact, write_flatfiles, write_postgres
 
 PASSWORD = "Visible-S3cret/pa:ss@word"
 QUIRKS = pl.DataFrame(

@@ -6,9 +6,9 @@ import polars as pl
 import pytest
 
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.aact import TRIAL_METADATA, select_trials, trial_drug_indications, trial_metadata
-from clinical_mining.steps.arms import ResultsInputError
-from clinical_mining.steps.pairs import drug_disease_pairs
+from clinical_mining.steps.evidence.aact import TRIAL_METADATA, select_trials, trial_drug_indications, trial_metadata
+from clinical_mining.steps.evidence.pairs import drug_disease_pairs
+from clinical_mining.steps.outcomes.arms import ResultsInputError
 
 STUDIES = pl.DataFrame(
     {

@@ -20,7 +20,7 @@ from clinical_mining.sources.chembl import (
     read_warnings_database,
 )
 from clinical_mining.sources.database import DatabaseTarget
-from clinical_mining.steps.chembl import indication_evidence
+from clinical_mining.steps.evidence.chembl import indication_evidence
 from clinical_mining_tests.conftest import Postgres, make_curation_tables, output, run_config
 
 RECORDS = [
@@ -129,7 +129,7 @@ def test_malformed_line_fails_naming_file_and_line_or_is_skipped(
 
     step = {
         "name": "final_df",
-        "function": "clinical_mining.steps.chembl.indication_evidence",
+        "function": "clinical_mining.steps.evidence.chembl.indication_evidence",
         "parameters": {"indications": "$chembl_indications"},
     }
     config = write_config(

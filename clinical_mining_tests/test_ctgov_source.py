@@ -23,9 +23,9 @@ from clinical_mining.sources.aact import read_flatfile
 from clinical_mining.sources.ctgov import build_tables, needed_columns, read_ctgov_table
 from clinical_mining.sources.ctgov_json import CtgovError, iter_studies
 from clinical_mining.sources.ctgov_tables import TABLES
-from clinical_mining.steps.aact import TRIAL_METADATA, select_trials
-from clinical_mining.synthetic.ctgov import SAMPLE, write_download
+from clinical_mining.steps.evidence.aact import TRIAL_METADATA, select_trials
 from clinical_mining_tests.conftest import DEFAULT_CONFIG, REAL_TRIAL_METADATA, run_config
+from clinical_mining_tests.synthetic.ctgov import SAMPLE, write_download
 
 REAL = PROJECT_ROOT.parent / "shared" / "real"
 CTGOV = REAL / "ctgov"

@@ -20,14 +20,14 @@ from benchmarks.efficacy_real import LABELS as REAL_LABELS
 from benchmarks.efficacy_real import labelled_rows
 from clinical_mining.config import PROJECT_ROOT, load_config
 from clinical_mining.definitions import build_definitions
-from clinical_mining.steps.aact import TRIAL_METADATA
-from clinical_mining.steps.mapping import coverage as label_coverage
-from clinical_mining.steps.pairs import pair_ids
-from clinical_mining.steps.stop_reasons import MAX_LENGTH, STOPPED_STATUSES
-from clinical_mining.synthetic.aact import ABBREVIATED_DISEASES
-from clinical_mining.synthetic.real_studies import REAL_STUDIES
-from clinical_mining.synthetic.results import KNOWN_CANDIDATES, KNOWN_SAFETY, KNOWN_STOP_GROUPS, KNOWN_VERDICTS
+from clinical_mining.steps.evidence.aact import TRIAL_METADATA
+from clinical_mining.steps.evidence.pairs import pair_ids
+from clinical_mining.steps.mapping.evidence import coverage as label_coverage
+from clinical_mining.steps.outcomes.stop_reasons import MAX_LENGTH, STOPPED_STATUSES
 from clinical_mining_tests.conftest import REAL_TRIAL_METADATA, run_config
+from clinical_mining_tests.synthetic.aact import ABBREVIATED_DISEASES
+from clinical_mining_tests.synthetic.real_studies import REAL_STUDIES
+from clinical_mining_tests.synthetic.results import KNOWN_CANDIDATES, KNOWN_SAFETY, KNOWN_STOP_GROUPS, KNOWN_VERDICTS
 
 SAMPLE = PROJECT_ROOT / "clinical_mining" / "sample_data" / "aact"
 FINAL_COLUMNS = [
@@ -531,7 +531,9 @@ def test_cli_records_runs_in_the_project_folder_unless_dagster_home_says_otherwi
     # the project's dagster.yaml keeps log lines from INFO up: the console shows the steps' own lines, not
     # Dagster's DEBUG events or the IO manager's "Loading file from" lines
     lines = [line for line in done.stderr.splitlines() if " - dagster - " in line]
-    assert any(" - final_df - step 'final_df' (clinical_mining.steps.pairs" in line for line in lines), lines[:5]
+    assert any(" - final_df - step 'final_df' (clinical_mining.steps.evidence.pairs" in line for line in lines), lines[
+        :5
+    ]
     assert not [line for line in lines if " - DEBUG - " in line]
     assert pl.read_parquet(tmp_path / "out" / "final_df.parquet").columns == FINAL_COLUMNS
     assert (project / "history" / "runs.db").is_file() and any((project / "logs").iterdir())

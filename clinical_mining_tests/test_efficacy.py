@@ -12,15 +12,15 @@ from polars.testing import assert_frame_equal
 
 from clinical_mining.config import PROJECT_ROOT
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.arms import result_group_arms
-from clinical_mining.steps.direction import outcome_polarity
-from clinical_mining.steps.efficacy import efficacy, trial_efficacy
-from clinical_mining.steps.statistics import analysis_statistics, parse_p_value
-from clinical_mining.synthetic.aact import add_tables, export_equivalent, generate_aact, write_postgres
-from clinical_mining.synthetic.real_studies import real_tables
-from clinical_mining.synthetic.results import ANALYSIS_DEFAULTS, KNOWN_VERDICTS, known_trials
-from clinical_mining.synthetic.sample import SAMPLE_SEED, SAMPLE_STUDIES
+from clinical_mining.steps.outcomes.arms import result_group_arms
+from clinical_mining.steps.outcomes.direction import outcome_polarity
+from clinical_mining.steps.outcomes.efficacy import efficacy, trial_efficacy
+from clinical_mining.steps.outcomes.statistics import analysis_statistics, parse_p_value
 from clinical_mining_tests.conftest import Postgres, aact_evidence, output, run_config
+from clinical_mining_tests.synthetic.aact import add_tables, export_equivalent, generate_aact, write_postgres
+from clinical_mining_tests.synthetic.real_studies import real_tables
+from clinical_mining_tests.synthetic.results import ANALYSIS_DEFAULTS, KNOWN_VERDICTS, known_trials
+from clinical_mining_tests.synthetic.sample import SAMPLE_SEED, SAMPLE_STUDIES
 
 
 class Trial:

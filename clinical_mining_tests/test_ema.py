@@ -12,16 +12,16 @@ import xlsxwriter
 from clinical_mining.sources.chembl import read_indications
 from clinical_mining.sources.ema import EmaError, read_ema
 from clinical_mining.sources.vocabularies import read_disease_index
-from clinical_mining.steps.ema import authorisation_evidence
-from clinical_mining.steps.mapping import disease_lookup, mesh_lookup
-from clinical_mining.synthetic.ema import (
+from clinical_mining.steps.evidence.ema import authorisation_evidence
+from clinical_mining.steps.mapping.lookups import disease_lookup, mesh_lookup
+from clinical_mining_tests.conftest import output, run_config
+from clinical_mining_tests.synthetic.ema import (
     CURRENT_HEADERS,
     SAMPLE_MEDICINES,
     Medicine,
     write_ema_workbook,
 )
-from clinical_mining.synthetic.sample import SAMPLE_DIR
-from clinical_mining_tests.conftest import output, run_config
+from clinical_mining_tests.synthetic.sample import SAMPLE_DIR
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,9 @@ from clinical_mining.sources.ctgov_json import CtgovError, iter_studies
 from clinical_mining.sources.ema import EMA_SCHEMA, EmaError, read_ema
 from clinical_mining.sources.pmda import PmdaError, read_pmda
 from clinical_mining.sources.ttd import TTD_SCHEMA, TtdError, read_ttd
-from clinical_mining.synthetic.ema import SAMPLE_MEDICINES, write_ema_workbook
-from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
-from clinical_mining.synthetic.ttd import SAMPLE_DRUGS, ttd_text
+from clinical_mining_tests.synthetic.ema import SAMPLE_MEDICINES, write_ema_workbook
+from clinical_mining_tests.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
+from clinical_mining_tests.synthetic.ttd import SAMPLE_DRUGS, ttd_text
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 JSON_LINE = '{"drugind_id": 1, "molecule_chembl_id": "CHEMBL25", "efo_id": "EFO:1", "indication_refs": []}\n'

@@ -10,22 +10,20 @@ import pytest
 from clinical_mining.sources.chembl import WARNING_SCHEMA
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.mapping import (
-    _codes_from_strings,
-    _in_evidence_order,
+from clinical_mining.steps.evidence.pairs import FinalDataError, drug_disease_pairs, validate_final
+from clinical_mining.steps.evidence.stage import aact_stage, chembl_stage
+from clinical_mining.steps.mapping.evidence import _in_evidence_order, map_evidence
+from clinical_mining.steps.mapping.labels import _codes_from_strings, label_codes
+from clinical_mining.steps.mapping.lookups import (
     disease_lookup,
     drug_lookup,
     find_disease_mentions,
-    label_codes,
-    map_evidence,
     mesh_lookup,
     resolve_labels,
 )
-from clinical_mining.steps.pairs import FinalDataError, drug_disease_pairs, validate_final
-from clinical_mining.steps.stage import aact_stage, chembl_stage
-from clinical_mining.synthetic.aact import generate_aact
-from clinical_mining.synthetic.vocabularies import disease_index, drug_index
 from clinical_mining_tests.conftest import output, run_config
+from clinical_mining_tests.synthetic.aact import generate_aact
+from clinical_mining_tests.synthetic.vocabularies import disease_index, drug_index
 
 DRUGS = pl.DataFrame(
     [
@@ -383,7 +381,7 @@ def test_a_failing_final_df_keeps_the_last_good_file(write_config: Callable[...,
         {"name": "rows", "function": "clinical_mining_tests.step_functions.read_parquet", "parameters": {"path": ""}},
         {
             "name": "final_df",
-            "function": "clinical_mining.steps.pairs.drug_disease_pairs",
+            "function": "clinical_mining.steps.evidence.pairs.drug_disease_pairs",
             "parameters": {"evidence": "$rows"},
         },
     ]

@@ -6,13 +6,8 @@ import pytest
 
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.mapping import (
-    disease_lookup,
-    drug_lookup,
-    find_disease_mentions,
-    map_evidence,
-    resolve_labels,
-)
+from clinical_mining.steps.mapping.evidence import map_evidence
+from clinical_mining.steps.mapping.lookups import disease_lookup, drug_lookup, find_disease_mentions, resolve_labels
 from clinical_mining.text import clean_text
 
 DRUGS = pl.DataFrame(

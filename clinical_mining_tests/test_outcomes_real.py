@@ -12,7 +12,7 @@ from benchmarks.efficacy_real import LABELS, drug_keys, figures, labelled_rows, 
 from benchmarks.safety_real import LABELS as SAFETY_LABELS
 from benchmarks.safety_real import labelled_safety, safety_figures
 from clinical_mining.config import PROJECT_ROOT
-from clinical_mining.steps.signals import term_counts
+from clinical_mining.steps.outcomes.signals import term_counts
 
 REAL = PROJECT_ROOT.parent / "shared" / "real"
 pytestmark = pytest.mark.skipif(

@@ -15,11 +15,11 @@ from polars.testing import assert_frame_equal
 from clinical_mining.source_assets import PmdaResource
 from clinical_mining.sources.pmda import PmdaError, _Helper, extract_tables, read_pmda
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.mapping import disease_lookup
-from clinical_mining.steps.pmda import approval_evidence
-from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, Block, Product, scaled_blocks, write_pmda_pdf
-from clinical_mining.synthetic.vocabularies import disease_index
+from clinical_mining.steps.evidence.pmda import approval_evidence
+from clinical_mining.steps.mapping.lookups import disease_lookup
 from clinical_mining_tests.conftest import output, run_config
+from clinical_mining_tests.synthetic.pmda import SAMPLE_BLOCKS, Block, Product, scaled_blocks, write_pmda_pdf
+from clinical_mining_tests.synthetic.vocabularies import disease_index
 
 
 @pytest.fixture(scope="module")

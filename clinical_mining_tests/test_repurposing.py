@@ -5,8 +5,8 @@ import polars as pl
 from clinical_mining.asset_checks import candidates_not_approved_check
 from clinical_mining.config import NotApprovedCheck
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.pairs import pair_ids
-from clinical_mining.steps.repurposing import approved_candidates, repurposing_candidates
+from clinical_mining.steps.evidence.pairs import pair_ids
+from clinical_mining.steps.outcomes.repurposing import approved_candidates, repurposing_candidates
 
 DRUG, OTHER = "CHEMBL1", "CHEMBL2"
 EVIDENCE_COLUMNS = ("studyId", "source", "drug_id", "disease_id", "drug_name", "disease_name", "clinical_stage")

@@ -6,8 +6,8 @@ import polars as pl
 import pytest
 
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.arms import ResultsInputError, result_group_arms
-from clinical_mining.steps.safety import newcombe_difference, trial_safety, wilson
+from clinical_mining.steps.outcomes.arms import ResultsInputError, result_group_arms
+from clinical_mining.steps.outcomes.safety import newcombe_difference, trial_safety, wilson
 from clinical_mining_tests.conftest import aact_evidence
 from clinical_mining_tests.test_efficacy import Trial, _frame
 

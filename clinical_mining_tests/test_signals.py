@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.signals import pooled, safety_signals
+from clinical_mining.steps.outcomes.signals import pooled, safety_signals
 
 Z = 1.959963984540054
 

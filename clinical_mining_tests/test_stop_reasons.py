@@ -1,15 +1,14 @@
 """Stop reasons: classes and groups by rule, with negations, committees and boilerplate; bad texts counted."""
 
-
 import polars as pl
 import pytest
 
 from benchmarks.stop_reasons import scores
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.arms import ResultsInputError
-from clinical_mining.steps.pairs import drug_disease_pairs
-from clinical_mining.steps.stop_reasons import MAX_LENGTH, classify, stop_reasons
-from clinical_mining.synthetic.stop_reasons import HELD_OUT, LABELLED
+from clinical_mining.steps.evidence.pairs import drug_disease_pairs
+from clinical_mining.steps.outcomes.arms import ResultsInputError
+from clinical_mining.steps.outcomes.stop_reasons import MAX_LENGTH, classify, stop_reasons
+from clinical_mining_tests.synthetic.stop_reasons import HELD_OUT, LABELLED
 
 CASES = [
     # (text, group, classes): each group with the cases that make it hard

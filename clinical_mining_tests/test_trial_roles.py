@@ -2,8 +2,8 @@
 
 import polars as pl
 
-from clinical_mining.steps.pairs import drug_disease_pairs
-from clinical_mining.steps.roles import trial_roles
+from clinical_mining.steps.evidence.pairs import drug_disease_pairs
+from clinical_mining.steps.outcomes.roles import trial_roles
 from clinical_mining_tests.conftest import aact_evidence
 
 

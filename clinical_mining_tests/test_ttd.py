@@ -7,10 +7,10 @@ import polars as pl
 import pytest
 
 from clinical_mining.sources.ttd import TtdError, read_ttd
-from clinical_mining.steps.stage import STAGE_DTYPE, ttd_stage
-from clinical_mining.steps.ttd import indication_evidence
-from clinical_mining.synthetic.ttd import SAMPLE_DRUGS, Indication, TtdDrug, ttd_text, write_ttd
+from clinical_mining.steps.evidence.stage import STAGE_DTYPE, ttd_stage
+from clinical_mining.steps.evidence.ttd import indication_evidence
 from clinical_mining_tests.conftest import output, run_config
+from clinical_mining_tests.synthetic.ttd import SAMPLE_DRUGS, Indication, TtdDrug, ttd_text, write_ttd
 
 
 def _write(tmp_path: Path, drugs: tuple[TtdDrug, ...] | list[TtdDrug], name: str = "ttd.txt") -> Path:
@@ -164,7 +164,7 @@ def test_the_asset_fails_naming_the_line_or_skips_when_configured(
     path = _write(tmp_path, [SAMPLE_DRUGS[0], TtdDrug("D0NONE", None, (Indication("Pain", "MG30", "Approved"),))])
     step = {
         "name": "final_df",
-        "function": "clinical_mining.steps.ttd.indication_evidence",
+        "function": "clinical_mining.steps.evidence.ttd.indication_evidence",
         "parameters": {"ttd": "$ttd"},
     }
     failed = run_config(write_config({"process": [step]}, sources={"ttd": {"path": str(path)}}))

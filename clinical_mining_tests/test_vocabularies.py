@@ -5,7 +5,7 @@ from pathlib import Path
 import polars as pl
 
 from clinical_mining.sources.vocabularies import read_disease_index, read_drug_index
-from clinical_mining.steps.mapping import drug_lookup, resolve_labels
+from clinical_mining.steps.mapping.lookups import drug_lookup, resolve_labels
 
 OLD_MOLECULES = pl.DataFrame(
     {

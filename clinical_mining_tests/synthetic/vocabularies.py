@@ -3,7 +3,7 @@
 import polars as pl
 
 from clinical_mining.sources.vocabularies import DISEASE_SCHEMA, DRUG_SCHEMA
-from clinical_mining.synthetic.entities import DISEASES, DRUGS, VOCABULARY_ONLY_DISEASES
+from clinical_mining_tests.synthetic.entities import DISEASES, DRUGS, VOCABULARY_ONLY_DISEASES
 
 CANCER = "MONDO_0045024"  # cancer or benign tumor
 CARDIOVASCULAR = "EFO_0000319"

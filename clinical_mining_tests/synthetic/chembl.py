@@ -5,12 +5,13 @@ as samples (`sample-...`) rather than made to look like real FDA or EMA document
 """
 
 import json
+import random
 from pathlib import Path
 
 import polars as pl
 
-from clinical_mining.synthetic.aact import condition_labels, drug_labels
-from clinical_mining.synthetic.entities import DISEASES, DRUGS, VOCABULARY_ONLY_DISEASES
+from clinical_mining_tests.synthetic.aact import condition_labels, drug_labels
+from clinical_mining_tests.synthetic.entities import DISEASES, DRUGS, VOCABULARY_ONLY_DISEASES
 
 # (drug ChEMBL id, disease id, max phase): approved unless the phase says otherwise.
 INDICATIONS: tuple[tuple[str, str, float], ...] = (
@@ -101,6 +102,70 @@ def indication_records(trial_ids: list[str]) -> list[dict[str, object]]:
         if number % 5:  # older exports have no _metadata
             record["_metadata"] = {"all_molecule_chembl_ids": [chembl_id, *(salt for salt, _ in drug.salts)]}
         records.append(record)
+    return records
+
+
+# ChEMBL's drug_indication at the size of release 34: about 52 k rows over 13 k molecules and 3.7 k diseases, a
+# fifth of them approvals (max_phase_for_ind 4), the rest in trials (phases weighted as in the release)
+INDICATION_PHASES = ((4.0, 0.22), (3.0, 0.24), (2.0, 0.33), (1.0, 0.14), (0.5, 0.05), (-1.0, 0.02))
+
+
+def scaled_indications(
+    drugs: pl.DataFrame, diseases: pl.DataFrame, trial_ids: list[str], count: int, seed: int = 5
+) -> list[dict[str, object]]:
+    """`count` indication records over the molecules of `drugs` and the diseases of `diseases` (vocabularies'
+    rows: id, name), spread as ChEMBL's are: a molecule has one indication or dozens (a few are tried for
+    everything), a disease a few molecules or hundreds, a fifth of the rows approvals. Deterministic in `seed`."""
+    rng = random.Random(seed)
+    molecules = drugs.filter(pl.col("parentId").is_null())["id"].to_list()[: max(1, count // 4)]
+    conditions = diseases.select("id", "name").rows()[: max(1, count // 14)]
+    phases, weights = zip(*INDICATION_PHASES, strict=True)
+    seen: set[tuple[str, str]] = set()
+    records: list[dict[str, object]] = []
+    while len(records) < count:
+        # Pareto-skewed picks: the first molecules and diseases of the lists are the most frequent
+        molecule = molecules[
+            min(int(rng.paretovariate(1.2)) - 1, len(molecules) - 1)
+            if rng.random() < 0.5
+            else rng.randrange(len(molecules))
+        ]
+        disease_id, disease_name = conditions[
+            min(int(rng.paretovariate(1.1)) - 1, len(conditions) - 1)
+            if rng.random() < 0.5
+            else rng.randrange(len(conditions))
+        ]
+        if (molecule, disease_id) in seen:
+            continue
+        seen.add((molecule, disease_id))
+        phase = rng.choices(phases, weights)[0]
+        trials = [trial_ids[rng.randrange(len(trial_ids))] for _ in range(rng.randint(0, 2))]
+        refs = (
+            [
+                _ref(
+                    "ClinicalTrials",
+                    ",".join(trials),
+                    "https://clinicaltrials.gov/search?id=" + "%20OR%20".join(trials),
+                )
+            ]
+            if trials
+            else []
+        )
+        if phase == 4:
+            regulator = rng.choice(REGULATORS)
+            refs.append(_ref(regulator, f"sample-{regulator}-{molecule.lower()}", f"https://example.org/{regulator}"))
+        records.append(
+            {
+                "drugind_id": 200_000 + len(records),
+                "molecule_chembl_id": molecule,
+                "parent_molecule_chembl_id": molecule,
+                "efo_id": disease_id.replace("_", ":", 1),
+                "efo_term": disease_name,
+                "mesh_id": None,
+                "mesh_heading": None,
+                "max_phase_for_ind": phase,
+                "indication_refs": refs,
+            }
+        )
     return records
 
 

@@ -5,9 +5,9 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.sources.chembl import normalise_efo
 from clinical_mining.step_stats import record, record_filter
-from clinical_mining.steps.aact import STUDY_URL
-from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
-from clinical_mining.steps.stage import CHEMBL_PHASES, STAGE_DTYPE, chembl_stage
+from clinical_mining.steps.evidence.aact import STUDY_URL
+from clinical_mining.steps.evidence.columns import EVIDENCE_COLUMNS
+from clinical_mining.steps.evidence.stage import CHEMBL_PHASES, STAGE_DTYPE, chembl_stage
 
 REGULATORY_SOURCES = ("FDA", "EMA", "DailyMed")
 NAMING_SOURCES = ("INN", "USAN")

@@ -21,7 +21,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import CONTROL_TYPES, intervention_drugs, study_drugs
+from clinical_mining.steps.outcomes.arms import CONTROL_TYPES, intervention_drugs, study_drugs
 
 # how often or how a drug is given, written into an unmapped label: "Once-daily ABC+3TC", "Tadalafil PRN"
 SCHEDULE = (

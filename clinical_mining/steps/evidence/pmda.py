@@ -4,9 +4,9 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
-from clinical_mining.steps.mapping import disease_mentions
-from clinical_mining.steps.stage import STAGE_DTYPE
+from clinical_mining.steps.evidence.columns import EVIDENCE_COLUMNS
+from clinical_mining.steps.evidence.stage import STAGE_DTYPE
+from clinical_mining.steps.mapping.lookups import disease_mentions
 
 PMDA_URL = "https://www.pmda.go.jp/english/"
 NO_INGREDIENT = ("n/a", "na", "-", "none", "")

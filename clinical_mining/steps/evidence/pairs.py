@@ -4,12 +4,12 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.aact import TRIAL_METADATA, trial_metadata
-from clinical_mining.steps.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
-from clinical_mining.steps.mapping import aligned, normalised_labels
-from clinical_mining.steps.roles import tested_drug_stop
-from clinical_mining.steps.stage import CLINICAL_STAGES, STAGE_DTYPE
-from clinical_mining.steps.warnings import WARNINGS_DTYPE, warnings_by_drug
+from clinical_mining.steps.evidence.aact import TRIAL_METADATA, trial_metadata
+from clinical_mining.steps.evidence.stage import CLINICAL_STAGES, STAGE_DTYPE
+from clinical_mining.steps.evidence.warnings import WARNINGS_DTYPE, warnings_by_drug
+from clinical_mining.steps.mapping.labels import aligned, normalised_labels
+from clinical_mining.steps.outcomes.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
+from clinical_mining.steps.outcomes.roles import tested_drug_stop
 
 MAPPING_STATUSES = ("FULLY_MAPPED", "DRUG_MAPPED", "DISEASE_MAPPED", "UNMAPPED")
 DRUG_ID = r"^CHEMBL\d+$"

@@ -12,8 +12,8 @@ from pathlib import Path
 import polars as pl
 
 from clinical_mining.sources.aact import aact_schema, column_dtype
-from clinical_mining.synthetic.entities import DISEASES, DRUGS
-from clinical_mining.synthetic.stop_reasons import TEXTS as STOP_REASON_TEXTS
+from clinical_mining_tests.synthetic.entities import DISEASES, DRUGS
+from clinical_mining_tests.synthetic.stop_reasons import TEXTS as STOP_REASON_TEXTS
 
 STUDIES_AT_SCALE_1 = 560_000
 MARKETING_APPROVAL_SHARE = 0.05  # of the expanded-access records drawn as approved, with `long_tail`: ~280 at scale 1
@@ -388,7 +388,7 @@ def generate_aact(studies: int, seed: int = 7, long_tail: bool = False) -> dict[
         "brief_summaries": summaries_table,
         "sponsors": sponsors_table,
     }
-    from clinical_mining.synthetic.results import generate_results  # it builds on this module's helpers
+    from clinical_mining_tests.synthetic.results import generate_results  # it builds on this module's helpers
 
     tables |= generate_results(tables, seed)
     posted = pl.col("nct_id").is_in(tables["result_groups"]["nct_id"].unique().implode())

@@ -11,7 +11,7 @@ and what that export was written without (`FROM_JSON`: the sponsors, the studies
 and results dates, the designs' allocation and masking) from the same studies' ClinicalTrials.gov JSON, read by
 AACT's rules (`sources.ctgov`):
 
-    uv run python -m clinical_mining.synthetic.real_studies ../shared/real/aact_export ../shared/real/ctgov
+    uv run python -m clinical_mining_tests.synthetic.real_studies ../shared/real/aact_export ../shared/real/ctgov
 
 ARROW (NCT02028676) is one of AACT's own legacy test records, not among the JSON: those fields are null for it.
 """
@@ -25,7 +25,7 @@ import polars as pl
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources.aact import aact_schema, read_flatfile
 from clinical_mining.sources.ctgov import needed_columns, read_ctgov_table
-from clinical_mining.synthetic.results import RESULT_TABLES
+from clinical_mining_tests.synthetic.results import RESULT_TABLES
 
 SNAPSHOT = Path(__file__).resolve().parent / "real_studies"
 # the real studies with an analysis of a primary outcome: every one of them, devices and procedures included

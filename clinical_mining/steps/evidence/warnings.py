@@ -8,7 +8,7 @@ elsewhere and lowers no clinical stage; it is listed beside the pair, and nothin
 import polars as pl
 
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping import to_parents
+from clinical_mining.steps.mapping.evidence import to_parents
 
 WARNING_FIELDS = {
     "warning_type": pl.String,

@@ -33,8 +33,8 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record, warn
-from clinical_mining.steps.arms import require_columns
-from clinical_mining.steps.safety import Z_95
+from clinical_mining.steps.outcomes.arms import require_columns
+from clinical_mining.steps.outcomes.safety import Z_95
 
 LEVELS = ("term", "organ_system")
 LEVEL_ORDER = {LEVELS.index(name): rank for rank, name in enumerate(sorted(LEVELS))}  # as the names sort

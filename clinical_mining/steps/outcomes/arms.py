@@ -17,7 +17,7 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping import clean_drug, normalise, normalised_labels
+from clinical_mining.steps.mapping.labels import clean_drug, normalise, normalised_labels
 
 PLACEBO_WORDS = (
     r"(?i)\b(?:placebos?|vehicle|sham|saline|dummy|sugar pill|no intervention|no treatment|untreated|"

@@ -29,11 +29,11 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record, warn
-from clinical_mining.steps.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
-from clinical_mining.steps.pairs import pair_ids, pair_keys, side_keys
-from clinical_mining.steps.roles import tested_drug_stop
-from clinical_mining.steps.stage import STAGE_DTYPE
-from clinical_mining.steps.warnings import WARNINGS_DTYPE, warnings_by_drug
+from clinical_mining.steps.evidence.pairs import pair_ids, pair_keys, side_keys
+from clinical_mining.steps.evidence.stage import STAGE_DTYPE
+from clinical_mining.steps.evidence.warnings import WARNINGS_DTYPE, warnings_by_drug
+from clinical_mining.steps.outcomes.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
+from clinical_mining.steps.outcomes.roles import tested_drug_stop
 
 TIERS = ("TIER_1", "TIER_2", "TIER_3", "FAILED")
 TIER_DTYPE = pl.Enum(list(TIERS))

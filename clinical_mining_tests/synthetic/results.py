@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from clinical_mining.synthetic.aact import PLACEBOS, _pick, _uniform
+from clinical_mining_tests.synthetic.aact import PLACEBOS, _pick, _uniform
 
 RESULTS_PHASES = ["PHASE2", "PHASE2/PHASE3", "PHASE3", "PHASE4"]
 EARLY_PHASES = ["PHASE1", "PHASE1/PHASE2"]  # a completed early trial posts results now and then

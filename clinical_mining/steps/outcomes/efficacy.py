@@ -25,10 +25,10 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import group_drugs, intervention_drugs, require_columns, study_drugs
-from clinical_mining.steps.direction import analysis_favours, outcome_polarity
-from clinical_mining.steps.roles import analysis_sides, arm_roles, drug_roles
-from clinical_mining.steps.statistics import analysis_statistics
+from clinical_mining.steps.outcomes.arms import group_drugs, intervention_drugs, require_columns, study_drugs
+from clinical_mining.steps.outcomes.direction import analysis_favours, outcome_polarity
+from clinical_mining.steps.outcomes.roles import analysis_sides, arm_roles, drug_roles
+from clinical_mining.steps.outcomes.statistics import analysis_statistics
 
 VERDICTS = (
     "MET",

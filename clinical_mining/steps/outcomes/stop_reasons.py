@@ -117,7 +117,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import require_columns
+from clinical_mining.steps.outcomes.arms import require_columns
 from clinical_mining.text import clean_text, has_control_characters
 
 STOPPED_STATUSES = ("TERMINATED", "SUSPENDED", "WITHDRAWN")

@@ -1,4 +1,4 @@
-"""Rebuild the embedded sample data set: `uv run python -m clinical_mining.synthetic.sample`.
+"""Rebuild the embedded sample data set: `uv run python -m clinical_mining_tests.synthetic.sample`.
 
 Deterministic: the same code and seed give the same files, so a change to the sample shows in review.
 """
@@ -6,16 +6,22 @@ Deterministic: the same code and seed give the same files, so a change to the sa
 import sys
 from pathlib import Path
 
-from clinical_mining.synthetic.aact import add_tables, generate_aact, write_flatfiles
-from clinical_mining.synthetic.chembl import curation_export, indication_records, warning_records, write_indications
-from clinical_mining.synthetic.ema import SAMPLE_MEDICINES, write_ema_workbook
-from clinical_mining.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
-from clinical_mining.synthetic.real_studies import real_tables
-from clinical_mining.synthetic.results import known_trials
-from clinical_mining.synthetic.ttd import SAMPLE_DRUGS, write_ttd
-from clinical_mining.synthetic.vocabularies import disease_index, drug_index
+from clinical_mining.config import SAMPLE_DATA
+from clinical_mining_tests.synthetic.aact import add_tables, generate_aact, write_flatfiles
+from clinical_mining_tests.synthetic.chembl import (
+    curation_export,
+    indication_records,
+    warning_records,
+    write_indications,
+)
+from clinical_mining_tests.synthetic.ema import SAMPLE_MEDICINES, write_ema_workbook
+from clinical_mining_tests.synthetic.pmda import SAMPLE_BLOCKS, write_pmda_pdf
+from clinical_mining_tests.synthetic.real_studies import real_tables
+from clinical_mining_tests.synthetic.results import known_trials
+from clinical_mining_tests.synthetic.ttd import SAMPLE_DRUGS, write_ttd
+from clinical_mining_tests.synthetic.vocabularies import disease_index, drug_index
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+SAMPLE_DIR = SAMPLE_DATA
 SAMPLE_STUDIES = 300
 SAMPLE_SEED = 7
 

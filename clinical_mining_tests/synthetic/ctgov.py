@@ -1,7 +1,7 @@
 """ClinicalTrials.gov API v2 downloads made from real study records: the embedded sample, and big files for
 benchmarks (real records varied: new NCT ids and titles, results kept for the registry's share of them).
 
-    uv run python -m clinical_mining.synthetic.ctgov ../shared/real/ctgov
+    uv run python -m clinical_mining_tests.synthetic.ctgov ../shared/real/ctgov
 
 rebuilds `clinical_mining/sample_data/ctgov/ctg-studies.json.zip` from the folder of real `NCT*.json` records.
 """
@@ -15,7 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "ctgov" / "ctg-studies.json.zip"
+from clinical_mining.config import SAMPLE_DATA
+
+SAMPLE = SAMPLE_DATA / "ctgov" / "ctg-studies.json.zip"
 # Real studies of the sample: drug trials with statistical analyses (erectile dysfunction, cluster headache,
 # atopic dermatitis, heart failure, ...), terminated and withdrawn studies, observational ones, records without
 # results, and two of AACT's own test records that hold little more than an NCT id.

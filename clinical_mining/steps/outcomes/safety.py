@@ -21,8 +21,8 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.arms import group_drugs, require_columns
-from clinical_mining.steps.roles import arm_roles
+from clinical_mining.steps.outcomes.arms import group_drugs, require_columns
+from clinical_mining.steps.outcomes.roles import arm_roles
 
 Z_95 = 1.959963984540054
 TOTALS_COLUMNS = ("nct_id", "ctgov_group_code", "event_type", "subjects_affected", "subjects_at_risk")

@@ -8,9 +8,9 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.sources.aact import AACT_COLUMNS
 from clinical_mining.step_stats import record, record_filter, warn
-from clinical_mining.steps.arms import require_columns
-from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
-from clinical_mining.steps.stage import AACT_PHASES, aact_stage
+from clinical_mining.steps.evidence.columns import EVIDENCE_COLUMNS
+from clinical_mining.steps.evidence.stage import AACT_PHASES, aact_stage
+from clinical_mining.steps.outcomes.arms import require_columns
 
 STUDY_TYPES = ["INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"]
 INTERVENTION_TYPES = ["DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT"]

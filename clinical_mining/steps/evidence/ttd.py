@@ -4,8 +4,8 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
-from clinical_mining.steps.stage import TTD_WITHOUT_STAGE, ttd_stage
+from clinical_mining.steps.evidence.columns import EVIDENCE_COLUMNS
+from clinical_mining.steps.evidence.stage import TTD_WITHOUT_STAGE, ttd_stage
 
 TTD_URL = "https://db.idrblab.net/ttd/data/drug/details/{}"  # the drug's page on TTD's site
 

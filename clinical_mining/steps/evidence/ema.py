@@ -10,9 +10,10 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.evidence_columns import EVIDENCE_COLUMNS
-from clinical_mining.steps.mapping import disease_mentions, normalise, resolve_labels
-from clinical_mining.steps.stage import EMA_APPROVED_STATUSES, ema_stage
+from clinical_mining.steps.evidence.columns import EVIDENCE_COLUMNS
+from clinical_mining.steps.evidence.stage import EMA_APPROVED_STATUSES, ema_stage
+from clinical_mining.steps.mapping.labels import normalise
+from clinical_mining.steps.mapping.lookups import disease_mentions, resolve_labels
 
 EMA_URL = "https://www.ema.europa.eu/en/medicines"
 MESH = "mesh"
