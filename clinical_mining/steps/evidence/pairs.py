@@ -88,7 +88,7 @@ def _mapping_status() -> pl.Expr:
     )
 
 
-FNV_OFFSET, FNV_PRIME = 14695981039346656037, 1099511628211
+FNV_OFFSET = 14695981039346656037  # the starting value
 SPLITMIX = ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB), (31, None))
 HEX_DIGITS = dict(enumerate("0123456789abcdef"))
 
@@ -97,25 +97,36 @@ def _u64(value: int) -> pl.Expr:
     return pl.lit(value, pl.UInt64)
 
 
+def _mixed(frame: pl.DataFrame, rows: pl.Expr) -> pl.DataFrame:
+    """`_h` put through SplitMix64's finaliser in `rows`: every input bit reaches every output bit."""
+    for shift, multiplier in SPLITMIX:
+        mixed = pl.col("_h").xor(pl.col("_h") // _u64(1 << shift))
+        frame = frame.with_columns(
+            _h=pl.when(rows).then(mixed * _u64(multiplier) if multiplier else mixed).otherwise("_h")
+        )
+    return frame
+
+
 def pair_ids(drug_keys: pl.Series, disease_keys: pl.Series) -> pl.Series:
     """`pair_id`: 16 hex digits of a 64-bit hash of the UTF-8 bytes of the drug key, a tab and the disease key (a
     key is the id when mapped, else the normalised label), so a pair keeps its id across refreshes, AACT kinds
     and Polars versions (Polars' own hash is not stable across versions) and changes only when a side's key
     does. The hash, defined here and pinned by a test against a plain-Python version: the bytes zero-padded to a
-    multiple of 8 are read as little-endian 64-bit words w, and h = 14695981039346656037 becomes
-    (h xor w) * 1099511628211 for each (FNV-1a's constants, a word at a time, modulo 2**64); h xor the unpadded
-    length is then finished with SplitMix64's mixer. Computed with Polars expressions, a word per pass."""
+    multiple of 8 are read as little-endian 64-bit words w; h = 14695981039346656037 becomes mix(h xor w) for
+    each word, and the result is mix(h xor the unpadded length), mix being SplitMix64's finaliser (all modulo
+    2**64). Mixing every word in full matters: with FNV's multiply alone, a word's high bits reach only the high
+    bits of h, and ids as alike as CHEMBL102651/EFO_0000000 and CHEMBL112651/EFO_0000009 shared a hash.
+    Computed with Polars expressions, a word per pass."""
     keys = (drug_keys + "\t" + disease_keys).rename("key").to_frame()
     width = -(-int(keys["key"].str.len_bytes().max() or 0) // 8) * 8
     frame = keys.with_columns(_bytes=pl.col("key").str.pad_end(width, "\x00").cast(pl.Binary), _h=_u64(FNV_OFFSET))
     for word in range(width // 8):
         value = pl.col("_bytes").bin.slice(8 * word, 8).bin.reinterpret(dtype=pl.UInt64, endianness="little")
         inside = pl.col("key").str.len_bytes() > 8 * word  # a key's own words only, whatever the longest is
-        frame = frame.with_columns(_h=pl.when(inside).then(pl.col("_h").xor(value) * _u64(FNV_PRIME)).otherwise("_h"))
+        frame = frame.with_columns(_h=pl.when(inside).then(pl.col("_h").xor(value)).otherwise("_h"))
+        frame = _mixed(frame, inside)
     frame = frame.with_columns(_h=pl.col("_h").xor(pl.col("key").str.len_bytes().cast(pl.UInt64)))
-    for shift, multiplier in SPLITMIX:
-        mixed = pl.col("_h").xor(pl.col("_h") // _u64(1 << shift))
-        frame = frame.with_columns(_h=mixed * _u64(multiplier) if multiplier else mixed)
+    frame = _mixed(frame, pl.lit(True))
     digits = [
         (pl.col("_h") // _u64(16**place) % _u64(16)).replace_strict(HEX_DIGITS, return_dtype=pl.String)
         for place in reversed(range(16))
