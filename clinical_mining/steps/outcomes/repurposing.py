@@ -163,43 +163,56 @@ def _tiered(trials: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
 
 def _relations(candidates: pl.DataFrame, approved: pl.DataFrame, hierarchy: pl.DataFrame) -> pl.DataFrame:
     """(drug_id, disease_id, relation): the closest relation of each candidate disease to the drug's approved
-    diseases."""
-    tree = hierarchy.select("id", "ancestors", "therapeuticAreas", known=pl.col("therapeuticAreas").is_not_null())
+    diseases: the candidate below an approved disease, above one, sharing an ancestor that is not a therapeutic
+    area, sharing a therapeutic area; else a new area where both are placed in the hierarchy, unknown if not.
+
+    Each relation is a join of the (candidate, approved disease) pairs with the hierarchy's ancestors or areas,
+    one row per (disease, ancestor), not a list operation per pair: a vocabulary as deep as EFO gives each disease
+    tens of ancestors, and an approved drug several approved diseases for each of its candidates."""
     pairs = (
         candidates.lazy()
         .select("drug_id", "disease_id")
         .join(approved.lazy().select("drug_id", approved_id="disease_id"), on="drug_id")
-        .join(tree.lazy(), left_on="disease_id", right_on="id", how="left")
-        .join(tree.lazy(), left_on="approved_id", right_on="id", how="left", suffix="_approved")
-        .with_columns(
-            pl.col(c).fill_null([])
-            for c in ("ancestors", "ancestors_approved", "therapeuticAreas", "therapeuticAreas_approved")
-        )
-        .with_columns(
-            known=pl.col("known").fill_null(False) & pl.col("known_approved").fill_null(False),
-            areas=pl.concat_list("therapeuticAreas", "therapeuticAreas_approved"),
-        )
-        .with_columns(
-            rank=pl.when(pl.col("ancestors").list.contains(pl.col("approved_id")))
-            .then(0)
-            .when(pl.col("ancestors_approved").list.contains(pl.col("disease_id")))
-            .then(1)
-            .when(
-                pl.col("ancestors").list.set_intersection("ancestors_approved").list.set_difference("areas").list.len()
-                > 0
-            )
-            .then(2)
-            .when(pl.col("therapeuticAreas").list.set_intersection("therapeuticAreas_approved").list.len() > 0)
-            .then(3)
-            .when("known")
-            .then(4)
-            .otherwise(5)
-        )
+    )
+    tree = hierarchy.lazy()
+    ancestors = tree.select("id", ancestor="ancestors").explode("ancestor").drop_nulls().unique()
+    areas = tree.select("id", area="therapeuticAreas").explode("area").drop_nulls().unique()
+    keys = ["drug_id", "disease_id", "approved_id"]
+
+    def placed(side: str) -> pl.LazyFrame:  # the side's ancestors, renamed for a join on the side
+        return ancestors.rename({"id": side, "ancestor": "shared"})
+
+    below = pairs.join(ancestors, left_on=["disease_id", "approved_id"], right_on=["id", "ancestor"], how="semi")
+    above = pairs.join(ancestors, left_on=["approved_id", "disease_id"], right_on=["id", "ancestor"], how="semi")
+    family = (
+        pairs.join(placed("disease_id"), on="disease_id")
+        .join(placed("approved_id"), on=["approved_id", "shared"], how="semi")
+        # a shared ancestor that is either disease's therapeutic area makes them only the same area
+        .join(areas, left_on=["disease_id", "shared"], right_on=["id", "area"], how="anti")
+        .join(areas, left_on=["approved_id", "shared"], right_on=["id", "area"], how="anti")
+        .select(keys)
+    )
+    same_area = (
+        pairs.join(areas.rename({"id": "disease_id"}), on="disease_id")
+        .join(areas.rename({"id": "approved_id"}), on=["approved_id", "area"], how="semi")
+        .select(keys)
+    )
+    ranked = pl.concat(
+        [
+            frame.select(keys).with_columns(rank=pl.lit(rank, pl.Int32))
+            for rank, frame in enumerate((below, above, family, same_area))
+        ]
+    )
+    # a disease is placed in the hierarchy when the vocabulary gives its therapeutic areas
+    placed_ids = hierarchy.filter(pl.col("therapeuticAreas").is_not_null())["id"].implode()
+    known = (
+        pairs.with_columns(known=pl.col("disease_id").is_in(placed_ids) & pl.col("approved_id").is_in(placed_ids))
         .group_by("drug_id", "disease_id")
-        .agg(
-            rank=pl.col("rank").filter(pl.col("rank") < 4).min(),
-            all_known=pl.col("known").all(),
-        )
+        .agg(all_known=pl.col("known").all())
+    )
+    closest = ranked.group_by("drug_id", "disease_id").agg(pl.col("rank").min())
+    return (
+        known.join(closest, on=["drug_id", "disease_id"], how="left")
         .select(
             "drug_id",
             "disease_id",
@@ -207,8 +220,8 @@ def _relations(candidates: pl.DataFrame, approved: pl.DataFrame, hierarchy: pl.D
                 dict(enumerate(RELATIONS)), return_dtype=pl.String
             ),
         )
+        .collect()
     )
-    return pairs.collect()
 
 
 @describes(CANDIDATE_COLUMNS)
