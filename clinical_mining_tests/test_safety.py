@@ -203,3 +203,27 @@ def test_an_arm_with_two_adverse_event_groups_is_never_summed() -> None:
     assert (
         row["note"] == "an arm has several adverse-event groups (phases, periods, cohorts): participants counted twice"
     )
+
+
+def test_a_treatment_arm_of_another_drug_leaves_the_drugs_own_arm_alone() -> None:
+    """A parallel trial whose arms say "(double-blind period)" reads as a crossover of treatments: its placebo group
+    goes to a treatment arm while the drug's group matches its arm by title. The drug's own arm is still its arm:
+    the sequence-arm rule of NCT02495467 holds per drug, not per study (a fresh-eyes review's case)."""
+    trial = Trial("NCT09300001")
+    drug, placebo = trial.intervention("Sitagliptin", "CHEMBL1422"), trial.intervention("Placebo")
+    trial.arm("Sitagliptin 100 mg (double-blind period)", "EXPERIMENTAL", [drug])
+    trial.arm("Placebo (double-blind period)", "PLACEBO_COMPARATOR", [placebo])
+    trial.group("Sitagliptin 100 mg (Double-blind Period)", result_type="Reported Event")
+    trial.group("Placebo tablets", result_type="Reported Event")
+    totals = _totals(
+        [
+            ("NCT09300001", "OG000", "serious", 12, 300),
+            ("NCT09300001", "OG001", "serious", 5, 290),
+            ("NCT09300001", "OG000", "deaths", 1, 300),
+            ("NCT09300001", "OG001", "deaths", 0, 290),
+        ]
+    )
+    rows, _ = _run(trial, totals)
+    assert rows.select(
+        "drug_key", "comparator", "drug_groups", "control_groups", "sae_affected", "sae_at_risk", "control_sae_affected"
+    ).rows() == [("CHEMBL1422", "PLACEBO", ["OG000"], ["OG001"], 12, 300, 5)]

@@ -1238,6 +1238,13 @@ def test_another_treatments_success_is_not_the_drugs() -> None:
         "An alternative therapy was proven effective": "Neutral",
         "Other drugs were shown effective in the meantime": "Neutral",
         "The drug proved effective": "Success",
+        # other treatments named beside the drug's own finding are no guard (a fresh-eyes review's texts)
+        "Objectives of the study were met. Other treatment options now available to participants": "Success",
+        "The drug was shown to be effective; participants were allowed to switch to other medications": "Success",
+        "Drug proved efficacious, superior to alternative treatments": "Success",
+        "Benefit demonstrated over the other drug": "Success",
+        "Objective met: the treatment was more effective than similar products": "Success",
+        "Study objective met; patients transitioned to another treatment": "Success",
     }
     assert dict(zip(texts, classify(pl.Series(list(texts)))["stop_group"], strict=True)) == texts
 

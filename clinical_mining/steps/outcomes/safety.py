@@ -265,23 +265,17 @@ def trial_safety(
         .filter(pl.col("rank") == pl.col("rank").min().over("nct_id", "drug_key"))
         .select("nct_id", "drug_key", "design_group_id", "comparator")
     )
-    # every arm of each side, and the adverse-event group (if any) matched to it; where a crossover's groups are by
-    # treatment (the treatments' negative ids), its sequence arms ("MED2005 then MED Placebo", matched by the
-    # Baseline and Participant Flow groups named after them) are no arms of the drug: their participants are the
-    # treatments' (NCT02495467)
+    # every arm of each side, and the adverse-event group (if any) matched to it; where a drug's own arms include a
+    # crossover's treatments (negative ids, its groups by treatment), its sequence arms ("MED2005 then MED
+    # Placebo", matched by the Baseline and Participant Flow groups named after them) are not its arms too: their
+    # participants are the treatments' (NCT02495467). Per drug: another drug's treatment arm (a placebo group
+    # sent to a treatment) leaves this drug's arms as they are
     by_treatment = pl.col("design_group_id") < 0
     own_arms = (
         drugs.select("nct_id", "drug_key")
-        .join(
-            arm_drugs.join(
-                arms.select("nct_id", "design_group_id")
-                .unique()
-                .filter(by_treatment | ~by_treatment.any().over("nct_id")),
-                on="design_group_id",
-            ),
-            on="nct_id",
-        )
+        .join(arm_drugs.join(arms.select("nct_id", "design_group_id").unique(), on="design_group_id"), on="nct_id")
         .filter(pl.col("arm_drugs").list.contains(pl.col("drug_key")))
+        .filter(by_treatment | ~by_treatment.any().over("nct_id", "drug_key"))
         .select("nct_id", "drug_key", "design_group_id", side=pl.lit("drug"))
     )
     # a study that posted no adverse-event totals has no row: its comparison arms (from the efficacy step) are

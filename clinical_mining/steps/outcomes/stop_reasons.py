@@ -1237,9 +1237,12 @@ ANOTHER_SOURCE = (
     r"\bby others\b|\b(?:other|another|published|previous|recent|external|concurrent|parallel|similar|competing|"
     r"larger|pivotal|independent|sister|core|parent)\s+(?:[\w'-]+\s+){0,2}?(?:studies|study|trials?|research|"
     r"literature|publications?|rcts?|evidence)\b|\bliterature\b|\bpublished\b|\bnct\d+|"
-    # another treatment's success is not the drug's: "Another treatment found efficacious" (NCT02768558)
+    # another treatment's success is not the drug's: "Another treatment found efficacious" (NCT02768558); only as
+    # the subject of the finding ("superior to other treatments", "switched to other medications" are no guard)
     r"\b(?:other|another|alternative|competing|similar)\s+(?:[\w'-]+\s+)?(?:treatments?|therap(?:y|ies)|drugs?|"
-    r"agents?|compounds?|products?|regimens?|medications?|vaccines?|options?|interventions?|alternatives?)\b|"
+    r"agents?|compounds?|products?|regimens?|medications?|vaccines?|options?|interventions?|alternatives?)\s+"
+    r"(?:(?:was|were|is|are|has been|have been|had been)\s+)?(?:found|shown|proved|proven|demonstrated|"
+    r"confirmed|established)\b|"
     # a trial named by its acronym: "REAL trial showed a significant difference" (a rule can not tell "this trial
     # showed" apart, and gives that up)
     r"\b[\w-]+\s+(?:trial|study)\s+(?:showed|demonstrated|found|reported)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+)?"
