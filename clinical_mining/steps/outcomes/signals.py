@@ -416,8 +416,9 @@ def safety_signals(
         .sort("drug_key")
         .with_row_index("drug")
     )
-    study_enum = pl.Enum(compared["studyId"].unique().sort())
-    trials = compared.join(drugs.select("drug_key", "drug"), on="drug_key")
+    study_enum = pl.Enum(compared["studyId"].drop_nulls().unique().sort())
+    # a trial without a study id (never in AACT) is pooled nowhere, as the join on the studies did before
+    trials = compared.filter(pl.col("studyId").is_not_null()).join(drugs.select("drug_key", "drug"), on="drug_key")
     numbered = counted.lazy().join(
         trials.lazy().select("trial", "drug", pl.col("studyId").cast(study_enum)), on="trial"
     )
