@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import polars as pl
+import pytest
 
-from clinical_mining.sources.vocabularies import read_disease_index, read_drug_index
+from clinical_mining.sources.vocabularies import VocabularyError, read_disease_index, read_drug_index
 from clinical_mining.steps.mapping.lookups import drug_lookup, resolve_labels
 
 OLD_MOLECULES = pl.DataFrame(
@@ -81,3 +82,20 @@ def test_disease_hierarchy_kept_when_present_and_null_when_absent(tmp_path: Path
     assert flat.drop("parents", "ancestors", "therapeuticAreas").equals(
         tree.drop("parents", "ancestors", "therapeuticAreas")
     )
+
+
+def test_an_id_on_several_rows_is_refused_naming_the_file_and_the_id(tmp_path: Path) -> None:
+    """Two releases in one folder give each disease two rows, two names and two hierarchies: refused, not joined
+    twice (a review found the repurposing relations would union the duplicates' ancestors)."""
+    folder = tmp_path / "disease"
+    folder.mkdir()
+    DISEASES.write_parquet(folder / "release_1.parquet")
+    DISEASES.head(1).write_parquet(folder / "release_2.parquet")
+    with pytest.raises(VocabularyError) as raised:
+        read_disease_index(folder)
+    first = DISEASES["id"][0]
+    assert str(raised.value) == (
+        f"Disease vocabulary {folder} holds 1 id(s) on several rows (e.g. {first}): each entity must have one row"
+        " (are two releases in one folder?)"
+    )
+    assert read_disease_index(folder / "release_1.parquet").height == DISEASES.height

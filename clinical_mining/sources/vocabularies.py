@@ -92,12 +92,21 @@ def _read(path: Path, schema: pl.Schema, what: str, optional: tuple[str, ...] = 
             f"{what} {path} lacks the Open Targets column(s) {', '.join(missing)} (it has: {', '.join(present)})"
         )
     try:
-        return scan.select(_column(name, dtype, present) for name, dtype in schema.items()).collect()
+        frame = scan.select(_column(name, dtype, present) for name, dtype in schema.items()).collect()
     except pl.exceptions.PolarsError as exc:
         types = ", ".join(f"{name}: {present[name]}" for name in schema if name in present)
         raise VocabularyError(
             f"{what} {path} has columns of unexpected types ({types}): {str(exc).splitlines()[0]}"
         ) from None
+    # an id on several rows (two releases in one folder, a concatenation gone wrong) would give its entity two
+    # names and two hierarchies, and every join on the id a doubled row
+    repeated = frame.filter(pl.col("id").is_duplicated())["id"].unique().sort()
+    if repeated.len():
+        raise VocabularyError(
+            f"{what} {path} holds {repeated.len()} id(s) on several rows (e.g. {', '.join(repeated.head(3))}):"
+            " each entity must have one row (are two releases in one folder?)"
+        )
+    return frame
 
 
 def read_disease_index(path: Path | None) -> pl.DataFrame:
