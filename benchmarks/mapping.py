@@ -125,6 +125,11 @@ def _unique(rng: random.Random, seen: set[str], make: Callable[[], str]) -> str:
     return label
 
 
+# generated diseases' ids start here, above every real EFO id the sample's vocabulary holds, so that the two can be
+# read as one vocabulary (run_all.py) without an id on two rows
+GENERATED_DISEASE_IDS = 9_000_000
+
+
 def vocabularies(rng: random.Random, drugs: int, diseases: int) -> tuple[pl.DataFrame, pl.DataFrame]:
     drug_rows, seen, labels = [], set(), set()
     while len(drug_rows) < drugs:
@@ -185,7 +190,7 @@ def vocabularies(rng: random.Random, drugs: int, diseases: int) -> tuple[pl.Data
         areas = parent["therapeuticAreas"] if parent else sorted({f"OTAR_9{rng.randrange(20):06d}" for _ in "ab"})
         disease_rows.append(
             {
-                "id": f"EFO_{len(disease_rows):07d}",
+                "id": f"EFO_{GENERATED_DISEASE_IDS + len(disease_rows):07d}",
                 "name": name,
                 "synonyms": {
                     "hasExactSynonym": [synonym],
