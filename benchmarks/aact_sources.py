@@ -17,15 +17,13 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.harness import measured, run_fresh
+from benchmarks.harness import DEFAULT_CONFIG, measured, run_fresh
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources.aact import read_flatfile, read_postgres, select_query
 from clinical_mining.sources.database import DatabaseTarget
 from clinical_mining_tests.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles, write_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
-
-DEFAULT_CONFIG = ROOT / "config" / "clinical_mining.yaml"
 
 
 def _tables() -> dict[str, AactTableConfig]:

@@ -21,14 +21,13 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.harness import measured, run_process
+from benchmarks.harness import DEFAULT_CONFIG, measured, run_process
 from clinical_mining.config import AactTableConfig
 from clinical_mining.sources import ctgov
 from clinical_mining.sources.ctgov import needed_columns
 from clinical_mining_tests.synthetic.ctgov import RESULTS_SHARE, read_studies, varied_studies, write_download
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = ROOT / "config" / "clinical_mining.yaml"
 
 
 def _columns() -> dict[str, list[str]]:

@@ -20,9 +20,9 @@ from typing import Any
 import polars as pl
 import yaml
 
+from benchmarks.harness import DEFAULT_CONFIG, default_config
 from clinical_mining.config import PROJECT_ROOT, apply_override
 
-DEFAULT_CONFIG = PROJECT_ROOT / "config" / "clinical_mining.yaml"
 LABELS = PROJECT_ROOT / "clinical_mining_tests" / "fixtures" / "real" / "efficacy_labels.csv"
 DECIDED = ("MET", "NOT_MET", "MIXED", "NON_INFERIOR", "NI_NOT_SHOWN")
 
@@ -56,18 +56,10 @@ def export_overrides(export: Path, config: Path = DEFAULT_CONFIG) -> dict[str, A
 def real_config(real: Path, out: Path) -> Path:
     """The default config with the AACT source on the real export, reading only what the export holds
     (`export_overrides`), and the output under `out`."""
-    config = yaml.safe_load(DEFAULT_CONFIG.read_text())
-    sample = DEFAULT_CONFIG.parent
-    for source in config["sources"].values():
-        if isinstance(source, dict) and isinstance(source.get("path"), str):
-            source["path"] = str((sample / source["path"]).resolve())
-    vocabularies = config["sources"]["vocabularies"]
-    for key in ("disease", "drug"):
-        vocabularies[key] = str((sample / vocabularies[key]).resolve())
+    config = default_config(out)
     config["sources"]["aact"]["path"] = str((real / "aact_export").resolve())
     for key, value in export_overrides(real / "aact_export").items():
         apply_override(config, key, value)
-    config["output"]["dir"] = str(out)
     path = out.parent / f"{out.name}.yaml"
     out.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, sort_keys=False))

@@ -10,10 +10,30 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import yaml
+
+from clinical_mining.config import PROJECT_ROOT
 from clinical_mining.process_memory import descendants, peak_mb
 
 POLL_SECONDS = 0.02
+DEFAULT_CONFIG = PROJECT_ROOT / "config" / "clinical_mining.yaml"
+
+
+def default_config(output: Path) -> dict[str, Any]:
+    """The default config (the embedded sample) as a mapping, its relative paths made absolute so that it can be
+    written anywhere, with its output under `output`: what a benchmark changes before writing it."""
+    config = yaml.safe_load(DEFAULT_CONFIG.read_text())
+    here = DEFAULT_CONFIG.parent
+    for source in config["sources"].values():
+        if isinstance(source, dict) and isinstance(source.get("path"), str):
+            source["path"] = str((here / source["path"]).resolve())
+    vocabularies = config["sources"]["vocabularies"]
+    for side in ("disease", "drug"):
+        vocabularies[side] = str((here / vocabularies[side]).resolve())
+    config["output"]["dir"] = str(output)
+    return config
 
 
 def measured(work: Callable[[], int]) -> dict[str, float]:

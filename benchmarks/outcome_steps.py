@@ -19,8 +19,7 @@ from pathlib import Path
 import polars as pl
 import yaml
 
-from benchmarks.harness import measured, run_fresh
-from clinical_mining.config import PROJECT_ROOT
+from benchmarks.harness import default_config, measured, run_fresh
 from clinical_mining_tests.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles
 
 STEPS = ("result_group_arms", "efficacy", "trial_efficacy", "trial_safety")
@@ -29,16 +28,8 @@ STEPS = ("result_group_arms", "efficacy", "trial_efficacy", "trial_safety")
 def build(scale: float, folder: Path) -> Path:
     """The registry's AACT tables at `scale` as flat files, and the default config reading them."""
     write_flatfiles(generate_aact(int(STUDIES_AT_SCALE_1 * scale), seed=11, long_tail=True), folder / "aact")
-    config = yaml.safe_load((PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text())
-    here = PROJECT_ROOT / "config"
-    for name, source in config["sources"].items():
-        if name != "aact" and isinstance(source, dict) and isinstance(source.get("path"), str):
-            source["path"] = str((here / source["path"]).resolve())
-    vocabularies = config["sources"]["vocabularies"]
-    for side in ("disease", "drug"):
-        vocabularies[side] = str((here / vocabularies[side]).resolve())
+    config = default_config(folder / "output")
     config["sources"]["aact"]["path"] = str(folder / "aact")
-    config["output"]["dir"] = str(folder / "output")
     path = folder / "config.yaml"
     path.write_text(yaml.safe_dump(config, sort_keys=False))
     return path

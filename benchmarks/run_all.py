@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 import polars as pl
 import yaml
 
-from benchmarks.harness import Process, measured, run_fresh, run_process
+from benchmarks.harness import Process, default_config, measured, run_fresh, run_process
 from benchmarks.mapping import vocabularies
 from clinical_mining.config import PROJECT_ROOT, AactTableConfig, StepConfig, load_config
 from clinical_mining.sources.aact import flatfile_path, read_flatfile, read_postgres
@@ -274,15 +274,7 @@ def sample_cost(repeat: int) -> None:
     """The fixed cost of a run: the default config (the embedded sample, a few hundred studies as flat files)
     through the CLI and in the plain baseline, each from nothing, `repeat` times in turns."""
     folder = Path(tempfile.mkdtemp(dir=WORK, prefix="sample_"))
-    config = yaml.safe_load((PROJECT_ROOT / "config" / "clinical_mining.yaml").read_text())
-    here = PROJECT_ROOT / "config"
-    for source in config["sources"].values():
-        if isinstance(source, dict) and isinstance(source.get("path"), str):
-            source["path"] = str((here / source["path"]).resolve())
-    vocabularies = config["sources"]["vocabularies"]
-    for side in ("disease", "drug"):
-        vocabularies[side] = str((here / vocabularies[side]).resolve())
-    config["output"]["dir"] = str(folder / "output")
+    config = default_config(folder / "output")
     path = folder / "config.yaml"
     path.write_text(yaml.safe_dump(config, sort_keys=False))
     home = folder / "home"
