@@ -337,28 +337,19 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
     baseline_total = posted_arms.unique("nct_id", keep="first", maintain_order=True).with_columns(
         arm_id=pl.lit(None, pl.Int64), name=pl.lit("Total"), control=pl.lit(False), title=pl.lit("Total")
     )
-    modules = [
-        posted_arms.select(
-            *arm_columns[:5], result_type=pl.lit("Participant Flow"), group_title="title", prefix=pl.lit("FG")
-        ),
-        pl.concat([posted_arms, baseline_total.select(posted_arms.columns)]).select(
-            *arm_columns[:5], result_type=pl.lit("Baseline"), group_title="title", prefix=pl.lit("BG")
-        ),
-        posted_arms.select(
-            *arm_columns[:5], result_type=pl.lit("Reported Event"), group_title="title", prefix=pl.lit("EG")
-        ),
-    ]
-    module_groups = pl.concat(modules).with_columns(outcome_id=pl.lit(None, pl.Int64))
-    module_groups = module_groups.with_columns(
-        ctgov_group_code=pl.format(
-            "{}{}", "prefix", pl.int_range(pl.len()).over("nct_id", "result_type").cast(pl.String).str.zfill(3)
+    with_total = pl.concat([posted_arms, baseline_total.select(posted_arms.columns)])
+    module_groups = pl.concat(
+        frame.select(
+            *arm_columns[:5], result_type=pl.lit(module), group_title="title", ctgov_group_code=_codes(prefix, "nct_id")
         )
-    )
+        for module, prefix, frame in (
+            ("Participant Flow", "FG", posted_arms),
+            ("Baseline", "BG", with_total),
+            ("Reported Event", "EG", posted_arms),
+        )
+    ).with_columns(outcome_id=pl.lit(None, pl.Int64))
     outcome_groups = outcome_groups.with_columns(
-        result_type=pl.lit("Outcome"),
-        group_title="outcome_title",
-        prefix=pl.lit("OG"),
-        ctgov_group_code=_codes("OG", "outcome_id"),
+        result_type=pl.lit("Outcome"), group_title="outcome_title", ctgov_group_code=_codes("OG", "outcome_id")
     )
     columns = ["nct_id", "arm_id", "name", "control", "result_type", "group_title", "ctgov_group_code", "outcome_id"]
     groups = pl.concat([module_groups.select(columns), outcome_groups.select(columns)]).sort(
