@@ -15,6 +15,9 @@ Open Targets' published BERT model gave each text (`ot_model_class`, grouped by 
 - `stop_reasons_sample_3.tsv`: 220 texts from pool B of the dev texts (`draw_stop_sample_3.py`: 180 with a word
   successful stops use, 40 at random), labelled before any rule ran on them, while rules for successful stops
   were written from pool A only: the honest estimate of Success recall beside sample 2's.
+- `stop_reasons_sample_4.tsv`: 250 more texts from pool B (`draw_stop_sample_4.py`: words successful stops use,
+  and words saying that enough was gathered), labelled by two readers apart (their groups agreed on every text)
+  before any rule ran on them, while rules were written from pool A only.
 `--misses` prints each disagreement of the rules with the hand label, and the label's note.
 
 Reports precision and recall per group and per class on `LABELLED` (the texts the rules were tuned on) and on
@@ -89,6 +92,7 @@ SAMPLES = (
     ("", "500 texts of the first sample (all read while writing the rules: their fit)"),
     ("_2", "430 texts of the second sample (labelled first, never read while writing the rules)"),
     ("_3", "220 texts of the third sample (pool B, 180 with words successful stops use; labelled first, never read)"),
+    ("_4", "250 texts of the fourth sample (pool B, words successful stops use; labelled first, never read)"),
 )
 
 
