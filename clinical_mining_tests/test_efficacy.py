@@ -827,3 +827,19 @@ def test_an_analysis_whose_groups_are_all_unmatched_is_an_indeterminate_row() ->
     ]
     # the drug's own analysis decides; the unmatched one cannot be attributed and is shown, not dropped
     assert per_trial.select("primary_verdict", "primary_outcomes").row(0) == ("MET", 1)
+
+
+def test_the_reason_a_primary_outcome_cannot_be_read_is_the_first_analysiss_whatever_the_row_order() -> None:
+    """Two primary outcomes unread for two reasons: the trial's reason is the first outcome's, in any row order
+    (a join or a thread may order the efficacy rows differently from run to run)."""
+    trial = _placebo_trial("NCT09000046", p_value_raw="<0.1")  # could be either side of 0.05
+    active, control = (group["id"] for group in trial.groups)
+    second = trial.outcome("Change in fasting glucose at week 24")
+    trial.values(second, {active: -10.0, control: -10.0})  # equal values: significant, direction unclear
+    trial.analysis(second, [active, control], p_value_raw="0.001")
+    groups, rows, per_trial, _ = run(trial)
+    reversed_rows = trial_efficacy(rows.reverse().lazy(), _frame([trial], "outcomes"), groups.lazy())
+    reasons = {frame.filter(drug_key="CHEMBL1422")["reason"].item() for frame in (per_trial, reversed_rows)}
+    first = rows.filter(drug_key="CHEMBL1422").sort("outcome_id")["reason"][0]
+    assert reasons == {f"a primary analysis cannot be read: {first}"}
+    assert rows.filter(drug_key="CHEMBL1422")["verdict"].to_list() == ["INDETERMINATE", "INDETERMINATE"]

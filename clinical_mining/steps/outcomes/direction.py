@@ -127,13 +127,21 @@ def analysis_favours(
         measurements.select(
             "outcome_id",
             "result_group_id",
-            key=pl.concat_str(pl.col("classification").fill_null(""), pl.col("category").fill_null(""), separator="|"),
+            "classification",
+            "category",
             value=pl.col("param_value_num").cast(pl.Float64, strict=False),
         )
+        # the analysed outcomes' rows first: the key and its pattern are read for a third of the table
+        .join(keys.lazy().select("outcome_id").unique(), on="outcome_id", how="semi")
         .drop_nulls("value")
+        .select(
+            "outcome_id",
+            "result_group_id",
+            "value",
+            key=pl.concat_str(pl.col("classification").fill_null(""), pl.col("category").fill_null(""), separator="|"),
+        )
         # a baseline row is where the groups started, not the outcome
         .filter(~pl.col("key").str.contains(BASELINE_ROW))
-        .join(keys.lazy().select("outcome_id").unique(), on="outcome_id", how="semi")
         .collect()
     )
     sided = (

@@ -461,7 +461,11 @@ def trial_efficacy(
     eligible = rows.join(held, on=["studyId", "drug_key"]).filter(
         pl.col("verdict").is_in([*DECIDED, *UNDECIDED]), pl.col("drug_in_groups") | ~pl.col("held")
     )
-    per_outcome = _decide(eligible, ["studyId", "drug_key", "outcome_id"])
+    # the undecided reason shown is the first analysis's: sorted, as a group's rows keep their order, so a reason
+    # never depends on how a join or a thread ordered the rows
+    per_outcome = _decide(
+        eligible.sort("studyId", "drug_key", "outcome_id", "analysis_id"), ["studyId", "drug_key", "outcome_id"]
+    )
     per_trial = per_outcome.group_by("studyId", "drug_key").agg(
         primary_verdict=pl.when(pl.col("verdict").is_in(DECIDED).any())
         .then(_combined(pl.col("verdict").filter(pl.col("verdict").is_in(DECIDED))))
@@ -469,7 +473,7 @@ def trial_efficacy(
         .then(pl.lit("NI_UNRESOLVED"))
         .otherwise(pl.lit("INDETERMINATE")),
         unread=pl.col("verdict").is_in(UNDECIDED).sum().cast(pl.UInt32),
-        undecided_reason=pl.col("undecided_reason").drop_nulls().first(),
+        undecided_reason=pl.col("undecided_reason").sort_by("outcome_id").drop_nulls().first(),
         primary_outcomes=pl.col("verdict").filter(pl.col("verdict").is_in(DECIDED)).len().cast(pl.UInt32),
     )
     favours = (
