@@ -930,6 +930,66 @@ REAL_CASES = [
     ("FDA Approval", "Success", ["Success"]),
     ("Could not receive FDA approval for IND", "Neutral", ["Regulatory"]),
     ('"""Study abandoned; Could not obtain final SRC approval due to IND disagreements"""', "Neutral", ["Regulatory"]),
+    # Endpoint_Met: the sample size the analysis needs reached (NCT00511628), not the required number not met
+    # (NCT01533844, NCT02241148, NCT00441168) nor an enrolment's maximum or target (NCT01894204, NCT03042312)
+    (
+        "Due to the achievement of minimum required sample size and new changes in local regulations.",
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    ("Terminated due to the fact that the required number of trial subjects was not met.", "Neutral", ["No_Context"]),
+    ("Required number of participants were not able to be enrolled.", "Neutral", ["Insufficient_Enrollment"]),
+    (
+        "TRIAL STOPPED due to a change in standard of care and the required patient numbers could no   longer be"
+        " achieved",
+        "Neutral",
+        ["No_Context"],
+    ),
+    ("The maximum of inclusions was reached", "Invalid", ["Invalid_Reason"]),
+    ("Recruitment was stopped before the target sample size was achieved.", "Neutral", ["Insufficient_Enrollment"]),
+    # Endpoint_Met: the primary objective considered met, the primary analysis done (NCT01264484, NCT00476996,
+    # NCT02034916, NCT02975336), the data already gathered enough for the decision (NCT02971436); not beside a
+    # business decision or the pandemic (NCT01137552, NCT03978416), nor with no analysis done (NCT02080416)
+    ("The primary objective was considered sufficient for follow-up.", "Success", ["Endpoint_Met"]),
+    (
+        '"""Recruitment was fully completed for this study; however, the study was terminated during   conduct after'
+        ' the primary endpoint analysis was completed."""',
+        "Success",
+        ["Endpoint_Met"],
+    ),
+    ("Primary Analysis and study completed. Not stopped due to safety concerns.", "Success", ["Endpoint_Met"]),
+    ('"""Study is completed; primary analysis completed."""', "Success", ["Endpoint_Met"]),
+    ("project progression decision was able to be made with the data already gathered", "Success", ["Endpoint_Met"]),
+    (
+        "Part A, the dose escalation and primary objective of the study, was completed. Part B, the dose   expansion,"
+        " was not conducted due to a business decision.",
+        "Neutral",
+        ["No_Context"],
+    ),
+    ("The study was terminated due to the SARS-CoV-2 pandemic. Aim 1 was completed.", "Neutral", ["Covid19"]),
+    (
+        '"""Very slow accrual; terminated to allow resources to be utilized more effectively on other   studies. No'
+        ' data analysis completed, nor any conclusions reached."""',
+        "Neutral",
+        ["Another_Study", "Insufficient_Enrollment", "Logistics_Resources"],
+    ),
+    # Success: the study's end the protocol set on the drug's commercial availability (NCT02435836); a stopping
+    # criterion met does not say whether for harm or for benefit (NCT01747408)
+    ("Study terminated when aripiprazole available commercially per protocol", "Success", ["Success"]),
+    ("The study met the pre-specified criteria for stopping the trial", "Neutral", ["No_Context"]),
+    # enough data beside the pandemic is a pandemic stop (NCT03592784), and a result judged settled by further
+    # recruitment "unlikely to change" it stays Negative (NCT00337792)
+    (
+        "Lack of enrollment during Covid pandemic, however sufficient data gathered for assessment of   primary"
+        " outcome",
+        "Neutral",
+        ["Covid19", "Insufficient_Enrollment"],
+    ),
+    (
+        "DSMB review at 50% recruitment, further recruitment unlikely to change result",
+        "Negative",
+        ["Insufficient_Enrollment", "Negative"],
+    ),
 ]
 
 # Phrasings of the Success families that the dev texts outside the hand-labelled sample hardly hold, and their
@@ -1292,5 +1352,50 @@ def test_the_new_families_leave_alone_what_a_reviewer_tried_against_them() -> No
         "Monitoring for safety and efficacy concerns led to termination": "Safety",
         "Patients at increased cardiovascular risk were difficult to recruit": "Neutral",
         "Lower than expected response in the placebo group": "Neutral",
+    }
+    assert dict(zip(texts, classify(pl.Series(list(texts)))["stop_group"], strict=True)) == texts
+
+
+def test_enough_reached_an_analysis_done_and_an_effect_for_a_cohort_are_success() -> None:
+    """The families of successful stops the registry says in few words, each beside what only looks like it: enough
+    (data, subjects, acquisitions, proof of concept) denied, awaited or named beside another reason, the number the
+    analysis needs not reached, another study's result, a futility found with enough data, a stopping criterion."""
+    texts = {
+        # enough, the required number (events almost reached), or more than needed through the study
+        "Enough subjects had already completed the study": "Success",
+        "Sufficient acquisitions were obtained": "Success",
+        "Minimum required sample size achieved": "Success",
+        "The number of participants needed was reached": "Success",
+        "The required number of events was almost reached": "Success",
+        "The study has enrolled enough patients to address the primary objective": "Success",
+        # the primary objective considered met, the primary analysis done, further follow-up not needed
+        "Primary objective considered met": "Success",
+        "Study terminated following completion of the primary analysis": "Success",
+        "Follow-up after the primary analysis is no longer needed": "Success",
+        "More mature data will not alter the study outcome": "Success",
+        "Conclusive results obtained": "Success",
+        "Sufficient proof of concept obtained": "Success",
+        "Cohort 1 showed a clinically meaningful benefit": "Success",
+        "Protocol-defined end of study criterion reached": "Success",
+        # traps
+        "Insufficient number of subjects completed the study": "Neutral",
+        "Not enough patients were enrolled": "Neutral",
+        "Could not reach the required number of patients": "Neutral",
+        "The minimum number of patients required could not be enrolled": "Neutral",
+        "Minimum required sample size not achieved": "Neutral",
+        "Terminated before the required number of events was reached": "Neutral",
+        "Suspended until sufficient data are collected": "Neutral",
+        "It would take too long to collect sufficient data for the primary endpoint": "Neutral",
+        "Sufficient proof of concept was not obtained": "Neutral",
+        "No primary analysis was performed": "Neutral",
+        "Primary analysis will be performed when all patients complete": "Neutral",
+        "No conclusive results were obtained": "Negative",
+        "No patient showed a clinically meaningful response": "Neutral",
+        "Results from another study were conclusive": "Neutral",
+        "Enough data available from other studies": "Neutral",
+        "The DSMB recommended termination": "Neutral",
+        "Enough data collected to show futility": "Negative",
+        "Sufficient data collected; funding ended": "Neutral",
+        "Stopping criterion met": "Neutral",
     }
     assert dict(zip(texts, classify(pl.Series(list(texts)))["stop_group"], strict=True)) == texts

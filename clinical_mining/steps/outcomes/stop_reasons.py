@@ -39,8 +39,11 @@ Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`S
   probability of success (`unlikely`), a hypothesis not supported (`hypothesis`), results disappointing,
   inconclusive, not favourable or not supporting continuation, a Phase 3 failure, further study not warranted
   (`results`), the drug's own relapses, treatment failures and failure rates (`failures`).
-- Success (group of Success and Endpoint_Met): endpoints met, the trial's end or its required number of events
-  reached (`endpoint_met`); objectives or the study's goal reached, its question answered ("the primary
+- Success (group of Success and Endpoint_Met): endpoints met, the trial's end or an end criterion the protocol set
+  reached ("Protocol-defined criterion of macitentan availability achieved"), the number of events, patients or the
+  sample size the analysis needs reached ("minimum required sample size achieved", "the number of participants
+  needed for this study has been met"; an enrolment's target or plan reached is a completion, `_NEEDED`,
+  `endpoint_met`); objectives or the study's goal reached or considered met, its question answered ("the primary
   objective has already been answered", "a definitive answer", "Study question answered"), a purpose of the study
   achieved, a method validated, a dose-finding study's dose determined ("The RP2D ... was determined",
   `objective_met`, `objectives_met`); efficacy shown ("significant benefit", an efficacy boundary crossed or
@@ -51,30 +54,35 @@ Besides the words "safety", "toxicity", "futility" and "efficacy", they read (`S
   reached ("Interim review showed a statistically significant treatment effect", "highly significant difference",
   significantly fewer harms in an arm, "significant decrease of perinatal mortality in the cerclage group",
   `SIGNIFICANTLY_FEWER_HARMS`, `significant`, unless it is denied, still to be reached, the control group's or
-  another trial's, `SIGNIFICANCE_DENIED`); stopped early for efficacy (`stopped_for_efficacy`); enough data
+  another trial's, `SIGNIFICANCE_DENIED`), a clinically meaningful effect shown ("More patients in Cohort 1 ...
+  demonstrated a clinically meaningful reduction"); stopped early for efficacy (`stopped_for_efficacy`); enough data
   collected to answer the question ("sufficient data collected for analysis", "Sufficient data regarding the
   dose-response ... had been obtained", "sample size sufficient for final analysis", "further cohorts not needed",
-  "no further data is needed", "The required data was obtained", enough patients for the outcomes, "Sufficient
-  enrollment for Month 24 safety and efficacy endpoints", qualitative data saturation reached, `enough_data`), and
-  endpoints that will no longer change ("no changes in the endpoints were expected in the future", one token:
-  `ENDPOINTS_SETTLED`); a benefit seen, a high response rate or a superior effect not the comparator's ("Clinical
-  benefit was noted in the earlier portion of the trial", "superior effect of the injection", `benefit_seen`);
-  results that were conclusive (`conclusive`) or positive (`results_positive`); the regulator's requirements met by
-  the results ("satisfaction of post-marketing commitments", "Regulatory agency commitment fulfilled",
+  "no further data is needed", "The required data was obtained", enough patients for the outcomes or through the
+  study ("enough subjects had already completed"), "Sufficient enrollment for Month 24 safety and efficacy
+  endpoints", "Sufficient acquisitions for DCE-MRI", "sufficient POC", the primary analysis done ("after the primary
+  endpoint analysis was completed"), further follow-up not needed or unable to change the outcome, qualitative data
+  saturation reached, `enough_data`), and endpoints that will no longer change ("no changes in the endpoints were
+  expected in the future", one token: `ENDPOINTS_SETTLED`); a benefit seen, a high response rate or a superior
+  effect not the comparator's ("Clinical benefit was noted in the earlier portion of the trial", "superior effect of
+  the injection", `benefit_seen`); results that were conclusive or conclusive results obtained (`conclusive`, not
+  "no conclusive results", `CONCLUSIVE_DENIED`) or positive (`results_positive`); the regulator's requirements met
+  by the results ("satisfaction of post-marketing commitments", "Regulatory agency commitment fulfilled",
   `requirements_met`); positive or favourable results, a positive interim analysis, a successful proof of concept
   (`positive`); approval, clearance, marketing authorisation, licence or label expansion of the drug, not of the
-  protocol, nor of another product, and "FDA Approval" given alone (`approval`), not one never received ("Never
-  received FDA approval" is Regulatory, `NOT_APPROVED`); a drug named only by its name whose approval is given as
-  the reason ("Terminated due to Osimertinib approval") may be a competitor's and is not read. A goal the study
-  stopped before reaching ("terminated before the primary endpoint was reached", `BEFORE_REACHED`) is no goal
-  reached.
+  protocol, nor of another product, "FDA Approval" given alone and commercial availability the protocol set as the
+  study's end ("available commercially per protocol", `approval`), not one never received ("Never received FDA
+  approval" is Regulatory, `NOT_APPROVED`); a drug named only by its name whose approval is given as the reason
+  ("Terminated due to Osimertinib approval") may be a competitor's and is not read. A goal the study stopped before
+  reaching ("terminated before the primary endpoint was reached", `BEFORE_REACHED`) is no goal reached.
 Some families count only where the text does not name what would explain them otherwise: harms, risks and
 "patient safety" beside COVID-19 are the pandemic's (`SAFETY_UNLESS_PANDEMIC`); endpoints that will not be met
 for want of patients or data are an enrolment stop, and a comparator's failures are the drug's success
 (`NEGATIVE_UNLESS`); "sufficient data" denied ("unable to collect enough data") or said beside the reason the
 study stopped for ("Funding exhausted. Sufficient data already collected.", the pandemic, low enrolment, a
-safety finding) is no success, nor is an effect shown, a benefit seen or a result found conclusive by another
-study or in the comparator's favour (`SUCCESS_UNLESS`). A text read as Negative is not also Success: "no
+safety finding) is no success, nor is enough still awaited ("until sufficient data are collected", "to collect
+sufficient data", `ENOUGH_DENIED`), nor an effect shown, a benefit seen or a result found conclusive by another study
+or in the comparator's favour (`SUCCESS_UNLESS`). A text read as Negative is not also Success: "no
 significant benefit" names the benefit it denies. A success cut short is no enrolment problem:
 Insufficient_Enrollment stays beside Success only where the text names a shortfall ("Primary endpoint reached,
 slow accrual").
@@ -215,6 +223,10 @@ _LAB = (
 
 # "sufficient" (never "insufficient": the word boundary keeps it out), "enough", "adequate", misspelt as registries do
 _ENOUGH = r"(?:sufficient|suffisant|enough|adequate)"
+# what an analysis needs ("the minimum required sample size", "the number of participants needed for this study"),
+# never a target or a plan, which are an enrolment's ("Accrual goal met" is a completion, Invalid_Reason), nor
+# "sufficient", whose denials ("no sufficient number of patients") only `enough_data` guards
+_NEEDED = r"(?:required|needed|necessary|minimum|minimal)"
 
 COMMITTEES = (
     r"\b(?:independent\s+)?(?:data\s+(?:and\s+)?safety\s+(?:and\s+)?monitoring|data\s+monitoring|"
@@ -882,6 +894,10 @@ SUCCESS_FAMILIES: dict[str, tuple[str, ...]] = {
         r"ema)\s+"
         r"(?:approval|authori[sz]ation)\b",
         r"\bled to (?:its |the )?(?:approval|registration)\b",
+        # the end the protocol set on the drug's availability: "Study terminated when aripiprazole available
+        # commercially per protocol" (the protocol's own drug, not a competitor's)
+        r"\b(?:commercial(?:ly)?\s+availab\w*|availab\w*\s+commercially)\b[^.;]{0,40}?\b(?:per|according to|as "
+        r"(?:defined|specified|planned) in)\s+(?:the\s+)?protocol\b",
         # "FDA Approval" and nothing more: the stop's reason is the drug's approval
         r"^\W*(?:fda|ema|regulatory|marketing|market)\s+(?:approval|authori[sz]ation|clearance)(?:\s+(?:obtained|"
         r"received|granted|gained))?\W*$",
@@ -941,22 +957,46 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"|objectives?)\b",
         r"\b(?:trial|study) end (?:was |has been )?(?:reached|achieved)\b|\bend of (?:the )?(?:study|trial) "
         r"(?:was |has been )?(?:reached|achieved)\b",
+        # the end the protocol set: "Protocol-defined criterion of macitentan availability achieved", "end of study
+        # criteria met" (a stopping criterion met is no end reached: it does not say whether for harm or for benefit)
+        r"\b(?:(?:end[- ]of[- ](?:study|trial)|(?:study|trial)[- ]end|completion|closure)\s+criteri(?:a|on)|"
+        r"(?:protocol|pre)[- ]?(?:defined|specified)\s+criteri(?:a|on)\s+(?:of|for)\s+(?:the\s+)?(?:(?:end|completion|"
+        r"closure)\s+of\s+(?:the\s+)?(?:study|trial)|(?:study|trial)\s+(?:end|completion|closure)|(?:[\w'-]+\s+){0,2}?"
+        r"(?:commercial\s+)?availability))\s+(?:(?:was|"
+        r"were|has been|have been|had been)\s+)?(?:met|reached|achieved|fulfilled|attained)\b",
         r"\b(?:required|target|targeted|planned|pre-?specified|necessary|needed|expected|sufficient)\s+numbers? of "
         r"(?:[\w'-]+\s+)?(?:events|end ?points|outcomes)\s+(?:was\s+|were\s+|has been\s+|have been\s+|had been\s+|will "
-        r"be\s+)?(?:reached|obtained|accrued|observed|achieved|met|attained)\b",
+        r"be\s+)?(?:now\s+|already\s+|almost\s+|nearly\s+)?(?:reached|obtained|accrued|observed|achieved|met|attained)\b",
         r"\bevents?\s+(?:target|goal|number|count)\s+(?:was\s+|has been\s+|had been\s+)?(?:reached|met|achieved|"
         r"attained)\b|\b(?:reached|accrued|observed|achieved|attained)\s+(?:the\s+)?(?:required|target|targeted|"
         r"planned|"
         r"pre-?specified|necessary|needed|expected)\s+(?:number\s+of\s+)?(?:[\w'-]+\s+)?events\b",
+        # "Due to the achievement of minimum required sample size", "The number of participants needed for this study
+        # has been met", "the anticipated no. of events(ankle sprains) required for the analyses was almost reached":
+        # what the analysis needs is there ("was not met", "could not be reached" are `notmet` by then)
+        rf"\b{_NEEDED}\s+(?:{_NEEDED}\s+|statistical\s+)?(?:sample size|numbers? of (?:[\w'-]+\s+)?(?:patients|"
+        r"subjects|participants|volunteers|cases|samples|acquisitions|measurements))\s+(?:(?:was|were|has been|"
+        r"have been|had been|is|are)\s+)?(?:now\s+|already\s+|almost\s+|nearly\s+)?(?:reached|obtained|achieved|met|"
+        r"attained|enrolled|included|recruited|randomi[sz]ed)\b",
+        r"\b(?:numbers?|no\.|#)\s+of\s+(?:[\w'-]+\s+)?(?:patients|subjects|participants|volunteers|cases|samples|"
+        rf"acquisitions|measurements|events)\b(?:\s*\([^)]*\))?\s+{_NEEDED}\s+(?:(?:for|by|in)\s+"
+        r"(?:[\w'-]+\s+){0,3}?)?(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+|already\s+|almost\s+|"
+        r"nearly\s+)?(?:reached|obtained|achieved|met|"
+        r"attained|enrolled|included|recruited|accrued|collected)\b",
+        rf"\b(?:achievement|attainment)\s+of\s+(?:the\s+)?(?:{_NEEDED}\s+){{1,2}}(?:statistical\s+)?(?:sample size|"
+        r"numbers? of)\b",
     ),
     # "primary objective reached", "has met its initial objectives", "the actual primary goal - establishment of
-    # a tissue biobank - was reached", "the primary objective has already been answered", "a definitive answer"
+    # a tissue biobank - was reached", "the primary objective has already been answered", "a definitive answer",
+    # "The primary objective was considered sufficient", "primary objective completed"
     "objective_met": (
         r"\b(?:(?:primary |main )?(?:objectives?|aims?|hypothes[ie]s)|(?:primary|main|interim|study|trial)\s+goals?)"
         r"(?: of (?:the )?(?:study|trial))?\s+"
         r"(?:was |were |"
         r"has been |have been |had been |is |are )?(?:achieved|met|reached|confirmed|attained|fulfilled|obtained|"
-        r"accomplished)\b",
+        r"accomplished|completed)\b|\b(?:primary |main )?(?:objectives?|aims?|goals?)\s+(?:(?:was|were|has been|have "
+        r"been|had been|is|are)\s+)?(?:considered|deemed|judged|regarded)\s+(?:to be\s+|to have been\s+|as\s+)?"
+        r"(?:achieved|met|reached|attained|fulfilled|accomplished|answered|sufficient)\b",
         # "One of the main purposes of the study has thereby been achieved"
         r"\bpurposes? of (?:the |this |our )?(?:study|trial|project|research)\s+"
         r"(?:(?:was|were|has|have|had|is|are)\s+)?"
@@ -1082,6 +1122,13 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bsignificance\b[^.;]{0,60}?\b(?:was|were|has been|had been|is)\s+(?:already\s+)?(?:reached|achieved|"
         r"attained|"
         r"obtained|shown|demonstrated)\b",
+        # "More patients in Cohort 1 than Cohort 2 demonstrated a clinically meaningful reduction of seizure count",
+        # "Part A showed a clinically relevant benefit": an effect shown, said as what it means to patients (a reduction
+        # of a harm is blanked to "~" by then, `NEGATIONS`)
+        r"\b(?:showed|shown|demonstrated|achieved|observed|found|seen|had|experienced|exhibited|produced)\s+(?:an?\s+|"
+        r"the\s+)?(?:statistically\s+(?:and\s+)?)?(?:clinically\s+(?:meaningful|relevant|important)|(?:meaningful|"
+        r"relevant|important)\s+clinical)\s+(?:(?:[\w'-]+\s+)?"
+        r"(?:benefits?|improvements?|reductions?|responses?|effects?|efficacy|activity|differences?|results?)\b|~)",
     ),
     # "Clinical benefit was noted in the earlier portion of the trial", "the high response rate at the 1st stage":
     # read only where no other study and no comparator is named (`SUCCESS_UNLESS`)
@@ -1103,6 +1150,10 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
     "conclusive": (
         r"\b(?:results?|findings|data)\b[^.;]{0,120}?\b(?:was|were|are|is)\s+(?:[\w'-]+\s+(?:and|&)\s+)?(?:clearly\s+|"
         r"already\s+|sufficiently\s+)?conclusive\b",
+        # "Conclusive results obtained" ("no conclusive results were obtained": `CONCLUSIVE_DENIED`)
+        r"\bconclusive\s+(?:[\w'-]+\s+)?(?:results?|findings|data|evidence|answers?)\s+(?:(?:was|were|has been|"
+        r"have been|had been)\s+)?(?:already\s+|now\s+)?(?:obtained|reached|achieved|available|collected|gathered|"
+        r"generated)\b",
     ),
     # "based on study results meeting the post approval requirements", "satisfaction of post-marketing commitments"
     "requirements_met": (
@@ -1143,22 +1194,27 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:been\s+)?(?:already\s+|now\s+)?(?:collected|gathered|obtained|acquired|accrued|accumulated|generated)\b",
         # "Interim analysis showed sample size sufficient for final analysis"
         rf"\bsample size\s+(?:was\s+|is\s+|(?:has|had) been\s+)?(?:already\s+)?{_ENOUGH}\s+(?:for|to)\b",
+        # "Sufficient clinical results obtained", "enough subjects had already completed", "sufficient events observed"
+        rf"\b{_ENOUGH}\s+(?:(?:amount|quantity|numbers?)\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|"
+        r"knowledge|results|events|acquisitions|samples|measurements|observations|recordings|images|cases|patients|"
+        r"subjects|participants|volunteers)\s+(?:(?:was|were|has|have|had|is|are)\s+)?(?:been\s+|now\s+|already\s+)*"
+        r"(?:collected|gathered|obtained|acquired|accrued|accumulated|generated|available|achieved|reached|observed|"
+        r"recorded|enrolled|included|recruited|randomi[sz]ed|evaluated|analy[sz]ed|completed|finished)\b",
+        # "Successfully obtained sufficient data", "the collection of a sufficient amount of data", "the study has
+        # enrolled enough patients" ("has not enrolled enough patients" is `ENOUGH_DENIED`)
+        rf"\b(?:collected|gathered|obtained|acquired|accrued|accumulated|enrolled|recruited|included|randomi[sz]ed|have|"
+        rf"has|had|was|were|is|collection of)\s+(?:now\s+|already\s+)?(?:a\s+)?{_ENOUGH}\s+(?:(?:amount|numbers?)\s+"
+        r"of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|patients|subjects|participants|volunteers)\b",
         rf"\b{_ENOUGH}\s+(?:(?:amount|quantity|number)\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|"
-        r"knowledge|results|events)\s+(?:(?:was|were|has|have|had|is|are)\s+)?(?:been\s+|now\s+|"
-        r"already\s+)*(?:collected|"
-        r"gathered|obtained|acquired|accrued|accumulated|generated|available|achieved|reached)\b",
-        rf"\b(?:collected|gathered|obtained|acquired|accrued|accumulated|have|has|had|was|were|is)\s+(?:now\s+|"
-        rf"already\s+)?"
-        rf"(?:a\s+)?{_ENOUGH}\s+(?:amount\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings)\b",
-        rf"\b{_ENOUGH}\s+(?:(?:amount|quantity|number)\s+of\s+)?(?:[\w'-]+\s+)?(?:data|information|evidence|findings|"
-        r"events|patients|subjects|"
+        r"events|patients|subjects|acquisitions|samples|measurements|observations|"
         r"participants|sample size)\s+(?:[\w'-]+\s+){0,3}?(?:to|for)\s+(?:(?:the|a|an|its|fully|further)\s+)?(?:answer|"
         r"support|draw|complete|meet|fulfil|fulfill|achieve|reach|address|conclude|conclusions?|final analys[ie]s|"
         r"statistic(?:al|s)? analys[ie]s|analy[sz]e|study conclusion|evaluate)\w*\b",
         rf"\bdata (?:collection\s+)?(?:(?:was|were|is|are)\s+)?{_ENOUGH}\b|\b(?:it|this|they|data|sample|number of "
         rf"patients) (?:is|was|are|were) {_ENOUGH} (?:to|for)\s+(?:answer|meet|fulfil|complete|achieve|address|"
         r"statistic|analy[sz])\w*\b",
-        r"\b(?:required|necessary|needed)\s+data\s+(?:was|were|has been|have been|had been)\s+(?:obtained|collected|"
+        r"\b(?:required|necessary|needed)\s+(?:data|results|information)\s+(?:was|were|has been|have been|had been)\s+"
+        r"(?:obtained|collected|"
         r"gathered|acquired)\b|\bno need to collect (?:any\s+)?(?:further|additional|more) data\b|\bdata needs "
         r"(?:were |have been |has been )?(?:met|fulfilled|satisfied)\b",
         rf"\b{_ENOUGH}\s+(?:statistical\s+)?power\s+(?:at|with|after)\s+(?:\d+|the)\b",
@@ -1174,13 +1230,13 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:expected|anticipated|gained)\b",
         # "additional data were deemed unnecessary", "further cohorts not needed"
         r"\b(?:additional|further|more)\s+(?:data|information|cohorts?|patients|subjects|participants|recruitment|"
-        r"enrol\w*)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|not (?:needed|"
-        r"required|necessary))\b",
+        r"enrol\w*|follow[- ]?up)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|"
+        r"(?:not|no longer) (?:needed|required|necessary))\b",
         # "additional potential study cohorts not required", "no further data is needed"
         r"\b(?:additional|further|more)\s+(?:[\w'-]+\s+){1,2}?(?:data|information|cohorts?|patients|subjects|"
         r"participants)\s+(?:(?:was|were|is|are)\s+)?(?:deemed\s+|considered\s+|judged\s+)?(?:unnecessary|not "
         r"(?:needed|required|necessary))\b|\bno\s+(?:further|more|additional)\s+(?:data|information|patients|subjects|"
-        r"participants|cohorts?)\s+(?:(?:is|are|was|were|will be)\s+)?(?:needed|required|necessary)\b",
+        r"participants|cohorts?|follow[- ]?up)\s+(?:(?:is|are|was|were|will be)\s+)?(?:needed|required|necessary)\b",
         # "As no changes in the endpoints were expected in the future", "we do not expect any changes to the endpoints"
         # (`ENDPOINTS_SETTLED`)
         r"\bendpointsettled\b",
@@ -1193,6 +1249,36 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reached|achieved|attained)\s+(?:data\s+|thematic\s+|theoretical\s+|information\s+)?saturation\b|"
         r"\b(?:data|thematic|theoretical|information)\s+saturation\s+(?:was\s+|has been\s+|had been\s+)?(?:reached|"
         r"achieved|attained)\b",
+        # "Sufficient acquisitions for DCE-MRI and 4D flow": what was measured is enough for its use (not patients:
+        # "sufficient patients for the study" is who was sought)
+        rf"\b{_ENOUGH}\s+(?:[\w'-]+\s+)?(?:data|acquisitions|samples|measurements|observations|recordings|images|"
+        r"scans)\s+(?:(?:was|were|is|are)\s+(?:now\s+|already\s+)?)?(?:available\s+)?for\b",
+        # "227 subjects (59% more than anticipated) had already completed 10-Year Visits": more patients than the
+        # analysis needs are through the study
+        r"\bmore\s+(?:[\w'-]+\s+)?than\s+(?:anticipated|expected|planned|needed|required)\b\)?\s+(?:had|have|has)\s+"
+        r"(?:already\s+)?completed\b",
+        # "sufficient POC to switch development": enough evidence that the drug works in principle (not "sufficient
+        # proof of concept was not obtained", `notmet` by then)
+        rf"\b{_ENOUGH}\s+(?:[\w'-]+\s+)?(?:proof[- ]of[- ](?:concept|principle)|poc)(?:\s*(?:$|[.;,:)])|\s+"
+        r"(?:(?:was|has been|had been)\s+)?(?:obtained|achieved|established|demonstrated|shown|reached|to|for|in|"
+        r"with|and|from)\b)",
+        # "project progression decision was able to be made with the data already gathered"
+        r"\b(?:decisions?|conclusions?|answers?)\b[^.;]{0,40}?\b(?:made|drawn|reached|given)\s+(?:with|from|on|"
+        r"based on|using)\s+(?:the\s+)?data\s+already\s+(?:gathered|collected|obtained|acquired|accrued|available)\b",
+        # "the study was terminated ... after the primary endpoint analysis was completed", "Primary Analysis and study
+        # completed" ("before the primary analysis was completed" is `BEFORE_REACHED`; "No primary analysis was
+        # performed" is read by no rule: the analysis opens its clause or follows a word that does not deny it)
+        r"(?:^|[.;:,]\s*|\b(?:after|once|when|as|since|because|following|and|the|its|our)\s+)(?:the\s+)?(?:primary|main)\s+"
+        r"(?:(?:end ?point|efficacy|outcome|statistical)\s+)?analys[ie]s\b(?:\s+(?:and|&)\s+"
+        r"(?:the\s+)?(?:study|trial))?\s+(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:now\s+|already\s+|"
+        r"successfully\s+)?(?:completed|complete|done|performed|conducted|finished|concluded)\b|\b(?:after|following|"
+        r"upon|on)\s+(?:the\s+)?(?:completion\s+of\s+(?:the\s+)?)?(?:primary|main)\s+(?:(?:end ?point|efficacy|outcome|"
+        r"statistical)\s+)?analys[ie]s\b",
+        # "Follow up period after primary analysis was prematurely stopped because more mature data will not impact
+        # the study outcome"
+        r"\b(?:more|further|additional|longer|mature|continued)\s+(?:[\w'-]+\s+)?(?:data|follow[- ]?up|"
+        r"information)\s+(?:will|would|could|does|do|did)\s+not\s+(?:[\w'-]+\s+)?(?:impact|"
+        r"change|alter|affect|modify)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:outcomes?|results?|conclusions?|findings)\b",
     ),
 }
 # what, named in a text, keeps a family of Success rules from counting: "sufficient data" denied ("not enough
@@ -1200,10 +1286,14 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
 # exhausted. Sufficient data already collected.", "COVID-19 pandemic; sufficient data gathered"): the study
 # stopped for the pandemic, the money or a shortfall, and only noted that what it had was enough;
 # a safety or futility finding beside it needs no guard here, as its group comes first, and "sufficient data ...
-# to assess the safety and efficacy" names no finding
+# to assess the safety and efficacy" names no finding; enough that is still awaited ("suspended until sufficient data
+# are collected", "terminated before enough patients had completed", "it would take years to collect sufficient
+# data for the endpoint") is not there yet
 ENOUGH_DENIED = (
-    r"\b(?:not|no|never|nor|without|lack of|lacks?|lacking|unable to|inability to|failed to|fail to|impossible to|"
-    rf"difficult\w* to|could not|cannot|can't|would not|will not|notmet)\s+(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
+    r"\b(?:not|no|never|nor|without|lack of|lacks?|lacking|unable to|inability to|ability to|failed to|fail to|"
+    r"impossible to|difficult\w* to|problems? to|could not|cannot|can't|would not|will not|notmet|before|until|"
+    r"prior to|to (?:obtain|collect|gather|get|generate|accrue|acquire|achieve|reach|have|enrol\w*|recruit))\s+"
+    rf"(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
 )
 ELSEWHERE = (
     r"\b(?:covid\w*|sars[- ]?-?cov[- ]?2|corona(?:[- ]?virus)?|pandemic|lockdowns?|fund\w*|financ\w*|budget\w*|"
@@ -1260,9 +1350,9 @@ FAVOURS_COMPARATOR = (
 # significance denied or still to be reached: "no statistical significance", "unable to obtain significant
 # results", "a bigger sample size was needed to find a significant difference"
 SIGNIFICANCE_DENIED = (
-    r"\b(?:no|not|non|without|lack of|absence of|notmet|never|nor|unlikely|unable|fail\w*)[- ]?(?:[\w'-]+\s+){0,3}?"
-    r"significan\w*|\bto\s+(?:get|obtain|reach|find|show|demonstrate|detect|achieve|see)\s+(?:a\s+|any\s+)?"
-    r"(?:[\w'-]+\s+)?significan\w*|\bsignifican\w*\s+(?:[\w'-]+\s+){0,3}?(?:notmet|not|never|would|require\w*|"
+    r"\b(?:no|not|non|without|lack of|absence of|notmet|never|nor|unlikely|unable|fail\w*)[- ]?(?:[\w'-]+\s+){0,4}?"
+    r"(?:significan\w*|meaningful)|\bto\s+(?:get|obtain|reach|find|show|demonstrate|detect|achieve|see)\s+(?:a\s+|any\s+)?"
+    r"(?:[\w'-]+\s+)?(?:significan\w*|meaningful)|\bsignifican\w*\s+(?:[\w'-]+\s+){0,3}?(?:notmet|not|never|would|require\w*|"
     r"need\w*|unlikely|improbable|impossible)\b|\b(?:probability|chance|power)\s+(?:of\s+)?(?:[\w'-]+\s+){0,2}?"
     r"significan|\bsignifican\w*\s+(?:[\w'-]+\s+){0,2}?(?:in|of)\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:enrol\w*|recruit\w*|"
     r"accru\w*|eligib\w*|funding|budget|costs?|baseline|standard of care|referrals?)|"
@@ -1273,6 +1363,8 @@ SIGNIFICANCE_DENIED = (
 BENEFIT_DENIED = (
     r"\b(?:no|not|without|absence of|lack of)\s+(?:an?\s+)?(?:[\w'-]+\s+){0,2}?(?:benefits?|advantages?|superiority)\b"
 )
+# "no conclusive results were obtained" is an inconclusive study
+CONCLUSIVE_DENIED = r"\b(?:no|not|without|lack of|absence of|never|nor)\s+(?:[\w'-]+\s+)?conclusive\b"
 # "not acceptable to meet the requirements": the regulator's requirements not met
 REQUIREMENTS_DENIED = rf"{ENOUGH_DENIED}|\b(?:not|never)\s+(?:[\w'-]+\s+){{0,2}}?acceptable\b|\bunacceptable\b"
 SUCCESS_UNLESS = {
@@ -1281,7 +1373,7 @@ SUCCESS_UNLESS = {
     "objective_met": rf"{ANOTHER_SOURCE}|{STOPPED_FOR_OTHER}",
     "shown_effective": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{SIGNIFICANCE_DENIED}",
     "benefit_seen": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}|{BENEFIT_DENIED}",
-    "conclusive": ANOTHER_SOURCE,
+    "conclusive": rf"{ANOTHER_SOURCE}|{CONCLUSIVE_DENIED}",
     "requirements_met": rf"{REQUIREMENTS_DENIED}|{ANOTHER_SOURCE}",
     "results_positive": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}",
 }
