@@ -149,12 +149,14 @@ REAL_CASES = [
         "Neutral",
         ["Business_Administrative"],
     ),
+    # enough data collected, in a sentence of its own beside the reason the study stopped for, is its endpoint met:
+    # Success by the groups' order, as both readers of the fourth sample labelled it (NCT03397446)
     (
         "Loss of resources due to COVID-19 resulted in insufficient funds to complete the trial as   planned. However,"
         " sufficient data was collected to fulfill the aims of the trial.   Discontinuation is not related to the drug,"
         " its use, or adverse events.",
-        "Neutral",
-        ["Business_Administrative", "Covid19", "Logistics_Resources"],
+        "Success",
+        ["Business_Administrative", "Covid19", "Endpoint_Met", "Logistics_Resources"],
     ),
     (
         "Terminated prematurely due to issues with one of the data collection systems, no impact on   subject safety",
@@ -350,9 +352,20 @@ REAL_CASES = [
         "Success",
         ["Endpoint_Met"],
     ),
-    # ... but not when the text names the reason the study stopped for, nor when it denies the data were enough
-    ("Funding exhausted. Sufficient data already collected.", "Neutral", ["Business_Administrative"]),
-    ('"""Halted due to COVID 19; we believe we have adequate data for analysis"""', "Neutral", ["Covid19"]),
+    # ... and beside the reason the study stopped for, in a sentence or clause of its own: Success by the groups'
+    # order (the fourth sample's hand labels of NCT03420846 and NCT03397446); not when the same clause says what was
+    # not enough ("insufficient funds", "Lack of enrollment during Covid pandemic, however sufficient data"), nor
+    # when the text denies the data were enough
+    (
+        "Funding exhausted. Sufficient data already collected.",
+        "Success",
+        ["Business_Administrative", "Endpoint_Met"],
+    ),
+    (
+        '"""Halted due to COVID 19; we believe we have adequate data for analysis"""',
+        "Success",
+        ["Covid19", "Endpoint_Met"],
+    ),
     (
         "Lack of enrollment during Covid pandemic, however sufficient data gathered for assessment of   primary"
         " outcome",
@@ -805,11 +818,13 @@ REAL_CASES = [
         "Neutral",
         ["Study_Design"],
     ),
+    # the funding's end, and in a sentence of its own a sample sufficient for the analysis: Success by the groups'
+    # order, as the fourth sample's readers read enough data beside a business stop
     (
         "Study funding period reached conclusion. Sample size sufficient to complete the analysis on  "
         " benzodiazepines.",
-        "Neutral",
-        ["Business_Administrative"],
+        "Success",
+        ["Business_Administrative", "Endpoint_Met"],
     ),
     (
         "No patients have been enrolled since 2015. There has been difficulty recruiting patients for   randomization."
@@ -1395,7 +1410,14 @@ def test_enough_reached_an_analysis_done_and_an_effect_for_a_cohort_are_success(
         "Enough data available from other studies": "Neutral",
         "The DSMB recommended termination": "Neutral",
         "Enough data collected to show futility": "Negative",
-        "Sufficient data collected; funding ended": "Neutral",
+        "Sufficient data collected; funding ended": "Success",  # its own clause: Endpoint_Met beside a business stop
+        "Insufficient funding, although sufficient data were collected": "Success",  # "although" opens a clause
+        "Sufficient funding was not available; data collection stopped": "Neutral",  # enough funding, denied
+        "Insufficient number of adverse events": "Neutral",  # too few outcome events (NCT01586026): no harm
+        "Lower than required number of events observed": "Neutral",  # the events needed, not reached
+        "Terminated: Sponsor decision following Primary Analysis": "Neutral",  # its outcome not said (NCT01077154)
+        "The study goals were accomplished by a similar study": "Neutral",  # another study's (NCT00483210)
+        "The study goals were accomplished": "Success",
         "Stopping criterion met": "Neutral",
     }
     assert dict(zip(texts, classify(pl.Series(list(texts)))["stop_group"], strict=True)) == texts

@@ -373,6 +373,14 @@ NOT_HARMS = (
     ),
     (r"\bpain\s+(relief|control|scores?|reduction|improvement|management|intensity)\b", "analgesia $1"),
     (r"\bnon-?fatal\b", "nonfatal"),
+    # too few of the events an outcome counts is a shortfall of data, not a harm nor the events needed: "Insufficient
+    # number of adverse events", "Lower than required number of events observed"
+    (
+        r"\b(?:insufficient|inadequate|too few|not enough|low|lower than (?:expected|anticipated|planned|required|"
+        r"needed)|small|limited)\s+(?:numbers?|rates?|incidences?|frequency|counts?)\s+of\s+(?:(?:adverse|clinical|"
+        r"primary|outcome|study|serious|endpoint)\s+)*events?\b",
+        " insufficient number of events ",
+    ),
     (r"\bnone of the\s+(?:[\w'-]+\s+)?(?:patients|subjects|participants)\s+(reported|complained)\b", "none $1"),
     (r"\bat\s+(?:an?\s+)?(?:increased|higher|high|elevated)\s+(?:[\w'-]+\s+)?risk\b", "at baseline risk"),
     (
@@ -1272,8 +1280,13 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:(?:end ?point|efficacy|outcome|statistical)\s+)?analys[ie]s\b(?:\s+(?:and|&)\s+"
         r"(?:the\s+)?(?:study|trial))?\s+(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:now\s+|already\s+|"
         r"successfully\s+)?(?:completed|complete|done|performed|conducted|finished|concluded)\b|\b(?:after|following|"
-        r"upon|on)\s+(?:the\s+)?(?:completion\s+of\s+(?:the\s+)?)?(?:primary|main)\s+(?:(?:end ?point|efficacy|outcome|"
+        # a decision "following (the) primary analysis" does not say it was done or how it came out: "Amgen
+        # decision following Primary Analysis" is no endpoint met, its completion is
+        r"upon|on)\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:primary|main)\s+(?:(?:end ?point|efficacy|outcome|"
         r"statistical)\s+)?analys[ie]s\b",
+        # what follows the primary analysis no longer needed: "Follow-up after the primary analysis is no longer needed"
+        r"\b(?:after|following|beyond)\s+(?:the\s+)?(?:primary|main)\s+(?:(?:end ?point|efficacy|outcome)\s+)?"
+        r"analys[ie]s\s+(?:(?:is|was|are|were)\s+)?no longer\s+(?:needed|necessary|required)\b",
         # "Follow up period after primary analysis was prematurely stopped because more mature data will not impact
         # the study outcome"
         r"\b(?:more|further|additional|longer|mature|continued)\s+(?:[\w'-]+\s+)?(?:data|follow[- ]?up|"
@@ -1300,6 +1313,11 @@ ELSEWHERE = (
     r"business|commercial|strategic|resources?|feasib\w*|logistic\w*|staff\w*|left|retire\w*|relocat\w*|device "
     r"changes?|changes?|modif\w*|amend\w*|redesign\w*|covid19)\b"
 )
+# enough said in the same sentence as another reason the study stopped for ("sufficient funding", "COVID-19
+# pandemic, but sufficient data gathered"); in a sentence of its own ("Funding exhausted. Sufficient data already
+# collected.") it is the study's endpoint met beside a business stop, Success by the groups' order, as the hand
+# labels of the fourth sample read it
+ENOUGH_ELSEWHERE = rf"(?:{ELSEWHERE})[^.;]*?\b{_ENOUGH}\b|\b{_ENOUGH}\b[^.;]*?(?:{ELSEWHERE})"
 # a shortfall of patients: "slow enrolment; sufficient data for the primary endpoint" is an enrolment stop
 FEW_PATIENTS = (
     r"\b(?:low|poor|slow|slower|insufficient|inadequate|limited|lack of|lacking|not enough|too few|few|difficult\w*|"
@@ -1368,9 +1386,11 @@ CONCLUSIVE_DENIED = r"\b(?:no|not|without|lack of|absence of|never|nor)\s+(?:[\w
 # "not acceptable to meet the requirements": the regulator's requirements not met
 REQUIREMENTS_DENIED = rf"{ENOUGH_DENIED}|\b(?:not|never)\s+(?:[\w'-]+\s+){{0,2}}?acceptable\b|\bunacceptable\b"
 SUCCESS_UNLESS = {
-    "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ELSEWHERE}|{ANOTHER_SOURCE}",
+    "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ENOUGH_ELSEWHERE}|{ANOTHER_SOURCE}",
     "significant": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}|{SIGNIFICANCE_DENIED}",
     "objective_met": rf"{ANOTHER_SOURCE}|{STOPPED_FOR_OTHER}",
+    # "The study goals were accomplished by a similar study" (NCT00483210): another study's goals
+    "objectives_met": ANOTHER_SOURCE,
     "shown_effective": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{SIGNIFICANCE_DENIED}",
     "benefit_seen": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}|{BENEFIT_DENIED}",
     "conclusive": rf"{ANOTHER_SOURCE}|{CONCLUSIVE_DENIED}",
