@@ -39,12 +39,23 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     `analyses`: (analysis_id, nct_id, outcome_id); `study_drugs`: (nct_id, drug_key) of the drugs of each study's
     matched groups. A drug of the study that no matched group of an analysis holds still gets a row for every
     analysis with an unmatched group: it may be in that group."""
-    per_analysis = members.group_by("analysis_id").agg(
-        groups=pl.len(),
-        unmatched=pl.col("design_group_id").is_null().sum(),
-        withdrawal=pl.col("withdrawal").fill_null(False).any(),
-        # every matched arm holds the same drugs: a dose or schedule comparison when the arms differ
-        same_drugs=pl.col("drug_keys").filter(pl.col("design_group_id").is_not_null()).list.sort().n_unique() <= 1,
+    # each arm's drugs as one number, computed once per arm: counting distinct lists per analysis took ten times
+    # as long as counting numbers
+    drug_sets = (
+        members.filter(pl.col("design_group_id").is_not_null())
+        .unique("design_group_id")
+        .select("design_group_id", drug_set=pl.col("drug_keys").list.sort().list.join("\x1f").rank("dense"))
+    )
+    per_analysis = (
+        members.join(drug_sets, on="design_group_id", how="left")
+        .group_by("analysis_id")
+        .agg(
+            groups=pl.len(),
+            unmatched=pl.col("design_group_id").is_null().sum(),
+            withdrawal=pl.col("withdrawal").fill_null(False).any(),
+            # every matched arm holds the same drugs: a dose or schedule comparison when the arms differ
+            same_drugs=pl.col("drug_set").filter(pl.col("design_group_id").is_not_null()).n_unique() <= 1,
+        )
     )
     matched = members.filter(pl.col("design_group_id").is_not_null())
     held = matched.select("analysis_id", drug_key="drug_keys").explode("drug_key").drop_nulls("drug_key").unique()
