@@ -7,7 +7,7 @@ from clinical_mining.step_stats import record
 from clinical_mining.steps.evidence.aact import TRIAL_METADATA, trial_metadata
 from clinical_mining.steps.evidence.stage import CLINICAL_STAGES, STAGE_DTYPE
 from clinical_mining.steps.evidence.warnings import WARNINGS_DTYPE, warnings_by_drug
-from clinical_mining.steps.mapping.labels import aligned, normalised_labels
+from clinical_mining.steps.mapping.labels import aligned, id_or_label
 from clinical_mining.steps.outcomes.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
 from clinical_mining.steps.outcomes.roles import tested_drug_stop
 
@@ -136,13 +136,8 @@ def pair_ids(drug_keys: pl.Series, disease_keys: pl.Series) -> pl.Series:
 
 def side_keys(frame: pl.DataFrame, side: str) -> pl.Series:
     """`{side}_key` of each row: the side's id when mapped, else its normalised label, so that unmapped evidence
-    still groups and is found again by its label. Only the unmapped rows' labels are normalised (a sixth of the
-    drugs' and a tenth of the diseases' evidence rows at scale 1): the mapped rows' labels were never read."""
-    ids = frame[f"{side}_id"]
-    unmapped = ids.is_null()
-    return ids.scatter(unmapped.arg_true(), normalised_labels(frame[f"{side}_name"].filter(unmapped))).rename(
-        f"{side}_key"
-    )
+    still groups and is found again by its label."""
+    return id_or_label(frame[f"{side}_id"], frame[f"{side}_name"]).rename(f"{side}_key")
 
 
 def pair_keys(frame: pl.DataFrame) -> pl.DataFrame:

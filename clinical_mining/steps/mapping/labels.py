@@ -55,6 +55,14 @@ def normalised_labels(labels: pl.Series, transform: Callable[[pl.Expr], pl.Expr]
     return distinct.to_frame("label").select((transform or comparable)(pl.col("label"))).to_series().gather(code)
 
 
+def id_or_label(ids: pl.Series, labels: pl.Series) -> pl.Series:
+    """Each row's id, else its label normalised (`normalised_labels`): the key evidence is grouped and found by
+    when a side may be unmapped. Only the unmapped rows' labels are normalised; most rows are mapped, and their
+    labels' regular expressions were the cost."""
+    unmapped = ids.is_null()
+    return ids.scatter(unmapped.arg_true(), normalised_labels(labels.filter(unmapped)))
+
+
 def _without_parentheses(label: pl.Expr) -> pl.Expr:
     return label.str.replace_all(r"\([^)]*\)|\[[^\]]*\]", " ").str.replace_all(r"\s+", " ").str.strip_chars(" ,")
 

@@ -17,7 +17,7 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping.labels import clean_drug, normalise, normalised_labels
+from clinical_mining.steps.mapping.labels import clean_drug, id_or_label, normalise, normalised_labels
 
 PLACEBO_WORDS = (
     r"(?i)\b(?:placebos?|vehicle|sham|saline|dummy|sugar pill|no intervention|no treatment|untreated|"
@@ -96,15 +96,16 @@ def _spaced_labels(labels: pl.Series, transform: Callable[[pl.Expr], pl.Expr] = 
     return " " + normalised_labels(labels, transform) + " "
 
 
-def intervention_drugs(evidence: pl.LazyFrame, studies: pl.LazyFrame) -> pl.DataFrame:
+def intervention_drugs(evidence: pl.LazyFrame, studies: pl.LazyFrame | None = None) -> pl.DataFrame:
     """(nct_id, intervention_id, drug_key, drug_id, drug_name, label, whole_label) of each AACT intervention of
-    `studies` (a frame of nct_id: those that posted results, a tenth of the registry) that the mapping kept, one
-    row per drug (a combination gives one per component), with the ids `evidence` holds: no second mapping. A
-    drug's key is its id when mapped, else its normalised label, as in `final_df`."""
+    `studies` (a frame of nct_id: those that posted results, a tenth of the registry; None: every study) that the
+    mapping kept, one row per drug (a combination gives one per component), with the ids `evidence` holds: no
+    second mapping. A drug's key is its id when mapped, else its normalised label, as in `final_df`."""
+    rows = evidence.filter(pl.col("source") == "AACT", pl.col("intervention_id").is_not_null())
+    if studies is not None:
+        rows = rows.join(studies.select(studyId="nct_id").unique(), on="studyId", how="semi")
     rows = (
-        evidence.filter(pl.col("source") == "AACT", pl.col("intervention_id").is_not_null())
-        .join(studies.select(studyId="nct_id").unique(), on="studyId", how="semi")
-        .select(
+        rows.select(
             nct_id="studyId",
             intervention_id="intervention_id",
             drug_id="drug_id",
@@ -117,7 +118,7 @@ def intervention_drugs(evidence: pl.LazyFrame, studies: pl.LazyFrame) -> pl.Data
         .sort("nct_id", "intervention_id", "label")
         .collect()
     )
-    return rows.with_columns(drug_key=pl.coalesce(pl.col("drug_id"), normalised_labels(rows["label"])))
+    return rows.with_columns(drug_key=id_or_label(rows["drug_id"], rows["label"]))
 
 
 def study_drugs(drugs: pl.DataFrame) -> pl.DataFrame:

@@ -241,7 +241,7 @@ def trial_roles(
     several: BACKGROUND; only in arms typed active comparator beside an experimental arm without it:
     ACTIVE_COMPARATOR; in an experimental or other arm: INVESTIGATIONAL; only in placebo-typed arms: OTHER);
     a study's only drug is INVESTIGATIONAL; a drug linked to no arm of a study of several drugs has none."""
-    drugs = intervention_drugs(evidence, evidence.filter(pl.col("source") == "AACT").select(nct_id="studyId"))
+    drugs = intervention_drugs(evidence)
     keys = study_drugs(drugs).select("nct_id", "drug_key")
     arms = design_groups.select("nct_id", design_group_id="id", group_type="group_type").join(
         keys.lazy().select("nct_id").unique(), on="nct_id", how="semi"
