@@ -60,7 +60,8 @@ def id_or_label(ids: pl.Series, labels: pl.Series) -> pl.Series:
     when a side may be unmapped. Only the unmapped rows' labels are normalised; most rows are mapped, and their
     labels' regular expressions were the cost."""
     unmapped = ids.is_null()
-    return ids.scatter(unmapped.arg_true(), normalised_labels(labels.filter(unmapped)))
+    # a column of nulls only (no row mapped) has no string type to scatter into
+    return ids.cast(pl.String).scatter(unmapped.arg_true(), normalised_labels(labels.filter(unmapped)))
 
 
 def _without_parentheses(label: pl.Expr) -> pl.Expr:
