@@ -5,9 +5,10 @@ from fractions import Fraction
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.outcomes.signals import pooled, safety_signals
+from clinical_mining.steps.outcomes.signals import _packed, _unpacked, pooled, safety_signals
 
 Z = 1.959963984540054
 
@@ -228,3 +229,23 @@ def test_only_investigational_drugs_against_placebo_are_pooled() -> None:
         ).height
         == 0
     )
+
+
+def test_packed_keys_come_back_as_they_went_in_and_too_wide_keys_are_refused() -> None:
+    """The pooling groups on one UInt64 packed from (drug, serious, level, code): every value must come back
+    unchanged, at the widths' edges too, and keys that cannot fit 64 bits are refused, not silently mixed."""
+    widths = {"drug": 19_999, "serious": 1, "level": 1, "code": 2**31 - 1}
+    frame = pl.DataFrame(
+        {
+            "drug": pl.Series([0, 19_999, 7, 19_998], dtype=pl.UInt32),
+            "serious": [False, True, True, False],
+            "level": pl.Series([0, 1, 0, 1], dtype=pl.UInt8),
+            "code": pl.Series([0, 2**31 - 1, 12_345, 1], dtype=pl.UInt32),
+        }
+    )
+    dtypes = {"drug": pl.UInt32, "serious": pl.Boolean, "level": pl.UInt8, "code": pl.UInt32}
+    keyed = frame.select(_packed(widths))
+    assert keyed["_key"].n_unique() == frame.height
+    assert_frame_equal(keyed.select(_unpacked(widths, dtypes)).select(frame.columns), frame)
+    with pytest.raises(ValueError, match=r"safety_signals: grouping keys of 66 bits"):
+        _packed({"drug": 2**32 - 1, "serious": 1, "level": 1, "code": 2**32 - 1})

@@ -136,10 +136,10 @@ def pooled(trials: pl.LazyFrame, keys: list[str]) -> pl.LazyFrame:
     summed = per_trial.group_by(keys).agg(
         *(pl.col(name).sum() for name in ("_w", "_rd_num", "_rd_var_num", "_r", "_s", "_p", "_iw", "_iwt", "_iwt2")),
         trials=pl.len().cast(pl.UInt32),
-        affected=pl.col("a").sum(),
-        at_risk=pl.col("n1").sum(),
-        control_affected=pl.col("c").sum(),
-        control_at_risk=pl.col("n2").sum(),
+        affected=pl.col("a").cast(pl.Int64).sum(),
+        at_risk=pl.col("n1").cast(pl.Int64).sum(),
+        control_affected=pl.col("c").cast(pl.Int64).sum(),
+        control_at_risk=pl.col("n2").cast(pl.Int64).sum(),
         _k=pl.col("_iw").count(),
     )
     studies = (
@@ -383,18 +383,21 @@ def _level_counts(
     zero_total = (pl.col("zero_total1") & (pl.col("posted1") < pl.col("groups1"))) | (
         pl.col("zero_total2") & (pl.col("posted2") < pl.col("groups2"))
     )
+    # one trial's side fits 32 bits (its participants); held so on millions of rows, widened where pooled
     return summed.select(
         "trial",
         "serious",
         "code",
-        "a",
-        "c",
+        pl.col("a").cast(pl.Int32),
+        pl.col("c").cast(pl.Int32),
         n1=pl.when(serious)
         .then(pl.col("posted_n1") + pl.col("total1") - pl.col("posted_total1"))
-        .otherwise("posted_n1"),
+        .otherwise("posted_n1")
+        .cast(pl.Int32),
         n2=pl.when(serious)
         .then(pl.col("posted_n2") + pl.col("total2") - pl.col("posted_total2"))
-        .otherwise("posted_n2"),
+        .otherwise("posted_n2")
+        .cast(pl.Int32),
         # the reason a trial-key is left out, as its index in LEFT_OUT (a small integer on millions of rows)
         left_out=pl.when("bad")
         .then(pl.lit(0, pl.UInt8))
