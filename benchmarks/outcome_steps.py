@@ -64,7 +64,11 @@ def measure(output: Path, step: str) -> dict[str, float]:
             scan("efficacy"), scan("outcomes"), scan("result_group_arms"), scan("evidence"), scan("outcome_analyses")
         ),
         "trial_safety": lambda: trial_safety(
-            scan("reported_event_totals"), scan("result_group_arms"), scan("efficacy"), scan("outcome_analysis_groups")
+            scan("reported_event_totals"),
+            scan("result_group_arms"),
+            scan("efficacy"),
+            scan("outcome_analysis_groups"),
+            scan("evidence"),
         ),
     }
     return measured(lambda: calls[step]().height)

@@ -122,7 +122,7 @@ EXPECTED_GRAPH = {
     "trial_efficacy": ("process", ["efficacy", "evidence", "outcome_analyses", "outcomes", "result_group_arms"]),
     "trial_safety": (
         "process",
-        ["efficacy", "outcome_analysis_groups", "reported_event_totals", "result_group_arms"],
+        ["efficacy", "evidence", "outcome_analysis_groups", "reported_event_totals", "result_group_arms"],
     ),
     "trial_roles": ("process", ["design_group_interventions", "design_groups", "evidence", "trial_efficacy"]),
     "safety_signals": (

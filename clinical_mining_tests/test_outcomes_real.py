@@ -158,6 +158,25 @@ def test_serious_events_per_arm_against_the_hand_chosen_groups(real: Path) -> No
     ]
 
 
+def test_every_drug_of_a_study_with_adverse_event_totals_has_a_row_with_counts_or_a_note(real: Path) -> None:
+    """A drug no adverse-event group was matched to still gets its row, without counts and saying why: NCT00468650
+    posted one adverse-event group, its open-label phase ("Open Label Sildenafil Citrate", an extension group, not
+    the randomised arm), so sildenafil's serious events are not read; NCT04402008 posted seven cohort groups and
+    its three poziotinib dosing arms have rows too. No row is without counts and without a note."""
+    safety = pl.read_parquet(real / "trial_safety.parquet")
+    sildenafil = safety.filter(studyId="NCT00468650", drug_key="CHEMBL192").row(0, named=True)
+    assert sildenafil["sae_affected"] is None and sildenafil["control_sae_affected"] is None
+    assert sildenafil["note"] == "no adverse-event group is matched to the drug's arms"
+    assert safety.filter(studyId="NCT04402008").height >= 3
+    # every (study, drug) the evidence holds for a study that posted totals (a study of no drug has no row)
+    totals = pl.read_parquet(real / "reported_event_totals.parquet").select(studyId="nct_id").unique()
+    given = pl.read_parquet(real / "trial_roles.parquet").join(totals, on="studyId", how="semi")
+    missing = given.join(safety, on=["studyId", "drug_key"], how="anti")
+    assert missing.height == 0, missing.select("studyId", "drug_key").rows()
+    unexplained = safety.filter(pl.col("sae_affected").is_null(), pl.col("note").is_null())
+    assert unexplained.height == 0, unexplained.select("studyId", "drug_key").rows()
+
+
 def test_a_crossovers_sequence_arms_hold_no_counts_back_whatever_modules_are_read(tmp_path: Path) -> None:
     """NCT02495467 posts its adverse events by treatment (MED2005 gel periods against MED placebo periods) while
     its arms are sequences ("MED2005 then MED Placebo"), which its Baseline and Participant Flow groups are named

@@ -544,6 +544,19 @@ def group_drugs(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
     )
 
 
+def every_drug(result_group_arms: pl.LazyFrame, evidence: pl.LazyFrame | None, studies: pl.LazyFrame) -> pl.DataFrame:
+    """(nct_id, drug_key, drug_id, drug_name) of every drug of `studies` (a frame with nct_id: the studies with
+    results, or with adverse-event totals): those of the matched groups, and with `evidence` every AACT drug of
+    those studies, matched or not."""
+    matched = group_drugs(result_group_arms)
+    if evidence is None:
+        return matched
+    every = study_drugs(intervention_drugs(evidence, studies.select("nct_id")))
+    return pl.concat(
+        [matched, every.join(matched, on=["nct_id", "drug_key"], how="anti")], how="vertical_relaxed"
+    ).sort("nct_id", "drug_key")
+
+
 RESULT_GROUP_ARM_COLUMNS = {
     "nct_id": "The study (NCT id)",
     "result_group_id": "The result group (result_groups.id)",

@@ -25,7 +25,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.outcomes.arms import group_drugs, intervention_drugs, require_columns, study_drugs
+from clinical_mining.steps.outcomes.arms import every_drug, group_drugs, require_columns
 from clinical_mining.steps.outcomes.direction import analysis_favours, outcome_polarity
 from clinical_mining.steps.outcomes.roles import analysis_sides, arm_roles, drug_roles
 from clinical_mining.steps.outcomes.statistics import analysis_statistics
@@ -352,18 +352,6 @@ def efficacy(
     for side in ("DRUG", "COMPARATOR", "UNCLEAR"):
         record(f"favours/{side}", int((significant["favours"] == side).sum()))
     return result
-
-
-def every_drug(result_group_arms: pl.LazyFrame, evidence: pl.LazyFrame | None, outcomes: pl.LazyFrame) -> pl.DataFrame:
-    """(nct_id, drug_key, drug_id, drug_name) of every drug of the studies with results: those of the matched
-    groups, and with `evidence` every AACT drug of those studies, matched or not."""
-    matched = group_drugs(result_group_arms)
-    if evidence is None:
-        return matched
-    every = study_drugs(intervention_drugs(evidence, outcomes.select("nct_id")))
-    return pl.concat(
-        [matched, every.join(matched, on=["nct_id", "drug_key"], how="anti")], how="vertical_relaxed"
-    ).sort("nct_id", "drug_key")
 
 
 def _gated(verdict: pl.Expr, reason: pl.Expr) -> list[pl.Expr]:

@@ -21,7 +21,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.outcomes.arms import group_drugs, require_columns
+from clinical_mining.steps.outcomes.arms import every_drug, require_columns
 from clinical_mining.steps.outcomes.roles import arm_roles
 
 Z_95 = 1.959963984540054
@@ -179,12 +179,15 @@ def trial_safety(
     result_group_arms: pl.LazyFrame,
     efficacy: pl.LazyFrame | None = None,
     outcome_analysis_groups: pl.LazyFrame | None = None,
+    evidence: pl.LazyFrame | None = None,
 ) -> pl.DataFrame:
     """One row per (studyId, drug) of every study that posted adverse-event totals, with the drug's role:
     serious adverse events affected and at risk in the drug's groups and in its comparison arms' groups, their
     rates, the risk difference with its 95% interval, and deaths on each side (null where not reported). With
     `efficacy` and `outcome_analysis_groups`, the comparison arms and roles are those of the efficacy step; without
-    them, the study's control arms and the arms' types."""
+    them, the study's control arms and the arms' types. With `evidence`, a drug of the study that no group was
+    matched to still gets its row, without counts and with the note that says why (a study whose only
+    adverse-event group is its open-label phase, NCT00468650), never left out as if it had not been given."""
     require_columns(reported_event_totals, "reported_event_totals", TOTALS_COLUMNS, "trial_safety")
     totals = (
         reported_event_totals.select(TOTALS_COLUMNS)
@@ -218,8 +221,9 @@ def trial_safety(
         .collect()
     )
     arm_drugs = arms.unique("design_group_id").select("design_group_id", arm_drugs="drug_keys")
-    every_drug = group_drugs(result_group_arms)
-    drugs = every_drug.join(totals.select("nct_id").unique(), on="nct_id", how="semi")
+    drugs = every_drug(result_group_arms, evidence, totals.lazy()).join(
+        totals.select("nct_id").unique(), on="nct_id", how="semi"
+    )
     roles = _roles(efficacy, result_group_arms)
     compared = _comparison_arms(efficacy, outcome_analysis_groups, arms)
     # a drug the efficacy step has no analysis for falls back on the arms' types; one whose analyses compare it
@@ -292,20 +296,30 @@ def trial_safety(
     )
     sided = sides.join(event_arms, on="design_group_id", how="left")
     drug_side, control_side = pl.col("side") == "drug", pl.col("side") == "control"
-    per_drug = sided.group_by("nct_id", "drug_key").agg(
-        drug_groups=pl.col("ctgov_group_code").filter(drug_side).drop_nulls().unique().sort(),
-        control_groups=pl.col("ctgov_group_code").filter(control_side).drop_nulls().unique().sort(),
-        drug_arms_missing=(drug_side & pl.col("ctgov_group_code").is_null()).sum(),
-        drug_repeated=(drug_side & pl.col("repeated").fill_null(False)).any(),
-        control_repeated=(control_side & pl.col("repeated").fill_null(False)).any(),
-        control_arms=control_side.sum(),
-        control_arms_missing=(control_side & pl.col("ctgov_group_code").is_null()).sum(),
-        sae_affected=_summed("sae_affected", drug_side),
-        sae_at_risk=_summed("sae_at_risk", drug_side),
-        deaths=_summed("deaths", drug_side),
-        control_sae_affected=_summed("sae_affected", control_side),
-        control_sae_at_risk=_summed("sae_at_risk", control_side),
-        control_deaths=_summed("deaths", control_side),
+    per_drug = drugs.select("nct_id", "drug_key").join(
+        sided.group_by("nct_id", "drug_key").agg(
+            drug_groups=pl.col("ctgov_group_code").filter(drug_side).drop_nulls().unique().sort(),
+            control_groups=pl.col("ctgov_group_code").filter(control_side).drop_nulls().unique().sort(),
+            drug_arms_missing=(drug_side & pl.col("ctgov_group_code").is_null()).sum(),
+            drug_repeated=(drug_side & pl.col("repeated").fill_null(False)).any(),
+            control_repeated=(control_side & pl.col("repeated").fill_null(False)).any(),
+            control_arms=control_side.sum(),
+            control_arms_missing=(control_side & pl.col("ctgov_group_code").is_null()).sum(),
+            sae_affected=_summed("sae_affected", drug_side),
+            sae_at_risk=_summed("sae_at_risk", drug_side),
+            deaths=_summed("deaths", drug_side),
+            control_sae_affected=_summed("sae_affected", control_side),
+            control_sae_at_risk=_summed("sae_at_risk", control_side),
+            control_deaths=_summed("deaths", control_side),
+        ),
+        on=["nct_id", "drug_key"],
+        how="left",
+    )
+    # a drug on no arm that an adverse-event group was matched to has neither side's groups
+    per_drug = per_drug.with_columns(
+        pl.col("drug_groups", "control_groups").fill_null([]),
+        pl.col("drug_arms_missing", "control_arms", "control_arms_missing").fill_null(0),
+        pl.col("drug_repeated", "control_repeated").fill_null(False),
     )
     comparators = compared.group_by("nct_id", "drug_key").agg(
         comparator=pl.when((pl.col("comparator") == "PLACEBO").any())
@@ -365,7 +379,7 @@ def trial_safety(
             sae_rd_lower=lower,
             sae_rd_upper=upper,
         )
-        .join(every_drug, on=["nct_id", "drug_key"], how="left")
+        .join(drugs, on=["nct_id", "drug_key"], how="left")
         .select(
             studyId="nct_id",
             drug_key="drug_key",
