@@ -249,3 +249,31 @@ def test_packed_keys_come_back_as_they_went_in_and_too_wide_keys_are_refused() -
     assert_frame_equal(keyed.select(_unpacked(widths, dtypes)).select(frame.columns), frame)
     with pytest.raises(ValueError, match=r"safety_signals: grouping keys of 66 bits"):
         _packed({"drug": 2**32 - 1, "serious": 1, "level": 1, "code": 2**32 - 1})
+
+
+def test_a_count_beyond_any_trial_is_left_out_as_impossible_not_a_failed_step() -> None:
+    """A serious total of three billion (a broken record) would overflow the 32 bits a trial's side is held in:
+    that trial-term is left out as an impossible count, and the step and the other trial go on."""
+    safety = _safety([("NCT1", "chembl9", ["EG000", "EG001"], ["EG002"]), ("NCT2", "chembl9", ["EG000"], ["EG001"])])
+    events = pl.LazyFrame(
+        [
+            ("NCT1", "EG000", "serious", "Stroke", "Nervous system disorders", 1, 100),
+            ("NCT2", "EG000", "serious", "Stroke", "Nervous system disorders", 2, 40),
+        ],
+        schema=EVENTS_SCHEMA,
+        orient="row",
+    )
+    totals = _totals(
+        [
+            ("NCT1", "EG000", 100),
+            ("NCT1", "EG001", 3_000_000_000),
+            ("NCT1", "EG002", 90),
+            ("NCT2", "EG000", 40),
+            ("NCT2", "EG001", 45),
+        ]
+    )
+    with collecting() as figures:
+        signals = safety_signals(events, totals, safety)
+    stroke = signals.filter(level="term", adverse_event_term="Stroke").row(0, named=True)
+    assert (stroke["trials"], stroke["affected"], stroke["at_risk"], stroke["studyIds"]) == (1, 2, 40, ["NCT2"])
+    assert figures["left_out/term/counts impossible (negative, or more affected than at risk)"] == 1

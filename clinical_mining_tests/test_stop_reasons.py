@@ -1286,6 +1286,11 @@ def test_final_df_counts_the_studies_stopped_for_safety_and_for_efficacy_for_the
     assert counts == [("CHEMBL1", 1, 1), ("CHEMBL2", 0, 0)]
     without = drug_disease_pairs(evidence)
     assert without.select("stopped_for_safety", "stopped_for_efficacy").sum().row(0) == (0, 0)
+    # an evidence row without any drug label keys its pair by null: its stops count there too (the counts are
+    # taken apart from the grouping and joined back by key, null to null)
+    nameless = evidence.head(1).with_columns(pl.lit(None, pl.String).alias(c) for c in ("drug_name", "drug_id"))
+    final = drug_disease_pairs(pl.concat([evidence, nameless]), stop_reasons=stops)
+    assert final.filter(pl.col("drug_name").is_null())["stopped_for_safety"].to_list() == [1]
 
 
 def test_significance_and_results_denied_or_out_of_reach_are_no_success() -> None:

@@ -340,7 +340,7 @@ def drug_disease_pairs(
         .unique()
         .sort(),
     )
-    pairs = pairs.hstack(aligned(pairs, ["drug_key", "disease_key"], _trial_counts(keyed)))
+    pairs = pairs.hstack(aligned(pairs, ["drug_key", "disease_key"], _trial_counts(keyed), nulls_equal=True))
     if drug_warnings is not None and drug_lookup is not None:
         warned = warnings_by_drug(drug_warnings, drug_lookup)
     else:

@@ -146,15 +146,22 @@ def without_qualifiers(label: pl.Expr) -> pl.Expr:
     return stripped.str.strip_chars()
 
 
-def aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame) -> pl.DataFrame:
+def aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame, nulls_equal: bool = False) -> pl.DataFrame:
     """`table`'s other columns, one row per row of `frame` (null where no key matches), in `frame`'s order.
 
     Joining only the key columns and adding the result as columns leaves a wide frame such as the evidence
     uncopied, which a join of the whole frame does not; `table` must have one row per key. The lazy engine
     drops the keys inside the join: the eager join built them into its result first, which for the evidence's
-    (study, label) keys at scale 1 cost 350 MB at its peak against 60 MB.
+    (study, label) keys at scale 1 cost 350 MB at its peak against 60 MB. With `nulls_equal`, a null key finds the
+    table's null key (a grouping's null group).
     """
-    aligned = frame.lazy().select(on).join(table.lazy(), on=on, how="left", maintain_order="left").drop(on).collect()
+    aligned = (
+        frame.lazy()
+        .select(on)
+        .join(table.lazy(), on=on, how="left", maintain_order="left", nulls_equal=nulls_equal)
+        .drop(on)
+        .collect()
+    )
     if aligned.height != frame.height:
         raise ValueError(f"mapping table has several rows for one {', '.join(on)} key")
     return aligned

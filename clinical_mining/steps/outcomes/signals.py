@@ -37,6 +37,7 @@ from clinical_mining.steps.outcomes.arms import require_columns
 from clinical_mining.steps.outcomes.safety import Z_95
 
 LEVELS = ("term", "organ_system")
+INT32_MAX = 2**31 - 1
 LEVEL_ORDER = {LEVELS.index(name): rank for rank, name in enumerate(sorted(LEVELS))}  # as the names sort
 LEFT_OUT = (
     "counts impossible (negative, or more affected than at risk)",
@@ -383,23 +384,26 @@ def _level_counts(
     zero_total = (pl.col("zero_total1") & (pl.col("posted1") < pl.col("groups1"))) | (
         pl.col("zero_total2") & (pl.col("posted2") < pl.col("groups2"))
     )
-    # one trial's side fits 32 bits (its participants); held so on millions of rows, widened where pooled
+    sides_counted = {
+        "a": pl.col("a"),
+        "c": pl.col("c"),
+        "n1": pl.when(serious)
+        .then(pl.col("posted_n1") + pl.col("total1") - pl.col("posted_total1"))
+        .otherwise("posted_n1"),
+        "n2": pl.when(serious)
+        .then(pl.col("posted_n2") + pl.col("total2") - pl.col("posted_total2"))
+        .otherwise("posted_n2"),
+    }
+    # a real trial's side fits 32 bits (its participants): held so on millions of rows and widened where pooled;
+    # a count beyond them is an impossible count, left out as one, never a failed step
+    too_large = pl.any_horizontal(count.abs() > INT32_MAX for count in sides_counted.values()).fill_null(False)
     return summed.select(
         "trial",
         "serious",
         "code",
-        pl.col("a").cast(pl.Int32),
-        pl.col("c").cast(pl.Int32),
-        n1=pl.when(serious)
-        .then(pl.col("posted_n1") + pl.col("total1") - pl.col("posted_total1"))
-        .otherwise("posted_n1")
-        .cast(pl.Int32),
-        n2=pl.when(serious)
-        .then(pl.col("posted_n2") + pl.col("total2") - pl.col("posted_total2"))
-        .otherwise("posted_n2")
-        .cast(pl.Int32),
+        *(count.cast(pl.Int32, strict=False).alias(name) for name, count in sides_counted.items()),
         # the reason a trial-key is left out, as its index in LEFT_OUT (a small integer on millions of rows)
-        left_out=pl.when("bad")
+        left_out=pl.when(pl.col("bad") | too_large)
         .then(pl.lit(0, pl.UInt8))
         .when(~serious & ~everyone_posted)
         .then(pl.lit(1, pl.UInt8))
