@@ -40,11 +40,13 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     matched groups. A drug of the study that no matched group of an analysis holds still gets a row for every
     analysis with an unmatched group: it may be in that group."""
     # each arm's drugs as one number, computed once per arm: counting distinct lists per analysis took ten times
-    # as long as counting numbers
+    # as long as counting numbers. Each key is written after a separator, so that no list reads as another (an
+    # empty list against one empty key, which a plain join would both give as "")
+    spelled = pl.col("drug_keys").list.sort().list.eval(pl.lit("\x1f") + pl.element()).list.join("")
     drug_sets = (
         members.filter(pl.col("design_group_id").is_not_null())
         .unique("design_group_id")
-        .select("design_group_id", drug_set=pl.col("drug_keys").list.sort().list.join("\x1f").rank("dense"))
+        .select("design_group_id", drug_set=spelled.rank("dense"))
     )
     per_analysis = (
         members.join(drug_sets, on="design_group_id", how="left")
