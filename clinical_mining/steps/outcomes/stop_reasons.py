@@ -376,8 +376,9 @@ NOT_HARMS = (
     # too few of the events an outcome counts is a shortfall of data, not a harm nor the events needed: "Insufficient
     # number of adverse events", "Lower than required number of events observed"
     (
-        r"\b(?:insufficient|inadequate|too few|not enough|low|lower than (?:expected|anticipated|planned|required|"
-        r"needed)|small|limited)\s+(?:numbers?|rates?|incidences?|frequency|counts?)\s+of\s+(?:(?:adverse|clinical|"
+        # (not "a small number of serious adverse events", which is harms that happened)
+        r"\b(?:insufficient|inadequate|too few|not enough|lower than (?:expected|anticipated|planned|required|"
+        r"needed))\s+(?:numbers?|rates?|incidences?|frequency|counts?)\s+of\s+(?:(?:adverse|clinical|"
         r"primary|outcome|study|serious|endpoint)\s+)*events?\b",
         " insufficient number of events ",
     ),
@@ -1279,7 +1280,11 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:^|[.;:,]\s*|\b(?:after|once|when|as|since|because|following|and|the|its|our)\s+)(?:the\s+)?(?:primary|main)\s+"
         r"(?:(?:end ?point|efficacy|outcome|statistical)\s+)?analys[ie]s\b(?:\s+(?:and|&)\s+"
         r"(?:the\s+)?(?:study|trial))?\s+(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:now\s+|already\s+|"
-        r"successfully\s+)?(?:completed|complete|done|performed|conducted|finished|concluded)\b|\b(?:after|following|"
+        # done, and nothing said of how ("performed on an unblinded dataset", "completed without the required
+        # number of events", "done by another group", "completed for Part A"): the clause ends, or goes on with its
+        # year or another fact ("Primary analysis was completed in 2015 and ...")
+        r"successfully\s+)?(?:completed|complete|done|finished|concluded)(?:\s+in\s+\d{4})?\s*(?:$|[.;:]|,\s+and\b|"
+        r"\s+and\b)|\b(?:after|following|"
         # a decision "following (the) primary analysis" does not say it was done or how it came out: "Amgen
         # decision following Primary Analysis" is no endpoint met, its completion is
         r"upon|on)\s+(?:the\s+)?completion\s+of\s+(?:the\s+)?(?:primary|main)\s+(?:(?:end ?point|efficacy|outcome|"
@@ -1304,6 +1309,7 @@ ENDPOINT_MET_FAMILIES: dict[str, tuple[str, ...]] = {
 # data for the endpoint") is not there yet
 ENOUGH_DENIED = (
     r"\b(?:not|no|never|nor|without|lack of|lacks?|lacking|unable to|inability to|ability to|failed to|fail to|"
+    r"whether|unclear|uncertain|doubtful|"
     r"impossible to|difficult\w* to|problems? to|could not|cannot|can't|would not|will not|notmet|before|until|"
     r"prior to|to (?:obtain|collect|gather|get|generate|accrue|acquire|achieve|reach|have|enrol\w*|recruit))\s+"
     rf"(?:[\w'-]+\s+){{0,3}}?{_ENOUGH}\b"
@@ -1313,10 +1319,11 @@ ELSEWHERE = (
     r"business|commercial|strategic|resources?|feasib\w*|logistic\w*|staff\w*|left|retire\w*|relocat\w*|device "
     r"changes?|changes?|modif\w*|amend\w*|redesign\w*|covid19)\b"
 )
-# enough said in the same sentence as another reason the study stopped for ("sufficient funding", "COVID-19
-# pandemic, but sufficient data gathered"); in a sentence of its own ("Funding exhausted. Sufficient data already
-# collected.") it is the study's endpoint met beside a business stop, Success by the groups' order, as the hand
-# labels of the fourth sample read it
+# enough said in the same clause as another reason the study stopped for ("sufficient funding", "COVID-19
+# pandemic, sufficient data gathered"); in a clause of its own ("Funding exhausted. Sufficient data already
+# collected.", "COVID-19 pandemic, but sufficient data gathered": `CLAUSE_BREAKS` opens a clause at "but") it is
+# the study's endpoint met beside a business stop, Success by the groups' order, as the hand labels of the fourth
+# sample read it
 ENOUGH_ELSEWHERE = rf"(?:{ELSEWHERE})[^.;]*?\b{_ENOUGH}\b|\b{_ENOUGH}\b[^.;]*?(?:{ELSEWHERE})"
 # a shortfall of patients: "slow enrolment; sufficient data for the primary endpoint" is an enrolment stop
 FEW_PATIENTS = (
@@ -1357,6 +1364,10 @@ ANOTHER_SOURCE = (
     r"significan\w*"
 )
 FAVOURS_COMPARATOR = (
+    # the comparator's arm as the subject of the finding: "Control group showed a clinically meaningful benefit",
+    # "Placebo patients demonstrated a clinically meaningful improvement over drug"
+    r"\b(?:placebo|control|comparator|sham)\s+(?:group|arm|patients|subjects|participants)s?\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:showed|demonstrated|had|achieved|experienced|reached)\b|"
     r"\b(?:in favou?r of|favou?ring)\s+(?:the\s+)?(?:placebo|control|comparator|sham|standard|conventional|usual|"
     r"observation)|\bsuperiority\s+of\s+(?:the\s+)?(?:placebo|control|comparator|sham|standard|conventional|usual|"
     r"observation)|\binferiority\b|\bsecondary\b|\bonly\b|\b(?:placebo|control|comparator|sham)"
@@ -1385,8 +1396,24 @@ BENEFIT_DENIED = (
 CONCLUSIVE_DENIED = r"\b(?:no|not|without|lack of|absence of|never|nor)\s+(?:[\w'-]+\s+)?conclusive\b"
 # "not acceptable to meet the requirements": the regulator's requirements not met
 REQUIREMENTS_DENIED = rf"{ENOUGH_DENIED}|\b(?:not|never)\s+(?:[\w'-]+\s+){{0,2}}?acceptable\b|\bunacceptable\b"
+# what is not needed because of something else ("No further follow-up needed due to device recall", "Additional
+# follow-up not required per regulatory authority request")
+NEEDED_FOR_OTHER = (
+    r"\b(?:needed|required|necessary)\s+(?:due to|because of|per|owing to|at the request)\b|"
+    r"\b(?:recall\w*|regulat\w*|fda|authorit\w*)\b"
+)
+# a pause is not the end: "Number of patients required for the interim analysis was reached; study on hold pending
+# analysis" (an interim analysis that found enough is read: "Upon interim analysis, sufficient data was accrued")
+PAUSED = r"\bon hold\b|\bpending\b|\bawaiting\b|\buntil\b"
+# an end criterion met because of something else, or an achievement denied: "criteria for closure of the trial
+# were met due to slow accrual", "Achievement of minimum required sample size was not possible"
+MET_FOR_OTHER = (
+    r"\b(?:met|reached|achieved|fulfilled)\s+(?:due to|because of|owing to|as a result of)\b|"
+    r"\b(?:was|were|is|are)\s+not\s+(?:possible|feasible)\b|\bimpossible\b"
+)
 SUCCESS_UNLESS = {
-    "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ENOUGH_ELSEWHERE}|{ANOTHER_SOURCE}",
+    "enough_data": rf"{ENOUGH_DENIED}|{FEW_PATIENTS}|{ENOUGH_ELSEWHERE}|{ANOTHER_SOURCE}|{NEEDED_FOR_OTHER}|{PAUSED}",
+    "endpoint_met": rf"{MET_FOR_OTHER}|{PAUSED}",
     "significant": rf"{ANOTHER_SOURCE}|{FAVOURS_COMPARATOR}|{COMPARATOR}|{SIGNIFICANCE_DENIED}",
     "objective_met": rf"{ANOTHER_SOURCE}|{STOPPED_FOR_OTHER}",
     # "The study goals were accomplished by a similar study" (NCT00483210): another study's goals
