@@ -227,3 +227,47 @@ def test_a_treatment_arm_of_another_drug_leaves_the_drugs_own_arm_alone() -> Non
     assert rows.select(
         "drug_key", "comparator", "drug_groups", "control_groups", "sae_affected", "sae_at_risk", "control_sae_affected"
     ).rows() == [("CHEMBL1422", "PLACEBO", ["OG000"], ["OG001"], 12, 300, 5)]
+
+
+def test_the_last_adverse_event_group_goes_to_the_last_arm_when_their_titles_share_a_word() -> None:
+    """NCT01063855's shape: "PDE5I + PLACEBO" takes the placebo arm, and "PDE5I + DPX" (an abbreviation no rule
+    reads) is the study's one unmatched group beside its one free arm "Dapoxetine + PDE5I": the module lists each arm
+    once, so it is that arm. A placebo group left over beside a drug arm (NCT02619617 registered no placebo arm), or
+    a leftover group sharing no word with the free arm, stays unmatched."""
+
+    def trial(nct: str, last_group: str) -> Trial:
+        built = Trial(nct)
+        dapoxetine = built.intervention("Dapoxetine", "CHEMBL1737")
+        pde5i = built.intervention("PDE5I (phosphodiesterase-5 inhibitor)")
+        placebo = built.intervention("Placebo")
+        built.arm("Dapoxetine + PDE5I", "EXPERIMENTAL", [dapoxetine, pde5i])
+        built.arm("Placebo + PDE5I", "PLACEBO_COMPARATOR", [placebo, pde5i])
+        built.group("PDE5I + PLACEBO", result_type="Reported Event")
+        built.group(last_group, result_type="Reported Event")
+        return built
+
+    def matched(built: Trial, title: str) -> tuple[str, list[str] | None]:
+        groups = result_group_arms(
+            _frame([built], "groups"),
+            _frame([built], "arms"),
+            _frame([built], "links"),
+            _frame([built], "interventions"),
+            aact_evidence(built.evidence),
+        )
+        row = groups.filter(group_title=title).row(0, named=True)
+        return row["match"], row["drug_keys"]
+
+    assert matched(trial("NCT09200101", "PDE5I + DPX"), "PDE5I + DPX") == (
+        "last_arm",
+        ["CHEMBL1737", "pde5i phosphodiesterase 5 inhibitor"],
+    )
+    assert matched(trial("NCT09200102", "Cohort B"), "Cohort B") == ("unmatched", None)
+    # two doses registered, a placebo group posted: the placebo group is not the 0.9 mg arm
+    som230 = Trial("NCT09200103")
+    pasireotide = som230.intervention("SOM230", "CHEMBL2105760")
+    som230.arm("SOM230 0.9mg", "EXPERIMENTAL", [pasireotide])
+    som230.arm("SOM230 1.5 mg", "EXPERIMENTAL", [pasireotide])
+    som230.group("1.5 mg SOM230 s.c.", result_type="Reported Event")
+    som230.group("Placebo s.c.", result_type="Reported Event")
+    assert matched(som230, "1.5 mg SOM230 s.c.")[0] == "drug_dose"
+    assert matched(som230, "Placebo s.c.") == ("unmatched", None)

@@ -65,6 +65,7 @@ MATCH_METHODS = (
     "drug",
     "drug_dose",
     "single_arm",
+    "last_arm",
     "crossover",
     "pooled",
     "extension",
@@ -329,7 +330,8 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
         )
         .collect()
     )
-    matched = _match_distinct(posted.filter(pl.col("result_group_id") == pl.col("representative")), arms, labels)
+    distinct = posted.filter(pl.col("result_group_id") == pl.col("representative"))
+    matched = _by_last_arm(_match_distinct(distinct, arms, labels), distinct, arms)
     return (
         posted.select("nct_id", "result_group_id", "ctgov_group_code", "result_type", "group_title", "representative")
         .join(matched, left_on="representative", right_on="result_group_id", how="left", maintain_order="left")
@@ -512,6 +514,66 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
     return result
 
 
+# words a group's and an arm's titles share that say nothing of which arm it is
+_GENERIC_WORDS = [
+    "group", "groups", "arm", "arms", "dose", "doses", "daily", "placebo", "treatment", "treated", "period", "phase",
+    "cohort", "part", "with", "plus", "and", "tablet", "tablets", "capsule", "capsules", "injection", "oral",
+    "once", "twice", "weekly", "patients", "participants", "subjects", "study", "drug", "active", "control",
+]  # fmt: skip
+
+
+def _title_words(text: pl.Expr) -> pl.Expr:
+    """The words of a title that can tell arms apart: four letters or more (an abbreviation of three: "DPX"), not
+    a number, not a word every arm has."""
+    words = (
+        normalise(text).str.split(" ").list.eval(pl.element().filter(pl.element().str.contains(r"^[a-z][a-z0-9]{2,}$")))
+    )
+    return words.list.set_difference(pl.lit(_GENERIC_WORDS, pl.List(pl.String)))
+
+
+def _by_last_arm(matched: pl.DataFrame, groups: pl.DataFrame, arms: pl.DataFrame) -> pl.DataFrame:
+    """`matched` with a study's one adverse-event group that no rule matched given to the one arm of the study that
+    none of its adverse-event groups took ("PDE5I + DPX" to "Dapoxetine + PDE5I" once "PDE5I + PLACEBO" took the
+    placebo arm, NCT01063855): the module lists each arm once, so what is left is that arm. Only where the two
+    titles share a word that tells arms apart, and a placebo-titled group only to a control arm (a placebo group
+    the record registered no arm for stays unmatched, NCT02619617). Outcome groups are not matched so: each outcome
+    lists its own groups, and a module's list is not one set."""
+    events = (
+        groups.filter(pl.col("result_type") == "Reported Event")
+        .select("nct_id", "result_group_id", "group_title")
+        .join(matched.select("result_group_id", "design_group_id", "match"), on="result_group_id")
+    )
+    open_groups = events.filter(pl.col("match") == "unmatched").filter(pl.len().over("nct_id") == 1)
+    taken = events.select("design_group_id").drop_nulls()
+    free_arms = (
+        arms.filter(~pl.col("sequence"), ~pl.col("treatment"))
+        .join(open_groups.select("nct_id"), on="nct_id", how="semi")
+        .join(taken, on="design_group_id", how="anti")
+        .filter(pl.len().over("nct_id") == 1)
+    )
+    last = (
+        open_groups.select("nct_id", "result_group_id", "group_title")
+        .join(free_arms, on="nct_id")
+        .filter(
+            pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False) == pl.col("control").fill_null(False),
+            _title_words(pl.col("group_title")).list.set_intersection(_title_words(pl.col("arm_title"))).list.len() > 0,
+        )
+        .select(
+            "result_group_id",
+            "design_group_id",
+            "group_type",
+            "control",
+            "drug_keys",
+            "drug_ids",
+            "drug_names",
+            match=pl.lit("last_arm"),
+            withdrawal=pl.col("arm_title").str.contains(WITHDRAWAL).fill_null(False)
+            | pl.col("group_title").str.contains(WITHDRAWAL).fill_null(False),
+        )
+    )
+    return matched.update(last, on="result_group_id") if last.height else matched
+
+
 def _with_drug_names(arms: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
     """`drug_ids` and `drug_names` beside each arm's `drug_keys`, element for element, so that the efficacy and
     safety steps name the drugs without reading the evidence again (an arm's drugs are its groups' drugs)."""
@@ -566,7 +628,8 @@ RESULT_GROUP_ARM_COLUMNS = {
     "design_group_id": "The arm it is matched to (design_groups.id; negative for a treatment of a crossover or"
     " armless study, see match 'treatment'); null when unmatched or left out",
     "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose, single_arm (the one arm"
-    " of its study); or left out: crossover,"
+    " of its study), last_arm (a study's one adverse-event group no rule matched, to its one arm no such group"
+    " took, when their titles share a word); or left out: crossover,"
     " pooled (a total or pooled column), extension (an open-label or extension group), unmatched",
     "group_type": "The matched arm's type as registered",
     "control": "Whether the matched arm is a control (placebo, sham, no intervention), whatever its type says",
