@@ -229,22 +229,13 @@ def test_a_treatment_arm_of_another_drug_leaves_the_drugs_own_arm_alone() -> Non
     ).rows() == [("CHEMBL1422", "PLACEBO", ["OG000"], ["OG001"], 12, 300, 5)]
 
 
-def test_the_last_adverse_event_group_goes_to_the_last_arm_when_their_titles_share_a_word() -> None:
+def test_the_last_adverse_event_group_goes_to_the_last_arm_only_when_it_names_what_sets_that_arm_apart() -> None:
     """NCT01063855's shape: "PDE5I + PLACEBO" takes the placebo arm, and "PDE5I + DPX" (an abbreviation no rule
-    reads) is the study's one unmatched group beside its one free arm "Dapoxetine + PDE5I": the module lists each arm
-    once, so it is that arm. A placebo group left over beside a drug arm (NCT02619617 registered no placebo arm), or
-    a leftover group sharing no word with the free arm, stays unmatched."""
-
-    def trial(nct: str, last_group: str) -> Trial:
-        built = Trial(nct)
-        dapoxetine = built.intervention("Dapoxetine", "CHEMBL1737")
-        pde5i = built.intervention("PDE5I (phosphodiesterase-5 inhibitor)")
-        placebo = built.intervention("Placebo")
-        built.arm("Dapoxetine + PDE5I", "EXPERIMENTAL", [dapoxetine, pde5i])
-        built.arm("Placebo + PDE5I", "PLACEBO_COMPARATOR", [placebo, pde5i])
-        built.group("PDE5I + PLACEBO", result_type="Reported Event")
-        built.group(last_group, result_type="Reported Event")
-        return built
+    reads, described as "Dapoxetine 30 mg to 60 mg") is the study's one unmatched group beside its one free arm
+    "Dapoxetine + PDE5I": it names dapoxetine, which no other arm has. Shapes a reviewer built where the leftover
+    group is no registered arm stay unmatched: a pooled column beside a dose arm that enrolled no one, a dose added
+    beside a combination arm never opened, a run-in beside a dropped arm, a placebo group beside a dose arm
+    (NCT02619617), a cohort whose title names nothing."""
 
     def matched(built: Trial, title: str) -> tuple[str, list[str] | None]:
         groups = result_group_arms(
@@ -257,13 +248,70 @@ def test_the_last_adverse_event_group_goes_to_the_last_arm_when_their_titles_sha
         row = groups.filter(group_title=title).row(0, named=True)
         return row["match"], row["drug_keys"]
 
-    assert matched(trial("NCT09200101", "PDE5I + DPX"), "PDE5I + DPX") == (
-        "last_arm",
-        ["CHEMBL1737", "pde5i phosphodiesterase 5 inhibitor"],
+    def trial(nct: str, arms: list[tuple[str, str, list[str]]], groups: list[str], description: str | None = None):
+        built = Trial(nct)
+        drugs = {
+            name: built.intervention(name, chembl)
+            for name, chembl in (
+                ("Dapoxetine", "CHEMBL1737"),
+                ("PDE5I (phosphodiesterase-5 inhibitor)", None),
+                ("Placebo", None),
+                ("ABC-123", "CHEMBL9001"),
+                ("Drugamab", "CHEMBL9003"),
+                ("Otherinib", "CHEMBL9004"),
+                ("Metformin", "CHEMBL1431"),
+                ("Sitagliptin", "CHEMBL1422"),
+                ("Glimepiride", "CHEMBL1481"),
+            )
+        }
+        for title, kind, names in arms:
+            built.arm(title, kind, [drugs[name] for name in names])
+        for title in groups:
+            built.group(title, result_type="Reported Event", description=description if title == groups[-1] else None)
+        return built
+
+    pde5i = "PDE5I (phosphodiesterase-5 inhibitor)"
+    two_arms = [
+        ("Dapoxetine + PDE5I", "EXPERIMENTAL", ["Dapoxetine", pde5i]),
+        ("Placebo + PDE5I", "PLACEBO_COMPARATOR", ["Placebo", pde5i]),
+    ]
+    described = "Dapoxetine 30 mg to 60 mg on demand with a PDE5 inhibitor"
+    dapoxetine = trial("NCT09200101", two_arms, ["PDE5I + PLACEBO", "PDE5I + DPX"], description=described)
+    assert matched(dapoxetine, "PDE5I + DPX") == ("last_arm", ["CHEMBL1737", "pde5i phosphodiesterase 5 inhibitor"])
+    # the same group without its description names only what both arms have
+    bare = trial("NCT09200102", two_arms, ["PDE5I + PLACEBO", "PDE5I + DPX"])
+    assert matched(bare, "PDE5I + DPX") == ("unmatched", None)
+    doses = [(f"ABC-123 {dose} mg", "EXPERIMENTAL", ["ABC-123"]) for dose in (10, 20, 40)]
+    pooled = trial(
+        "NCT09200103",
+        [*doses, ("Placebo", "PLACEBO_COMPARATOR", ["Placebo"])],
+        ["ABC-123 10 mg", "ABC-123 20 mg", "Placebo", "ABC-123 (All Doses)"],
     )
-    assert matched(trial("NCT09200102", "Cohort B"), "Cohort B") == ("unmatched", None)
+    assert matched(pooled, "ABC-123 (All Doses)") == ("unmatched", None)
+    added = trial(
+        "NCT09200104",
+        [
+            ("Drugamab 10 mg", "EXPERIMENTAL", ["Drugamab"]),
+            ("Drugamab 10 mg + Otherinib", "EXPERIMENTAL", ["Drugamab", "Otherinib"]),
+            ("Placebo", "PLACEBO_COMPARATOR", ["Placebo"]),
+        ],
+        ["Drugamab 10 mg", "Placebo", "Drugamab 20 mg"],
+    )
+    assert matched(added, "Drugamab 20 mg") == ("unmatched", None)
+    run_in = trial(
+        "NCT09200105",
+        [
+            ("Metformin + Sitagliptin", "EXPERIMENTAL", ["Metformin", "Sitagliptin"]),
+            ("Metformin + Glimepiride", "ACTIVE_COMPARATOR", ["Metformin", "Glimepiride"]),
+            ("Metformin + Placebo", "PLACEBO_COMPARATOR", ["Metformin", "Placebo"]),
+        ],
+        ["Metformin + Sitagliptin", "Metformin + Placebo", "Metformin Run-in"],
+    )
+    assert matched(run_in, "Metformin Run-in") == ("unmatched", None)
+    cohort = trial("NCT09200106", two_arms, ["PDE5I + PLACEBO", "Cohort B"])
+    assert matched(cohort, "Cohort B") == ("unmatched", None)
     # two doses registered, a placebo group posted: the placebo group is not the 0.9 mg arm
-    som230 = Trial("NCT09200103")
+    som230 = Trial("NCT09200107")
     pasireotide = som230.intervention("SOM230", "CHEMBL2105760")
     som230.arm("SOM230 0.9mg", "EXPERIMENTAL", [pasireotide])
     som230.arm("SOM230 1.5 mg", "EXPERIMENTAL", [pasireotide])

@@ -533,30 +533,43 @@ def _title_words(text: pl.Expr) -> pl.Expr:
 
 def _by_last_arm(matched: pl.DataFrame, groups: pl.DataFrame, arms: pl.DataFrame) -> pl.DataFrame:
     """`matched` with a study's one adverse-event group that no rule matched given to the one arm of the study that
-    none of its adverse-event groups took ("PDE5I + DPX" to "Dapoxetine + PDE5I" once "PDE5I + PLACEBO" took the
-    placebo arm, NCT01063855): the module lists each arm once, so what is left is that arm. Only where the two
-    titles share a word that tells arms apart, and a placebo-titled group only to a control arm (a placebo group
-    the record registered no arm for stays unmatched, NCT02619617). Outcome groups are not matched so: each outcome
-    lists its own groups, and a module's list is not one set."""
+    none of its adverse-event groups took ("PDE5I + DPX", described as "Dapoxetine 30 mg to 60 mg", to "Dapoxetine +
+    PDE5I" once "PDE5I + PLACEBO" took the placebo arm, NCT01063855). A module usually lists each arm once, but an
+    arm may have enrolled no one and a group may be no registered arm (a pooled column, a run-in, an added dose), so
+    the group's title or description must name a word of the free arm's title that no other arm of the study has
+    ("Dapoxetine", not the "PDE5I" both arms have; "ABC-123 (All Doses)" names no word that sets the unopened 40 mg
+    arm apart), and a placebo-titled group goes only to a control arm (NCT02619617's placebo group beside its two
+    dose arms stays unmatched). Outcome groups are not matched so: each outcome lists its own groups."""
     events = (
         groups.filter(pl.col("result_type") == "Reported Event")
-        .select("nct_id", "result_group_id", "group_title")
+        .select("nct_id", "result_group_id", "group_title", "description")
         .join(matched.select("result_group_id", "design_group_id", "match"), on="result_group_id")
     )
     open_groups = events.filter(pl.col("match") == "unmatched").filter(pl.len().over("nct_id") == 1)
     taken = events.select("design_group_id").drop_nulls()
+    study_arms = arms.join(open_groups.select("nct_id"), on="nct_id", how="semi")
+    # the words of each arm's title that no other arm of its study has
+    own_words = (
+        study_arms.select("nct_id", "design_group_id", word=_title_words(pl.col("arm_title")).list.unique())
+        .explode("word")
+        .drop_nulls("word")
+        .filter(pl.len().over("nct_id", "word") == 1)
+        .group_by("design_group_id")
+        .agg(own_words=pl.col("word"))
+    )
     free_arms = (
-        arms.filter(~pl.col("sequence"), ~pl.col("treatment"))
-        .join(open_groups.select("nct_id"), on="nct_id", how="semi")
+        study_arms.filter(~pl.col("sequence"), ~pl.col("treatment"))
         .join(taken, on="design_group_id", how="anti")
         .filter(pl.len().over("nct_id") == 1)
+        .join(own_words, on="design_group_id")
     )
+    text = pl.concat_str(pl.col("group_title"), pl.col("description"), separator=" ", ignore_nulls=True)
     last = (
-        open_groups.select("nct_id", "result_group_id", "group_title")
+        open_groups.select("nct_id", "result_group_id", "group_title", "description")
         .join(free_arms, on="nct_id")
         .filter(
             pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False) == pl.col("control").fill_null(False),
-            _title_words(pl.col("group_title")).list.set_intersection(_title_words(pl.col("arm_title"))).list.len() > 0,
+            _title_words(text).list.set_intersection("own_words").list.len() > 0,
         )
         .select(
             "result_group_id",
@@ -629,7 +642,7 @@ RESULT_GROUP_ARM_COLUMNS = {
     " armless study, see match 'treatment'); null when unmatched or left out",
     "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose, single_arm (the one arm"
     " of its study), last_arm (a study's one adverse-event group no rule matched, to its one arm no such group"
-    " took, when their titles share a word); or left out: crossover,"
+    " took, when the group names a word of that arm's title no other arm has); or left out: crossover,"
     " pooled (a total or pooled column), extension (an open-label or extension group), unmatched",
     "group_type": "The matched arm's type as registered",
     "control": "Whether the matched arm is a control (placebo, sham, no intervention), whatever its type says",
