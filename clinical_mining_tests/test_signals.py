@@ -234,7 +234,12 @@ def test_only_investigational_drugs_against_placebo_are_pooled() -> None:
 def test_packed_keys_come_back_as_they_went_in_and_too_wide_keys_are_refused() -> None:
     """The pooling groups on one UInt64 packed from (drug, serious, level, code): every value must come back
     unchanged, at the widths' edges too, and keys that cannot fit 64 bits are refused, not silently mixed."""
-    widths = {"drug": 19_999, "serious": 1, "level": 1, "code": 2**31 - 1}
+    widths = {
+        "drug": (19_999, pl.UInt32),
+        "serious": (1, pl.Boolean),
+        "level": (1, pl.UInt8),
+        "code": (2**31 - 1, pl.UInt32),
+    }
     frame = pl.DataFrame(
         {
             "drug": pl.Series([0, 19_999, 7, 19_998], dtype=pl.UInt32),
@@ -243,12 +248,12 @@ def test_packed_keys_come_back_as_they_went_in_and_too_wide_keys_are_refused() -
             "code": pl.Series([0, 2**31 - 1, 12_345, 1], dtype=pl.UInt32),
         }
     )
-    dtypes = {"drug": pl.UInt32, "serious": pl.Boolean, "level": pl.UInt8, "code": pl.UInt32}
     keyed = frame.select(_packed(widths))
     assert keyed["_key"].n_unique() == frame.height
-    assert_frame_equal(keyed.select(_unpacked(widths, dtypes)).select(frame.columns), frame)
+    assert_frame_equal(keyed.select(_unpacked(widths)).select(frame.columns), frame)
+    too_wide = {**widths, "drug": (2**32 - 1, pl.UInt32), "code": (2**32 - 1, pl.UInt32)}
     with pytest.raises(ValueError, match=r"safety_signals: grouping keys of 66 bits"):
-        _packed({"drug": 2**32 - 1, "serious": 1, "level": 1, "code": 2**32 - 1})
+        _packed(too_wide)
 
 
 def test_a_count_beyond_any_trial_is_left_out_as_impossible_not_a_failed_step() -> None:

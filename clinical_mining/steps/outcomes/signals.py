@@ -338,16 +338,25 @@ def _level_counts(
 ) -> pl.DataFrame:
     """Per (trial, event type, code) of one level: a and n1 of the drug's side, c and n2 of the control's, or
     the reason the trial-code is left out."""
-    largest = {"group": int(sides["group"].max() or 0), "serious": 1, code: int(events[code].max() or 0)}
+    largest_code = int(events[code].max() or 0)
+    per_group: PackedKeys = {
+        "group": (int(sides["group"].max() or 0), pl.UInt32),
+        "serious": (1, pl.Boolean),
+        code: (largest_code, pl.UInt32),
+    }
     posted = (
         events.lazy()
         .filter(pl.col(code).is_not_null())
-        .group_by(_packed(largest))
+        .group_by(_packed(per_group))
         # an organ system: its largest term; a term posted twice in a group: the larger count
         .agg(pl.col("affected").max(), pl.col("at_risk").max(), pl.col("bad").any())
-        .with_columns(_unpacked(largest, {"group": pl.UInt32, "serious": pl.Boolean, code: pl.UInt32}))
+        .with_columns(_unpacked(per_group))
     )
-    per_trial = {"trial": int(side_info["trial"].max() or 0), "serious": 1, code: largest[code]}
+    per_trial: PackedKeys = {
+        "trial": (int(side_info["trial"].max() or 0), pl.UInt32),
+        "serious": (1, pl.Boolean),
+        code: (largest_code, pl.UInt32),
+    }
     drug, control = pl.col("drug"), ~pl.col("drug")
 
     # a side's value of a column, null on the other side: summed without a filtered copy per group
@@ -371,7 +380,7 @@ def _level_counts(
             bad=pl.col("bad").any(),
             zero=(pl.col("at_risk") == 0).any(),
         )
-        .with_columns(_unpacked(per_trial, {"trial": pl.UInt32, "serious": pl.Boolean, code: pl.UInt32}))
+        .with_columns(_unpacked(per_trial))
         .rename({code: "code"})
         .join(side_info.lazy(), on="trial")
     )
@@ -439,7 +448,12 @@ def safety_signals(
     study_enum = pl.Enum(compared["studyId"].drop_nulls().unique().sort())
     # a trial without a study id (never in AACT) is pooled nowhere, as the join on the studies did before
     trials = compared.filter(pl.col("studyId").is_not_null()).join(drugs.select("drug_key", "drug"), on="drug_key")
-    group_keys = {"drug": drugs.height, "serious": 1, "level": len(LEVELS) - 1, "code": int(keys["code"].max() or 0)}
+    group_keys: PackedKeys = {
+        "drug": (drugs.height, pl.UInt32),
+        "serious": (1, pl.Boolean),
+        "level": (len(LEVELS) - 1, pl.UInt8),
+        "code": (int(keys["code"].max() or 0), pl.UInt32),
+    }
     numbered = (
         counted.lazy()
         .join(trials.lazy().select("trial", "drug", pl.col("studyId").cast(study_enum)), on="trial")
@@ -457,8 +471,7 @@ def safety_signals(
     )
     included = numbered.filter(pl.col("left_out").is_null()).drop("level", "left_out")
     del numbered
-    key_types = {"drug": pl.UInt32, "serious": pl.Boolean, "level": pl.UInt8, "code": pl.UInt32}
-    summed = pooled(included.lazy(), ["_key"]).collect().with_columns(_unpacked(group_keys, key_types))
+    summed = pooled(included.lazy(), ["_key"]).collect().with_columns(_unpacked(group_keys))
     studies_pooled = included["studyId"].n_unique()
     del included
     # the order of the rows (drug key, event type, level, organ system, term) as integers: "other" before "serious",
@@ -504,27 +517,35 @@ def safety_signals(
     return result
 
 
-def _packed(widths: dict[str, int]) -> pl.Expr:
-    """The integer columns of `widths` (name: its largest value) packed into one UInt64 `_key`, the first in the
-    highest bits: the millions of rows are grouped by one integer, where several keys took Polars twice as long
-    (and a list aggregation beside them off its fast path)."""
-    bits = {name: max(int(largest).bit_length(), 1) for name, largest in widths.items()}
+# grouping keys to pack: name -> (its largest value, its type to unpack to)
+PackedKeys = dict[str, tuple[int, pl.DataType]]
+
+
+def _key_bits(keys: PackedKeys) -> dict[str, int]:
+    """The bits each key takes in the packed UInt64, refusing keys that do not fit."""
+    bits = {name: max(int(largest).bit_length(), 1) for name, (largest, _) in keys.items()}
     if sum(bits.values()) > 64:
         raise ValueError(f"safety_signals: grouping keys of {sum(bits.values())} bits, more than 64: {bits}")
+    return bits
+
+
+def _packed(keys: PackedKeys) -> pl.Expr:
+    """The integer columns of `keys` packed into one UInt64 `_key`, the first in the highest bits: the millions of
+    rows are grouped by one integer, where several keys took Polars twice as long (and a list aggregation beside
+    them off its fast path)."""
     key = pl.lit(0, pl.UInt64)
-    for name, width in bits.items():
+    for name, width in _key_bits(keys).items():
         key = key * pl.lit(1 << width, pl.UInt64) + pl.col(name).cast(pl.UInt64)
     return key.alias("_key")
 
 
-def _unpacked(widths: dict[str, int], dtypes: dict[str, pl.DataType]) -> list[pl.Expr]:
-    """The columns `_packed` put into `_key`, each cast back to its type in `dtypes`."""
-    bits = {name: max(int(largest).bit_length(), 1) for name, largest in widths.items()}
+def _unpacked(keys: PackedKeys) -> list[pl.Expr]:
+    """The columns `_packed` put into `_key`, each cast back to its type."""
     shift = 0
     columns = []
-    for name, width in reversed(bits.items()):
+    for name, width in reversed(_key_bits(keys).items()):
         value = (pl.col("_key") // pl.lit(1 << shift, pl.UInt64)) % pl.lit(1 << width, pl.UInt64)
-        columns.append(value.cast(dtypes[name]).alias(name))
+        columns.append(value.cast(keys[name][1]).alias(name))
         shift += width
     return columns
 
