@@ -27,7 +27,7 @@ from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.outcomes.arms import every_drug, group_drugs, require_columns
 from clinical_mining.steps.outcomes.direction import analysis_favours, outcome_polarity
-from clinical_mining.steps.outcomes.roles import analysis_sides, arm_roles, drug_roles
+from clinical_mining.steps.outcomes.roles import IDENTITY_SCHEMA, analysis_sides, arm_roles, drug_roles
 from clinical_mining.steps.outcomes.statistics import analysis_statistics
 
 VERDICTS = (
@@ -399,15 +399,8 @@ def _decide(rows: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     )
 
 
-# the columns that say which (trial, drug) a row is and who the drug is in it
-IDENTITY = ("studyId", "drug_key", "drug_name", "drug_id", "role", "comparator")
 TRIAL_EFFICACY_SCHEMA = {
-    "studyId": pl.String,
-    "drug_key": pl.String,
-    "drug_name": pl.String,
-    "drug_id": pl.String,
-    "role": pl.String,
-    "comparator": pl.String,
+    **IDENTITY_SCHEMA,
     "primary_verdict": pl.String,
     "favours": pl.String,
     "primary_outcomes": pl.UInt32,
@@ -587,7 +580,7 @@ def trial_efficacy(
         pl.concat(
             [
                 representative.select(
-                    *IDENTITY,
+                    *IDENTITY_SCHEMA,
                     "primary_verdict",
                     "favours",
                     "primary_outcomes",
@@ -603,7 +596,7 @@ def trial_efficacy(
                     ci_lower="ci_lower",
                     ci_upper="ci_upper",
                 ),
-                others.select(*IDENTITY, "primary_verdict", "primary_outcomes", "reason"),
+                others.select(*IDENTITY_SCHEMA, "primary_verdict", "primary_outcomes", "reason"),
             ],
             how="diagonal_relaxed",
         )

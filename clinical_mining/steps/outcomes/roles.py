@@ -29,6 +29,16 @@ SCHEDULE = (
     r"monthly|nightly|qd|bid|tid|qid|od|qod|qhs|qw|q\d+w|prn|as needed|on demand|every \d+ (?:days|weeks|months))\b"
 )
 ROLES = ("INVESTIGATIONAL", "ACTIVE_COMPARATOR", "BACKGROUND", "OTHER")
+# the columns that say which (trial, drug) a row is and who the drug is in it: the first of trial_efficacy's and
+# trial_safety's
+IDENTITY_SCHEMA = {
+    "studyId": pl.String,
+    "drug_key": pl.String,
+    "drug_name": pl.String,
+    "drug_id": pl.String,
+    "role": pl.String,
+    "comparator": pl.String,
+}
 
 
 def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: pl.DataFrame) -> pl.DataFrame:

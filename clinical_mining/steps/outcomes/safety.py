@@ -22,17 +22,12 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.outcomes.arms import every_drug, require_columns
-from clinical_mining.steps.outcomes.roles import arm_roles
+from clinical_mining.steps.outcomes.roles import IDENTITY_SCHEMA, arm_roles
 
 Z_95 = 1.959963984540054
 TOTALS_COLUMNS = ("nct_id", "ctgov_group_code", "event_type", "subjects_affected", "subjects_at_risk")
 SAFETY_SCHEMA = {
-    "studyId": pl.String,
-    "drug_key": pl.String,
-    "drug_name": pl.String,
-    "drug_id": pl.String,
-    "role": pl.String,
-    "comparator": pl.String,
+    **IDENTITY_SCHEMA,
     "drug_groups": pl.List(pl.String),
     "control_groups": pl.List(pl.String),
     "sae_affected": pl.Int64,
