@@ -180,8 +180,9 @@ def _join_pool(frame: pl.DataFrame, pool: pl.DataFrame, seed: int, salt: int) ->
     return pl.concat([frame, pool[frame.select(index).to_series()]], how="horizontal")
 
 
-def _ids(table: str, height: int) -> pl.Expr:
-    return pl.int_range(height, dtype=pl.Int64) * 3 + ID_BASES[table]
+def _ids(table: str, height: int, bases: dict[str, int] = ID_BASES) -> pl.Expr:
+    """`height` ids for `table`, from its base in `bases` (each table its own range, as AACT's ids never meet)."""
+    return pl.int_range(height, dtype=pl.Int64) * 3 + bases[table]
 
 
 def _intervention_tail(seed: int) -> pl.Expr:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from clinical_mining_tests.synthetic.aact import PLACEBOS, _pick, _uniform
+from clinical_mining_tests.synthetic.aact import PLACEBOS, _ids, _pick, _uniform
 
 RESULTS_PHASES = ["PHASE2", "PHASE2/PHASE3", "PHASE3", "PHASE4"]
 EARLY_PHASES = ["PHASE1", "PHASE1/PHASE2"]  # a completed early trial posts results now and then
@@ -181,10 +181,6 @@ EVENT_CLASSIFICATIONS = {
 }
 
 
-def _id(table: str, height: int) -> pl.Expr:
-    return pl.int_range(height, dtype=pl.Int64) * 3 + RESULT_ID_BASES[table]
-
-
 def _codes(prefix: str, *over: str) -> pl.Expr:
     """The registry's group codes ("OG000", "OG001", ...), numbered within `over`."""
     return pl.format("{}{}", pl.lit(prefix), pl.int_range(pl.len()).over(*over).cast(pl.String).str.zfill(3))
@@ -240,7 +236,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         control=pl.lit(True),
     )
     arms = pl.concat([experimental, control], how="vertical_relaxed").sort("nct_id", "control", maintain_order=True)
-    arms = arms.with_columns(arm_id=_id("design_groups", arms.height))
+    arms = arms.with_columns(arm_id=_ids("design_groups", arms.height, RESULT_ID_BASES))
     design_groups = arms.select(
         id="arm_id",
         nct_id="nct_id",
@@ -250,7 +246,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
     )
     links = arms.filter(pl.col("intervention_id").is_not_null())
     design_group_interventions = links.select(
-        id=_id("design_group_interventions", links.height),
+        id=_ids("design_group_interventions", links.height, RESULT_ID_BASES),
         nct_id="nct_id",
         design_group_id="arm_id",
         intervention_id="intervention_id",
@@ -277,7 +273,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
     )
     outcomes = counts.select(pl.all().repeat_by(pl.col("primary") + pl.col("secondary"))).explode(pl.all())
     outcomes = outcomes.with_columns(
-        position=pl.int_range(pl.len()).over("nct_id"), outcome_id=_id("outcomes", outcomes.height)
+        position=pl.int_range(pl.len()).over("nct_id"), outcome_id=_ids("outcomes", outcomes.height, RESULT_ID_BASES)
     )
     is_primary = pl.col("position") < pl.col("primary")
     pk = _uniform(seed, 46) < 0.1
@@ -355,7 +351,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
     groups = pl.concat([module_groups.select(columns), outcome_groups.select(columns)]).sort(
         "nct_id", maintain_order=True
     )
-    groups = groups.with_columns(group_id=_id("result_groups", groups.height))
+    groups = groups.with_columns(group_id=_ids("result_groups", groups.height, RESULT_ID_BASES))
     result_groups = groups.select(
         id="group_id",
         nct_id="nct_id",
@@ -383,7 +379,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
     )
     analysed = analysed.with_columns(n=pl.when(_uniform(seed, 48) < 0.25).then(2).otherwise(1))
     analyses = analysed.select(pl.all().repeat_by("n")).explode(pl.all())
-    analyses = analyses.with_columns(analysis_id=_id("outcome_analyses", analyses.height))
+    analyses = analyses.with_columns(analysis_id=_ids("outcome_analyses", analyses.height, RESULT_ID_BASES))
     hypothesis = _hypothesis(_uniform(seed, 49))
     lower = (_uniform(seed, 50) * 2 - 1.2).round(2)
     is_ni = hypothesis.str.starts_with("NON_INFERIORITY")
@@ -413,7 +409,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
     outcome_analysis_groups = members.join(
         result_groups.select(group_id="id", ctgov_group_code="ctgov_group_code"), on="group_id"
     ).select(
-        id=_id("outcome_analysis_groups", members.height),
+        id=_ids("outcome_analysis_groups", members.height, RESULT_ID_BASES),
         nct_id="nct_id",
         outcome_analysis_id="analysis_id",
         result_group_id="group_id",
@@ -434,7 +430,7 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
         .explode(pl.all())
     )
     outcome_measurements = measured.select(
-        id=_id("outcome_measurements", measured.height),
+        id=_ids("outcome_measurements", measured.height, RESULT_ID_BASES),
         nct_id="nct_id",
         outcome_id="outcome_id",
         result_group_id="group_id",
@@ -468,7 +464,9 @@ def generate_results(tables: dict[str, pl.DataFrame], seed: int) -> dict[str, pl
             for event_type, classification in EVENT_CLASSIFICATIONS.items()
         ]
     ).sort("nct_id", "ctgov_group_code", "event_type")
-    reported_event_totals = totals.with_columns(id=_id("reported_event_totals", totals.height)).select(
+    reported_event_totals = totals.with_columns(
+        id=_ids("reported_event_totals", totals.height, RESULT_ID_BASES)
+    ).select(
         "id", "nct_id", "ctgov_group_code", "event_type", "classification", "subjects_affected", "subjects_at_risk"
     )
     reported_events = _reported_events(event_groups, per_group, seed)
@@ -517,7 +515,7 @@ def _reported_events(event_groups: pl.DataFrame, per_group: pl.DataFrame, seed: 
         pl.when(pl.col("event_type") == "serious").then(pl.col("_keep") < 0.7).otherwise(pl.col("_keep") < 0.93)
     )
     return posted.select(
-        id=_id("reported_events", posted.height),
+        id=_ids("reported_events", posted.height, RESULT_ID_BASES),
         nct_id="nct_id",
         result_group_id="result_group_id",
         ctgov_group_code="ctgov_group_code",
