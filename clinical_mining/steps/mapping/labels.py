@@ -149,22 +149,29 @@ def without_qualifiers(label: pl.Expr) -> pl.Expr:
 def aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame, nulls_equal: bool = False) -> pl.DataFrame:
     """`table`'s other columns, one row per row of `frame` (null where no key matches), in `frame`'s order.
 
-    Joining only the key columns and adding the result as columns leaves a wide frame such as the evidence
-    uncopied, which a join of the whole frame does not; `table` must have one row per key. The lazy engine
-    drops the keys inside the join: the eager join built them into its result first, which for the evidence's
-    (study, label) keys at scale 1 cost 350 MB at its peak against 60 MB. With `nulls_equal`, a null key finds the
+    Only the key columns are joined, to each key's row number in `table`, and every other column is gathered by
+    those numbers: the wide frame (the evidence) is never copied, and a column of lists or strings is gathered
+    from one contiguous chunk instead of being built by the join (at scale 1, result_group_arms' three list
+    columns over 1.4 M rows: 0.12 s against 0.49 s). The lazy engine drops the keys inside the join: the eager
+    join built them into its result first, which for the evidence's (study, label) keys at scale 1 cost 350 MB
+    at its peak against 60 MB. `table` must have one row per key. With `nulls_equal`, a null key finds the
     table's null key (a grouping's null group).
     """
-    aligned = (
+    rows = (
         frame.lazy()
         .select(on)
-        .join(table.lazy(), on=on, how="left", maintain_order="left", nulls_equal=nulls_equal)
-        .drop(on)
-        .collect()
+        .join(
+            table.lazy().select(on).with_row_index("_row"),
+            on=on,
+            how="left",
+            maintain_order="left",
+            nulls_equal=nulls_equal,
+        )
+        .collect()["_row"]
     )
-    if aligned.height != frame.height:
+    if len(rows) != frame.height:
         raise ValueError(f"mapping table has several rows for one {', '.join(on)} key")
-    return aligned
+    return pl.DataFrame([table[column].rechunk().gather(rows) for column in table.columns if column not in on])
 
 
 def label_codes(labels: pl.Series) -> tuple[pl.Series, pl.Series]:

@@ -17,7 +17,7 @@ import polars as pl
 from clinical_mining.column_docs import describes
 from clinical_mining.errors import InputError
 from clinical_mining.step_stats import record
-from clinical_mining.steps.mapping.labels import clean_drug, id_or_label, normalise, normalised_labels
+from clinical_mining.steps.mapping.labels import aligned, clean_drug, id_or_label, normalise, normalised_labels
 
 PLACEBO_WORDS = (
     r"(?i)\b(?:placebos?|vehicle|sham|saline|dummy|sugar pill|no intervention|no treatment|untreated|"
@@ -332,12 +332,11 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
     )
     distinct = posted.filter(pl.col("result_group_id") == pl.col("representative"))
     matched = _by_last_arm(_match_distinct(distinct, arms, labels), distinct, arms)
-    return (
-        posted.select("nct_id", "result_group_id", "ctgov_group_code", "result_type", "group_title", "representative")
-        .join(matched, left_on="representative", right_on="result_group_id", how="left", maintain_order="left")
-        .drop("representative")
-        .sort("nct_id", "result_group_id")
-    )
+    posted = posted.select(
+        "nct_id", "result_group_id", "ctgov_group_code", "result_type", "group_title", "representative"
+    ).sort("nct_id", "result_group_id")
+    match = aligned(posted.select(result_group_id="representative"), ["result_group_id"], matched)
+    return posted.drop("representative").hstack(match)
 
 
 def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFrame) -> pl.DataFrame:
@@ -665,7 +664,7 @@ def result_group_arms(
     """Every result group (outcome and adverse-event groups alike) with its matched arm, the match method and the
     arm's drug keys: the one arm matching that the efficacy and safety steps share. The share matched, per
     result type, is in the metadata, and so is every method's count."""
-    studies = result_groups.select("nct_id")
+    studies = result_groups.select("nct_id").unique().collect().lazy()  # read by five plans: scanned once
     drugs = intervention_drugs(evidence, studies)
     labels = _drug_labels(drugs, intervention_other_names)
     arms = study_arms(design_groups, design_group_interventions, interventions, studies, drugs, labels)

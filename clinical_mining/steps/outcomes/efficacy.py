@@ -338,7 +338,7 @@ def efficacy(
         )
         .cast(EFFICACY_SCHEMA)
         .sort("studyId", "drug_key", "outcome_id", "analysis_id")
-        .collect()
+        .collect(engine="in-memory")
     )
     unparsed = analyses.filter(pl.col("p_value_raw").is_not_null() & pl.col("p_value_parsed").is_null())
     record("analyses", analyses.height)

@@ -53,13 +53,14 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     # as long as counting numbers. Each key is written after a separator, so that no list reads as another (an
     # empty list against one empty key, which a plain join would both give as "")
     spelled = pl.col("drug_keys").list.sort().list.eval(pl.lit("\x1f") + pl.element()).list.join("")
+    members_ = members.lazy()
     drug_sets = (
-        members.filter(pl.col("design_group_id").is_not_null())
+        members_.filter(pl.col("design_group_id").is_not_null())
         .unique("design_group_id")
         .select("design_group_id", drug_set=spelled.rank("dense"))
     )
     per_analysis = (
-        members.join(drug_sets, on="design_group_id", how="left")
+        members_.join(drug_sets, on="design_group_id", how="left")
         .group_by("analysis_id")
         .agg(
             groups=pl.len(),
@@ -69,11 +70,11 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
             same_drugs=pl.col("drug_set").filter(pl.col("design_group_id").is_not_null()).n_unique() <= 1,
         )
     )
-    matched = members.filter(pl.col("design_group_id").is_not_null())
+    matched = members_.filter(pl.col("design_group_id").is_not_null())
     held = matched.select("analysis_id", drug_key="drug_keys").explode("drug_key").drop_nulls("drug_key").unique()
     possible = (
-        analyses.join(per_analysis.filter(pl.col("unmatched") > 0), on="analysis_id")
-        .join(study_drugs.select("nct_id", "drug_key"), on="nct_id")
+        analyses.lazy().join(per_analysis.filter(pl.col("unmatched") > 0), on="analysis_id")
+        .join(study_drugs.lazy().select("nct_id", "drug_key"), on="nct_id")
         .select("analysis_id", "drug_key")
     )
     pairs = pl.concat([held, possible]).unique()
@@ -118,9 +119,10 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     )
     return (
         sided.join(per_analysis, on="analysis_id")
-        .join(analyses, on="analysis_id")
+        .join(analyses.lazy(), on="analysis_id")
         .with_columns(comparator=comparator)
         .sort("analysis_id", "drug_key")
+        .collect(engine="in-memory")
     )
 
 
