@@ -167,7 +167,7 @@ def aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame, nulls_equal
             maintain_order="left",
             nulls_equal=nulls_equal,
         )
-        .collect()["_row"]
+        .collect(engine="in-memory")["_row"]
     )
     if len(rows) != frame.height:
         raise ValueError(f"mapping table has several rows for one {', '.join(on)} key")
