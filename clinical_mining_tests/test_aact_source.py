@@ -76,6 +76,23 @@ def test_both_kinds_give_equal_frames_for_every_table(
     assert quirks.schema == pl.Schema({"id": pl.Int64, "name": pl.String})
 
 
+def test_a_table_without_id_configured_is_read_in_ranges_of_its_id(
+    postgres: Postgres, loaded: tuple[Path, Path]
+) -> None:
+    """reported_events and outcome_measurements are configured without their id: the read selects it for the
+    ranges and returns the configured columns only, the same rows as one read."""
+    target = DatabaseTarget(postgres.uri)
+    spec = AactTableConfig(columns=["nct_id", "ctgov_group_code", "adverse_event_term", "subjects_affected"])
+    ranged, details = read_postgres(target, "ctgov", "reported_events", spec, 3)
+    whole, single = read_postgres(target, "ctgov", "reported_events", spec, 1)
+    assert (details["partitions"], single["partitions"]) == (3, 1)
+    columns = '"nct_id", "ctgov_group_code", "adverse_event_term", "subjects_affected"'
+    assert details["query"] == f'SELECT {columns}, "id" FROM "ctgov"."reported_events"'
+    assert single["query"] == f'SELECT {columns} FROM "ctgov"."reported_events"'
+    assert ranged.columns == spec.columns and ranged.height == whole.height > 100
+    assert_frame_equal(ranged.sort(ranged.columns), whole.sort(whole.columns))
+
+
 def _quotes_kept(expected: pl.DataFrame, original: pl.DataFrame) -> pl.DataFrame:
     """The original text (with its quotes), empty text as null: what the database kind returns."""
     return expected.with_columns(
@@ -93,7 +110,10 @@ def test_where_and_distinct_agree(postgres: Postgres, loaded: tuple[Path, Path],
     assert db.height == read_postgres(target, "ctgov", "interventions", filtered, 1)[0].height
     distinct = AactTableConfig(columns=["nct_id"], distinct=True)
     db_distinct, details = read_postgres(target, "ctgov", "conditions", distinct, 4)
-    assert details["query"] == 'SELECT "nct_id" FROM "ctgov"."conditions"'  # duplicates dropped in Polars
+    # duplicates dropped in Polars; the table's id, not configured, read only for the four range reads
+    assert details["query"] == 'SELECT "nct_id", "id" FROM "ctgov"."conditions"'
+    assert details["partitions"] == 4
+    assert db_distinct.columns == ["nct_id"]
     assert db_distinct["nct_id"].is_unique().all()
     assert sorted(db_distinct["nct_id"]) == sorted(
         read_flatfile(folder / "conditions.txt", "conditions", distinct)["nct_id"]

@@ -1,5 +1,7 @@
 """The same inputs in another row order give byte-identical evidence, final_df (its pair ids too), repurposing
-candidates, stop reasons and the outcome evidence (efficacy, trial_efficacy, trial_safety)."""
+candidates, stop reasons, the outcome evidence (result_group_arms, efficacy, trial_efficacy, trial_safety,
+trial_roles) and the adverse-event signals: the database kind reads its larger tables in id ranges, whose rows
+come back in no fixed order."""
 
 import random
 import shutil
@@ -19,6 +21,9 @@ COMPARED = (
     "efficacy",
     "trial_efficacy",
     "trial_safety",
+    "result_group_arms",
+    "trial_roles",
+    "safety_signals",
 )
 # the per-trial assets hold one row per (study, drug) of the sample's studies with results (63 with an
 # efficacy row, 52 with adverse events posted): fewer than the others
