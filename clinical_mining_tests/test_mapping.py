@@ -13,7 +13,7 @@ from clinical_mining.step_stats import collecting
 from clinical_mining.steps.evidence.pairs import FinalDataError, drug_disease_pairs, validate_final
 from clinical_mining.steps.evidence.stage import aact_stage, chembl_stage
 from clinical_mining.steps.mapping.evidence import _in_evidence_order, map_evidence
-from clinical_mining.steps.mapping.labels import _codes_from_strings, label_codes
+from clinical_mining.steps.mapping.labels import _codes_from_strings, aligned, label_codes
 from clinical_mining.steps.mapping.lookups import (
     disease_lookup,
     drug_lookup,
@@ -752,3 +752,19 @@ def test_no_evidence_maps_to_no_rows() -> None:
     mapped = map_evidence(empty, drug_lookup(DRUGS), disease_lookup(DISEASES))
     assert mapped.height == 0
     assert {"drug_id", "disease_id", "drug_method", "combination_label"} <= set(mapped.columns)
+
+
+def test_aligned_gives_the_tables_columns_in_the_frames_order() -> None:
+    """The lookup every mapping tier and final_df's counts use: one row per frame row, null where no key
+    matches, a null key matching the table's only with nulls_equal, list columns carried whole; a table with
+    two rows for one key is an error, never a silently multiplied frame."""
+    frame = pl.DataFrame({"study": ["B", "A", None, "C", "B"], "label": ["x", "y", "z", "x", "x"]})
+    table = pl.DataFrame(
+        {"study": ["A", "B", None], "label": ["y", "x", "z"], "ids": [["CHEMBL1"], ["CHEMBL2", "CHEMBL3"], ["CHEMBL4"]]}
+    )
+    found = aligned(frame, ["study", "label"], table)
+    assert found.columns == ["ids"]
+    assert found["ids"].to_list() == [["CHEMBL2", "CHEMBL3"], ["CHEMBL1"], None, None, ["CHEMBL2", "CHEMBL3"]]
+    assert aligned(frame, ["study", "label"], table, nulls_equal=True)["ids"][2].to_list() == ["CHEMBL4"]
+    with pytest.raises(ValueError, match="several rows for one study, label key"):
+        aligned(frame, ["study", "label"], pl.concat([table, table.head(1)]))

@@ -96,6 +96,13 @@ def test_pooled_figures_are_the_same_to_the_bit_in_any_row_order() -> None:
         again = pooled(frame.sample(fraction=1.0, shuffle=True, seed=seed).lazy(), "k").sort("k")
         assert again.equals(first)
     assert first["trials"].to_list() == [400, 400, 400]
+    # safety_signals' own types (an unsigned key, the studies as a sorted Enum) take the one-integer sort: the
+    # same order, so the same figures to the bit
+    studies = pl.Enum(sorted(frame["studyId"].unique()))
+    typed = frame.with_columns(pl.col("k").cast(pl.UInt64), pl.col("studyId").cast(studies))
+    packed = pooled(typed.sample(fraction=1.0, shuffle=True, seed=4).lazy(), "k").sort("k")
+    assert packed.drop("k", "studyIds").equals(first.drop("k", "studyIds"))
+    assert packed["studyIds"].cast(pl.List(pl.String)).equals(first["studyIds"])
 
 
 def test_the_two_trial_example_by_hand() -> None:

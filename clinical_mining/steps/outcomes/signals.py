@@ -127,7 +127,7 @@ def pooled(trials: pl.LazyFrame, key: str) -> pl.DataFrame:
     bit, whatever the input's order. The sorted rows are pooled in `POOLING_SLICES` slices of whole keys, so
     that the nine float terms per trial are held for one slice at a time (all at once, 8.7 M trial-keys at scale
     1 raised the step's peak by 0.7 GB)."""
-    ordered = trials.sort(key, "studyId").collect(engine="in-memory")
+    ordered = _in_trial_order(trials.collect(engine="in-memory"), key)
     keys = ordered[key]
     cuts = {0, ordered.height}
     for slice_ in range(1, POOLING_SLICES):
@@ -136,6 +136,18 @@ def pooled(trials: pl.LazyFrame, key: str) -> pl.DataFrame:
             cuts.add(int(keys.search_sorted(keys[position], side="left")))
     runs = [(start, end - start) for start, end in pairwise(sorted(cuts)) if end > start] or [(0, 0)]
     return pl.concat([_pooled_run(ordered.slice(start, length), key) for start, length in runs])
+
+
+def _in_trial_order(trials: pl.DataFrame, key: str) -> pl.DataFrame:
+    """`trials` sorted by key and study. An unsigned key and a study held as an Enum that fit 64 bits together
+    are sorted as one integer (8.7 M trial-keys at scale 1: 0.37 s against 0.67 s on the two columns)."""
+    study = trials["studyId"]
+    if trials[key].dtype.is_unsigned_integer() and isinstance(study.dtype, pl.Enum) and trials.height:
+        study_bits = max(len(study.dtype.categories).bit_length(), 1)
+        if int(trials[key].max() or 0).bit_length() + study_bits <= 64:
+            packed = pl.col(key).cast(pl.UInt64) * (1 << study_bits) + pl.col("studyId").to_physical()
+            return trials.sort(packed)
+    return trials.sort(key, "studyId")
 
 
 def _pooled_run(ordered: pl.DataFrame, key: str) -> pl.DataFrame:
