@@ -4,8 +4,9 @@
 
 Generates AACT-shaped data (scale 1.0 is about the real registry), writes it as flat files and into an
 embedded PostgreSQL, then for every AACT table of the default config measures, each in a fresh process:
-`COPY (SELECT <same columns>) TO STDOUT` drained to /dev/null (the floor), the database kind (connectorx,
-partitioned) and the flat-file kind (Polars streaming CSV). Prints seconds, ratios and peak memory.
+`COPY (SELECT <same columns>) TO STDOUT` drained to /dev/null (the floor: the configured columns, without the
+`id` the database kind also reads for its ranges), the database kind (connectorx, in id ranges) and the
+flat-file kind (Polars streaming CSV). Prints seconds, ratios and peak memory.
 """
 
 import argparse

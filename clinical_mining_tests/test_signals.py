@@ -105,6 +105,26 @@ def test_pooled_figures_are_the_same_to_the_bit_in_any_row_order() -> None:
     assert packed["studyIds"].cast(pl.List(pl.String)).equals(first["studyIds"])
 
 
+def test_a_null_study_or_key_keeps_its_trials_with_their_key() -> None:
+    """The one-integer sort is for keys and studies without nulls: a null study would sort apart from its key
+    and split it (found by a review; safety_signals drops such trials before pooling)."""
+    studies = pl.Enum(["s1", "s2", "s3", "s4"])
+    frame = pl.DataFrame(
+        {
+            "k": [0, 0, 5, 5],
+            "studyId": ["s1", "s2", None, "s3"],
+            "a": [3, 4, 5, 6],
+            "n1": [50, 60, 70, 80],
+            "c": [1, 2, 3, 4],
+            "n2": [50, 60, 70, 80],
+        },
+        schema_overrides={"k": pl.UInt32, "studyId": studies},
+    )
+    pooled_rows = pooled(frame.lazy(), "k").sort("k")
+    assert pooled_rows.select("k", "trials").rows() == [(0, 2), (5, 2)]
+    assert pooled_rows["studyIds"].to_list() == [["s1", "s2"], [None, "s3"]]
+
+
 def test_the_two_trial_example_by_hand() -> None:
     """12/100 vs 5/98 and 20/150 vs 9/152, worked on paper: weights 100*98/198 = 49.495 and 150*152/302 =
     75.497; RD = ((12*98 - 5*100)/198 + (20*152 - 9*150)/302) / 124.992 = (3.414 + 5.596) / 124.992 = 0.0721;

@@ -238,7 +238,10 @@ def read_postgres(
     if not existing:
         raise AactError(f"AACT table {schema}.{table} does not exist in {target.display}")
     _check_columns([*spec.columns, *spec.where], existing, f"AACT table {schema}.{table} in {target.display}")
-    partition_on = "id" if "id" in existing and partitions > 1 else None
+    # an id not configured is read for the ranges only where AACT's schema has it as an integer (every AACT
+    # table's is): connectorx cannot range-read text
+    ranged = "id" in spec.columns or column_dtype(table, "id").is_integer()
+    partition_on = "id" if "id" in existing and partitions > 1 and ranged else None
     query = select_query(schema, table, spec, partition_on)
     started = time.perf_counter()
     frame = conform(target.read(query, partition_on, partitions), table, spec.columns)

@@ -161,13 +161,13 @@ def aligned(frame: pl.DataFrame, on: list[str], table: pl.DataFrame, nulls_equal
         frame.lazy()
         .select(on)
         .join(
-            table.lazy().select(on).with_row_index("_row"),
+            table.lazy().select(on).with_row_index("__aligned_row"),
             on=on,
             how="left",
             maintain_order="left",
             nulls_equal=nulls_equal,
         )
-        .collect(engine="in-memory")["_row"]
+        .collect(engine="in-memory")["__aligned_row"]
     )
     if len(rows) != frame.height:
         raise ValueError(f"mapping table has several rows for one {', '.join(on)} key")

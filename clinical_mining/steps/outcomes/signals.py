@@ -139,10 +139,12 @@ def pooled(trials: pl.LazyFrame, key: str) -> pl.DataFrame:
 
 
 def _in_trial_order(trials: pl.DataFrame, key: str) -> pl.DataFrame:
-    """`trials` sorted by key and study. An unsigned key and a study held as an Enum that fit 64 bits together
-    are sorted as one integer (8.7 M trial-keys at scale 1: 0.37 s against 0.67 s on the two columns)."""
+    """`trials` sorted by key and study. An unsigned key and a study held as an Enum that fit 64 bits together,
+    neither null anywhere (a null would make the packed value null and sort apart from its key), are sorted as
+    one integer (8.7 M trial-keys at scale 1: 0.37 s against 0.67 s on the two columns)."""
     study = trials["studyId"]
-    if trials[key].dtype.is_unsigned_integer() and isinstance(study.dtype, pl.Enum) and trials.height:
+    packable = trials[key].dtype.is_unsigned_integer() and isinstance(study.dtype, pl.Enum)
+    if packable and trials.height and not (trials[key].null_count() or study.null_count()):
         study_bits = max(len(study.dtype.categories).bit_length(), 1)
         if int(trials[key].max() or 0).bit_length() + study_bits <= 64:
             packed = pl.col(key).cast(pl.UInt64) * (1 << study_bits) + pl.col("studyId").to_physical()
