@@ -131,13 +131,10 @@ def _comparison_arms(
     )
 
 
-def _fallback_arms(arms: pl.DataFrame, drugs: pl.DataFrame, roles: pl.DataFrame) -> pl.DataFrame:
+def _fallback_arms(study_arms: pl.DataFrame, drugs: pl.DataFrame, roles: pl.DataFrame) -> pl.DataFrame:
     """For a drug no analysis compares: for an active comparator, the experimental arms holding another drug;
     for any other, the study's control arms not holding it, else (for a drug of experimental arms) the arms
-    typed active comparator holding another drug."""
-    study_arms = arms.unique("design_group_id").select(
-        "nct_id", "design_group_id", "group_type", "control", "arm_drugs"
-    )
+    typed active comparator holding another drug. `study_arms`: one row per arm, with its drugs (`arm_drugs`)."""
     drug_arms = drugs.select("nct_id", "drug_key").join(study_arms, on="nct_id")
     holds = pl.col("arm_drugs").list.contains(pl.col("drug_key"))
     candidates = drug_arms.filter(~holds)
@@ -215,7 +212,10 @@ def trial_safety(
         .select("nct_id", "result_group_id", "design_group_id", "group_type", "control", "drug_keys")
         .collect()
     )
-    arm_drugs = arms.unique("design_group_id").select("design_group_id", arm_drugs="drug_keys")
+    # one row per arm: every group matched to an arm carries that arm's drugs, so no join brings them back
+    per_arm = arms.filter(pl.col("design_group_id").is_first_distinct()).select(
+        "nct_id", "design_group_id", "group_type", "control", arm_drugs="drug_keys"
+    )
     drugs = every_drug(result_group_arms, evidence, totals.lazy()).join(
         totals.select("nct_id").unique(), on="nct_id", how="semi"
     )
@@ -231,7 +231,7 @@ def trial_safety(
     compared = pl.concat(
         [
             compared,
-            _fallback_arms(arms.join(arm_drugs, on="design_group_id"), drugs, roles).join(
+            _fallback_arms(per_arm, drugs, roles).join(
                 analysed, on=["nct_id", "drug_key"], how="anti"
             ),
         ],
@@ -243,10 +243,7 @@ def trial_safety(
     # is not the one tested (background, other) has no comparison of its own
     tested_drugs = roles.filter(role="INVESTIGATIONAL").group_by("nct_id").agg(tested_drugs=pl.col("drug_key"))
     typed = (
-        arms.unique("design_group_id")
-        .select("nct_id", "design_group_id", "control")
-        .join(arm_drugs, on="design_group_id")
-        .join(tested_drugs, on="nct_id", how="left")
+        per_arm.join(tested_drugs, on="nct_id", how="left")
         .select(
             "design_group_id",
             "control",
@@ -272,7 +269,7 @@ def trial_safety(
     by_treatment = pl.col("design_group_id") < 0
     own_arms = (
         drugs.select("nct_id", "drug_key")
-        .join(arm_drugs.join(arms.select("nct_id", "design_group_id").unique(), on="design_group_id"), on="nct_id")
+        .join(per_arm.select("nct_id", "design_group_id", "arm_drugs"), on="nct_id")
         .filter(pl.col("arm_drugs").list.contains(pl.col("drug_key")))
         .filter(by_treatment | ~by_treatment.any().over("nct_id", "drug_key"))
         .select("nct_id", "drug_key", "design_group_id", side=pl.lit("drug"))
