@@ -339,6 +339,18 @@ def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels:
     return posted.drop("representative").hstack(match)
 
 
+def _group_text() -> pl.Expr:
+    """A group's title and description as one text, where its drugs and words are looked for."""
+    return pl.concat_str(pl.col("group_title"), pl.col("description"), separator=" ", ignore_nulls=True)
+
+
+def _withdrawal() -> pl.Expr:
+    """Whether the matched arm's title or the group's says a drug is stopped (`WITHDRAWAL`)."""
+    return pl.col("arm_title").str.contains(WITHDRAWAL).fill_null(False) | pl.col("group_title").str.contains(
+        WITHDRAWAL
+    ).fill_null(False)
+
+
 def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFrame) -> pl.DataFrame:
     """`match_result_groups` for groups of distinct (study, module, title, description): keyed by
     `result_group_id`, with the match columns only.
@@ -370,12 +382,11 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         "result_group_id", "design_group_id", method=pl.lit("title")
     )
     # a group whose title is that of several arms stays unmatched: no other rule may pick one of them
-    text = pl.concat_str(pl.col("group_title"), pl.col("description"), separator=" ", ignore_nulls=True)
     unsettled = groups.join(same_title, on="result_group_id", how="anti")
     rest = unsettled.select(
         "nct_id",
         "result_group_id",
-        text=_spaced(text),
+        text=_spaced(_group_text()),
         # the title's placebo words, or the description's unless the title says open-label or extension (an
         # open-label group "given 1 injection of placebo" to keep the blind is not the control)
         title_placebo=pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False),
@@ -487,8 +498,7 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             .when("extension")
             .then(pl.lit("extension"))
             .otherwise(pl.coalesce("method", pl.lit("unmatched"))),
-            withdrawal=pl.col("arm_title").str.contains(WITHDRAWAL).fill_null(False)
-            | pl.col("group_title").str.contains(WITHDRAWAL).fill_null(False),
+            withdrawal=_withdrawal(),
         )
         .with_columns(
             group_type=pl.when(pl.col("design_group_id").is_not_null()).then("group_type"),
@@ -562,13 +572,12 @@ def _by_last_arm(matched: pl.DataFrame, groups: pl.DataFrame, arms: pl.DataFrame
         .filter(pl.len().over("nct_id") == 1)
         .join(own_words, on="design_group_id")
     )
-    text = pl.concat_str(pl.col("group_title"), pl.col("description"), separator=" ", ignore_nulls=True)
     last = (
         open_groups.select("nct_id", "result_group_id", "group_title", "description")
         .join(free_arms, on="nct_id")
         .filter(
             pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False) == pl.col("control").fill_null(False),
-            _title_words(text).list.set_intersection("own_words").list.len() > 0,
+            _title_words(_group_text()).list.set_intersection("own_words").list.len() > 0,
         )
         .select(
             "result_group_id",
@@ -579,8 +588,7 @@ def _by_last_arm(matched: pl.DataFrame, groups: pl.DataFrame, arms: pl.DataFrame
             "drug_ids",
             "drug_names",
             match=pl.lit("last_arm"),
-            withdrawal=pl.col("arm_title").str.contains(WITHDRAWAL).fill_null(False)
-            | pl.col("group_title").str.contains(WITHDRAWAL).fill_null(False),
+            withdrawal=_withdrawal(),
         )
     )
     return matched.update(last, on="result_group_id") if last.height else matched
