@@ -145,10 +145,12 @@ def _in_trial_order(trials: pl.DataFrame, key: str) -> pl.DataFrame:
     study = trials["studyId"]
     packable = trials[key].dtype.is_unsigned_integer() and isinstance(study.dtype, pl.Enum)
     if packable and trials.height and not (trials[key].null_count() or study.null_count()):
-        study_bits = max(len(study.dtype.categories).bit_length(), 1)
-        if int(trials[key].max() or 0).bit_length() + study_bits <= 64:
-            packed = pl.col(key).cast(pl.UInt64) * (1 << study_bits) + pl.col("studyId").to_physical()
-            return trials.sort(packed)
+        order: PackedKeys = {
+            key: (int(trials[key].max() or 0), trials[key].dtype),
+            "studyId": (len(study.dtype.categories), pl.UInt32),
+        }
+        if sum(_key_bits(order).values()) <= 64:
+            return trials.sort(_packed(order))
     return trials.sort(key, "studyId")
 
 
@@ -564,20 +566,20 @@ PackedKeys = dict[str, tuple[int, pl.DataType]]
 
 
 def _key_bits(keys: PackedKeys) -> dict[str, int]:
-    """The bits each key takes in the packed UInt64, refusing keys that do not fit."""
-    bits = {name: max(int(largest).bit_length(), 1) for name, (largest, _) in keys.items()}
-    if sum(bits.values()) > 64:
-        raise ValueError(f"safety_signals: grouping keys of {sum(bits.values())} bits, more than 64: {bits}")
-    return bits
+    """The bits each key takes in the packed UInt64 (`_packed` refuses keys whose sum passes 64)."""
+    return {name: max(int(largest).bit_length(), 1) for name, (largest, _) in keys.items()}
 
 
 def _packed(keys: PackedKeys) -> pl.Expr:
-    """The integer columns of `keys` packed into one UInt64 `_key`, the first in the highest bits: the millions of
-    rows are grouped by one integer, where several keys took Polars twice as long (and a list aggregation beside
-    them off its fast path)."""
+    """The integer (or Enum: its position) columns of `keys` packed into one UInt64 `_key`, the first in the
+    highest bits: the millions of rows are grouped or sorted by one integer, where several keys took Polars twice
+    as long (and a list aggregation beside them off its fast path)."""
+    bits = _key_bits(keys)
+    if sum(bits.values()) > 64:
+        raise ValueError(f"safety_signals: grouping keys of {sum(bits.values())} bits, more than 64: {bits}")
     key = pl.lit(0, pl.UInt64)
-    for name, width in _key_bits(keys).items():
-        key = key * pl.lit(1 << width, pl.UInt64) + pl.col(name).cast(pl.UInt64)
+    for name, width in bits.items():
+        key = key * pl.lit(1 << width, pl.UInt64) + pl.col(name).to_physical().cast(pl.UInt64)
     return key.alias("_key")
 
 
