@@ -613,9 +613,11 @@ def _with_drug_names(arms: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
 
 
 def group_drugs(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
-    """(nct_id, drug_key, drug_id, drug_name) of every drug of the studies' matched groups, one row each."""
+    """(nct_id, drug_key, drug_id, drug_name) of every drug of the studies' matched groups, one row each. The
+    drugs are the matched arm's, so each arm's first group says them all (a tenth of the groups' lists exploded)."""
     return (
-        result_group_arms.filter(pl.col("drug_keys").is_not_null())
+        result_group_arms.filter(pl.col("design_group_id").is_not_null())
+        .filter(pl.col("design_group_id").is_first_distinct())
         .select("nct_id", drug_key="drug_keys", drug_id="drug_ids", drug_name="drug_names")
         .explode("drug_key", "drug_id", "drug_name")
         .drop_nulls("drug_key")

@@ -123,6 +123,9 @@ def analysis_favours(
         return keys.select(
             "analysis_id", "drug_key", favours=pl.lit("UNCLEAR"), direction_reason=pl.lit("no group values read")
         )
+    # one plan on integers: each (analysis, drug) is its row of `sides`, each row's classification and category
+    # one number (joins on the drug's and the row's text took a third of the time)
+    pairs = keys.with_row_index("_pair").lazy()
     values = (
         measurements.select(
             "outcome_id",
@@ -142,28 +145,34 @@ def analysis_favours(
         )
         # a baseline row is where the groups started, not the outcome
         .filter(~pl.col("key").str.contains(BASELINE_ROW))
-        .collect()
+        .with_columns(pl.col("key").rank("dense"))
     )
     sided = (
-        keys.join(
+        pairs.join(
             # a group of the analysis that is its arm at baseline ("Placebo (Baseline)") says where it started
-            members.filter(~pl.col("baseline")).select("analysis_id", "result_group_id", "drug_keys"),
+            members.lazy().filter(~pl.col("baseline")).select("analysis_id", "result_group_id", "drug_keys"),
             on="analysis_id",
         )
-        .with_columns(holds=pl.col("drug_keys").list.contains(pl.col("drug_key")).fill_null(False))
-        .drop("drug_keys")
+        .select(
+            "_pair",
+            "outcome_id",
+            "result_group_id",
+            holds=pl.col("drug_keys").list.contains(pl.col("drug_key")).fill_null(False),
+        )
+        .join(values, on=["outcome_id", "result_group_id"])
     )
-    own = sided.filter("holds").join(values, on=["outcome_id", "result_group_id"])
-    other = sided.filter(~pl.col("holds")).join(values, on=["outcome_id", "result_group_id"])
-    pairs = (
-        own.join(other, on=["analysis_id", "drug_key", "outcome_id", "key"], suffix="_other")
-        .join(outcomes.select("outcome_id", "polarity"), on="outcome_id", how="left")
+    own = sided.filter("holds").select("_pair", "outcome_id", "key", "value")
+    other = sided.filter(~pl.col("holds")).select("_pair", "key", value_other="value")
+    judged = (
+        own.join(other, on=["_pair", "key"])
+        .join(outcomes.lazy().select("outcome_id", "polarity"), on="outcome_id", how="left")
         .with_columns(better=pl.col("polarity") * (pl.col("value") - pl.col("value_other")).sign())
-    )
-    judged = pairs.group_by("analysis_id", "drug_key").agg(
-        polarity=pl.col("polarity").first(),
-        drug=(pl.col("better") > 0).all(),
-        comparator=(pl.col("better") < 0).all(),
+        .group_by("_pair")
+        .agg(
+            polarity=pl.col("polarity").first(),
+            drug=(pl.col("better") > 0).all(),
+            comparator=(pl.col("better") < 0).all(),
+        )
     )
     reason = (
         pl.when(pl.col("polarity").is_null() & pl.col("drug").is_not_null())
@@ -177,7 +186,7 @@ def analysis_favours(
         .otherwise(pl.lit("group values disagree or are equal"))
     )
     return (
-        keys.join(judged, on=["analysis_id", "drug_key"], how="left")
+        pairs.join(judged, on="_pair", how="left", maintain_order="left")
         .with_columns(
             favours=pl.when(pl.col("polarity").is_null())
             .then(pl.lit("UNCLEAR"))
@@ -189,4 +198,5 @@ def analysis_favours(
             direction_reason=reason,
         )
         .select("analysis_id", "drug_key", "favours", "direction_reason")
+        .collect(engine="streaming")  # 0.3 s against 0.4 s in memory at scale 1
     )

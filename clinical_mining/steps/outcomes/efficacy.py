@@ -27,7 +27,14 @@ from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
 from clinical_mining.steps.outcomes.arms import every_drug, group_drugs, require_columns
 from clinical_mining.steps.outcomes.direction import analysis_favours, outcome_polarity
-from clinical_mining.steps.outcomes.roles import IDENTITY_SCHEMA, analysis_sides, arm_roles, drug_roles
+from clinical_mining.steps.outcomes.roles import (
+    IDENTITY_SCHEMA,
+    analysis_sides,
+    arm_roles,
+    drug_roles,
+    types_hold,
+    types_only,
+)
 from clinical_mining.steps.outcomes.statistics import analysis_statistics
 
 VERDICTS = (
@@ -170,8 +177,8 @@ def _analysis_verdict() -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     statistic, test = pl.col("statistic"), pl.col("test")
     margin_test = test.is_in(["NON_INFERIORITY", "EQUIVALENCE"])
     own, other = pl.col("own_types"), pl.col("other_types")
-    tested = own.list.set_difference(["EXPERIMENTAL"]).list.len() == 0
-    reference = (own.list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0) & other.list.contains("EXPERIMENTAL")
+    tested = types_only(own, "EXPERIMENTAL")
+    reference = types_only(own, "ACTIVE_COMPARATOR") & types_hold(other, "EXPERIMENTAL")
     significant = statistic == "SIGNIFICANT"
     favours = pl.col("direction")
     rules: list[tuple[pl.Expr, str, str | pl.Expr]] = [

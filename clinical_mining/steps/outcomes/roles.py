@@ -41,6 +41,27 @@ IDENTITY_SCHEMA = {
 }
 
 
+# a side's arm types as the bits of one integer: the rules read only whether a side's arms are all EXPERIMENTAL
+# (the drug under test) or all ACTIVE_COMPARATOR (a reference), and whether it has an EXPERIMENTAL arm
+TYPE_BITS = {"EXPERIMENTAL": 1, "ACTIVE_COMPARATOR": 2}
+ANY_OTHER_TYPE = 4  # placebo, sham, no intervention, other, or a type the registry may add
+
+
+def type_bits(group_type: pl.Expr) -> pl.Expr:
+    """An arm's type as its bit (null for an arm without a type)."""
+    return group_type.replace_strict(TYPE_BITS, default=ANY_OTHER_TYPE, return_dtype=pl.UInt8)
+
+
+def types_only(types: pl.Expr, *names: str) -> pl.Expr:
+    """Whether a side's types (`type_bits` ORed) are all among `names`: an empty side's are."""
+    return (types & pl.lit(255 - sum(TYPE_BITS[name] for name in names), pl.UInt8)) == 0
+
+
+def types_hold(types: pl.Expr, name: str) -> pl.Expr:
+    """Whether a side's types (`type_bits` ORed) hold `name`."""
+    return (types & pl.lit(TYPE_BITS[name], pl.UInt8)) > 0
+
+
 def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: pl.DataFrame) -> pl.DataFrame:
     """One row per (analysis, drug) that the analysis may concern, with its sides and `comparator`.
 
@@ -79,7 +100,7 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     )
     pairs = pl.concat([held, possible]).unique()
     sided = (
-        pairs.join(matched, on="analysis_id", how="left")
+        pairs.join(matched.with_columns(_type=type_bits(pl.col("group_type"))), on="analysis_id", how="left")
         .with_columns(holds=pl.col("drug_keys").list.contains(pl.col("drug_key")).fill_null(False))
         .group_by("analysis_id", "drug_key")
         .agg(
@@ -89,16 +110,17 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
             other_controls=pl.col("control").filter(~pl.col("holds")).fill_null(False).all(),
             other_drugs=pl.col("drug_keys").filter(~pl.col("holds")).explode().drop_nulls().unique(),
             own_drugs=pl.col("drug_keys").filter(pl.col("holds")).explode().drop_nulls().unique(),
-            own_types=pl.col("group_type").filter(pl.col("holds")).drop_nulls().unique().sort(),
-            other_types=pl.col("group_type").filter(~pl.col("holds")).drop_nulls().unique().sort(),
+            # the arms' types as bits of one integer, ORed: a set of strings per group took twice the time
+            own_types=pl.col("_type").filter(pl.col("holds")).bitwise_or().fill_null(0),
+            other_types=pl.col("_type").filter(~pl.col("holds")).bitwise_or().fill_null(0),
         )
     )
     extra = pl.col("other_drugs").list.set_difference("own_drugs").list.len() > 0
-    # the same substances on another schedule, told apart only by their unmapped labels
-    substances = pl.element().str.replace_all(SCHEDULE, " ").str.replace_all(r"\s+", " ").str.strip_chars()
     same_substances = (pl.col("other_drugs").list.len() > 0) & (
-        pl.col("other_drugs").list.eval(substances).list.unique().list.sort()
-        == pl.col("own_drugs").list.eval(substances).list.unique().list.sort()
+        _substances(pl.col("other_drugs"), members["drug_keys"])
+        .list.set_symmetric_difference(_substances(pl.col("own_drugs"), members["drug_keys"]))
+        .list.len()
+        == 0
     )
     comparator = (
         pl.when(pl.col("groups") == 1)
@@ -126,6 +148,17 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     )
 
 
+def _substances(drugs: pl.Expr, every_key: pl.Series) -> pl.Expr:
+    """A list of drug keys as the substances they name: an unmapped label's schedule words dropped ("tadalafil
+    prn" is tadalafil). The regex runs on the distinct keys, not on every element of every list."""
+    keys = every_key.explode().drop_nulls().unique()
+    substance = keys.str.replace_all(SCHEDULE, " ").str.replace_all(r"\s+", " ").str.strip_chars()
+    renamed = keys != substance
+    if not renamed.any():
+        return drugs
+    return drugs.list.eval(pl.element().replace(keys.filter(renamed), substance.filter(renamed)))
+
+
 def drug_roles(sides: pl.DataFrame, outcomes: pl.DataFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
     """(studyId, drug_key, role) of every drug of the studies' matched groups (see the module's docstring)."""
     every_primary = sides.join(
@@ -138,18 +171,16 @@ def drug_roles(sides: pl.DataFrame, outcomes: pl.DataFrame, result_group_arms: p
         one_side=one_side.any(),
         # on every side, yet the trial's own subject: a dose or schedule comparison, or strata of one arm
         own_subject=(~one_side & ((pl.col("comparator") == "DOSE") | (pl.col("with_arms") == 1))).any(),
-        own_types=pl.col("own_types").filter(one_side).explode().drop_nulls().unique(),
-        other_types=pl.col("other_types").filter(one_side).explode().drop_nulls().unique(),
+        own_types=pl.col("own_types").filter(one_side).bitwise_or().fill_null(0),
+        other_types=pl.col("other_types").filter(one_side).bitwise_or().fill_null(0),
         extra=(extra & one_side).any(),
     )
-    comparator_typed = (pl.col("own_types").list.set_difference(["ACTIVE_COMPARATOR"]).list.len() == 0) & (
-        pl.col("own_types").list.len() > 0
-    )
+    comparator_typed = types_only(pl.col("own_types"), "ACTIVE_COMPARATOR") & (pl.col("own_types") > 0)
     analysed_role = (
         pl.when(
             pl.col("one_side")
             & comparator_typed
-            & pl.col("other_types").list.contains("EXPERIMENTAL")
+            & types_hold(pl.col("other_types"), "EXPERIMENTAL")
             & pl.col("extra")
         )
         .then(pl.lit("ACTIVE_COMPARATOR"))

@@ -21,7 +21,11 @@ to, and whether the groups differ (or the margin is met), as a trial statisticia
   NI_UNRESOLVED.
 """
 
+from collections.abc import Callable
+
 import polars as pl
+
+from clinical_mining.steps.mapping.labels import normalised_labels
 
 P_VALUE = r"^(?i:p)?\s*(<=|>=|≤|≥|<|>|=)?\s*(\d*\.?\d+(?:[eE][-+]?\d+)?)$"
 NI_TYPES = ("NON_INFERIORITY", "NON_INFERIORITY_LEGACY")
@@ -156,9 +160,7 @@ def analysis_statistics(analyses: pl.DataFrame) -> pl.DataFrame:
         separator=" ",
         ignore_nulls=True,
     )
-    modifier_parsed, value_parsed = parse_p_value(pl.col("p_value_raw"))
     description = pl.col("non_inferiority_description")
-    margin_values, margin_bounds, margin_percent = _margins(description)
     declared = pl.col("non_inferiority_type").str.to_uppercase()
     lower, upper = pl.col("ci_lower_limit").cast(pl.Float64), pl.col("ci_upper_limit").cast(pl.Float64)
     either = (
@@ -167,15 +169,25 @@ def analysis_statistics(analyses: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.lit("NON_INFERIORITY"))
     )
     has_test = pl.col("p_value_raw").is_not_null() | (lower.is_not_null() & upper.is_not_null())
-    parsed = analyses.with_columns(
-        p_modifier=modifier_parsed,
-        p_value_parsed=value_parsed,
-        _one_sided=words.str.contains(ONE_SIDED).fill_null(False) & ~words.str.contains(TWO_SIDED).fill_null(False),
-        _stated_alpha=_stated_alpha(words),
-        _null=null_value(pl.col("param_type")),
-        _margins=margin_values,
-        _bounds=margin_bounds,
-        _margin_percent=margin_percent,
+
+    def one_sided(text: pl.Expr) -> pl.Expr:
+        return text.str.contains(ONE_SIDED).fill_null(False) & ~text.str.contains(TWO_SIDED).fill_null(False)
+
+    # what the texts say, read once per distinct text (the registry repeats its methods, p-values and margins)
+    reads: dict[str, Callable[[pl.Expr], dict[str, pl.Expr]]] = {
+        "p_value_raw": lambda raw: dict(zip(("p_modifier", "p_value_parsed"), parse_p_value(raw), strict=True)),
+        "_words": lambda text: {"_one_sided": one_sided(text), "_stated_alpha": _stated_alpha(text)},
+        "param_type": lambda kind: {"_null": null_value(kind)},
+        "non_inferiority_description": lambda text: dict(
+            zip(("_margins", "_bounds", "_margin_percent"), _margins(text), strict=True)
+        ),
+    }
+    analyses = analyses.with_columns(_words=words)
+    read = [
+        normalised_labels(analyses[column], lambda text, parts=parts: pl.struct(**parts(text))).struct.unnest()
+        for column, parts in reads.items()
+    ]
+    parsed = pl.concat([analyses.drop("_words"), *read], how="horizontal").with_columns(
         _lower=lower,
         _upper=upper,
         test=pl.when(declared.is_in(NI_TYPES))
