@@ -177,7 +177,7 @@ def _pooled_run(ordered: pl.DataFrame, key: str) -> pl.DataFrame:
         _iwt=inverse * difference,
         _iwt2=inverse * difference**2,
     )
-    summed = per_trial.group_by(key).agg(
+    summed = per_trial.group_by(key, maintain_order=True).agg(
         *(pl.col(name).sum() for name in ("_w", "_rd_num", "_rd_var_num", "_r", "_s", "_p", "_iw", "_iwt", "_iwt2")),
         trials=pl.len().cast(pl.UInt32),
         affected=pl.col("a").cast(pl.Int64).sum(),
@@ -186,17 +186,26 @@ def _pooled_run(ordered: pl.DataFrame, key: str) -> pl.DataFrame:
         control_at_risk=pl.col("n2").cast(pl.Int64).sum(),
         _k=pl.col("_iw").count(),
     )
+    # the rows are sorted by key and study: a study's first row of its key starts a run, and the runs in order
+    # are the key's distinct studies, sorted (a `unique` on the Enum took as long as the whole run)
+    first_of_study = pl.col(key).ne_missing(pl.col(key).shift()) | pl.col("studyId").ne_missing(
+        pl.col("studyId").shift()
+    )
     studies = (
-        ordered.lazy().select(key, "studyId")
-        .group_by(key)
-        .agg(studyIds=pl.col("studyId").unique())
-        .with_columns(pl.col("studyIds").list.sort())
+        ordered.lazy()
+        .select(key, "studyId")
+        .filter(first_of_study)
+        .group_by(key, maintain_order=True)
+        .agg(studyIds="studyId")
     )
     defined = (pl.col("_r") > 0) & (pl.col("_s") > 0)
     rd = pl.col("risk_difference")
     q = pl.col("_iwt2") - 2 * rd * pl.col("_iwt") + rd**2 * pl.col("_iw")
+    # both groupings keep the keys in the rows' order: their rows are the same keys, side by side
+    summed, studies = pl.collect_all([summed, studies], engine="in-memory")
     return (
-        summed.join(studies, on=key, nulls_equal=True)
+        summed.hstack([studies["studyIds"]])
+        .lazy()
         .with_columns(
             risk_difference=pl.col("_rd_num") / pl.col("_w"),
             _rd_se=pl.col("_rd_var_num").sqrt() / pl.col("_w"),
