@@ -364,9 +364,12 @@ def _events(reported_events: pl.LazyFrame, groups: pl.DataFrame) -> tuple[pl.Dat
     text = pl.col("adverse_event_term").str.strip_chars().str.replace_all(r"\s+", " ")
     term_codes, terms = coded("adverse_event_term", text.sort_by(text.str.contains(r"^[^a-z]*$"), text).first())
     system_codes, systems = coded("organ_system", pl.lit(None, pl.String))
+    # each distinct (term, organ system) with both codes: one join of the rows, not one per column
+    pair_codes = pairs.join(term_codes.rename({"code": "term"}), on="adverse_event_term", how="left").join(
+        system_codes.rename({"code": "system"}), on="organ_system", how="left"
+    )
     events = (
-        rows.join(term_codes.lazy().rename({"code": "term"}), on="adverse_event_term", how="left")
-        .join(system_codes.lazy().rename({"code": "system"}), on="organ_system", how="left")
+        rows.join(pair_codes.lazy(), on=["adverse_event_term", "organ_system"], how="left", nulls_equal=True)
         .select(
             "group",
             "term",
@@ -538,11 +541,19 @@ def safety_signals(
             term.alias("term"),
         ).rank("dense")
     )
+    # sorted as one integer: the drug, the event type, the level in the order of its name, the key's rank
+    order: PackedKeys = {
+        "drug": (drugs.height, pl.UInt32),
+        "serious": (1, pl.Boolean),
+        "_level_order": (len(LEVELS) - 1, pl.UInt8),
+        "_rank": (ranked.height, pl.UInt32),
+    }
     result = (
         summed.lazy()
         .join(left_out_per_key.lazy(), on="_key", how="left")
         .join(ranked.lazy(), on=["level", "code"], how="left")
-        .sort("drug", "serious", pl.col("level").replace_strict(LEVEL_ORDER, return_dtype=pl.UInt8), "_rank")
+        .with_columns(_level_order=pl.col("level").replace_strict(LEVEL_ORDER, return_dtype=pl.UInt8))
+        .sort(_packed(order))
         .join(drugs.lazy(), on="drug", how="left", maintain_order="left")
         .with_columns(
             pl.col("trials_left_out").fill_null(0),
@@ -553,7 +564,7 @@ def safety_signals(
         )
         .select(SIGNAL_SCHEMA.keys())
         .cast(SIGNAL_SCHEMA)
-        .collect()
+        .collect(engine="in-memory")
     )
     orphans = None
     if result_group_arms is not None:
