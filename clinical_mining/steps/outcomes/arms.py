@@ -114,8 +114,8 @@ def intervention_drugs(evidence: pl.LazyFrame, studies: pl.LazyFrame | None = No
             label="drug_name",
             whole_label=pl.coalesce("combination_label", "drug_name"),
         )
-        .filter(~pl.col("drug_name").str.contains(PLACEBO_WORDS).fill_null(False))
-        .unique()
+        .unique()  # an intervention has a row per condition: its words are read once
+        .filter(~pl.col("label").str.contains(PLACEBO_WORDS).fill_null(False))
         .sort("nct_id", "intervention_id", "label")
         .collect()
     )
