@@ -71,9 +71,9 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     matched groups. A drug of the study that no matched group of an analysis holds still gets a row for every
     analysis with an unmatched group: it may be in that group."""
     # each arm's drugs as one number, computed once per arm: counting distinct lists per analysis took ten times
-    # as long as counting numbers. Each key is written after a separator, so that no list reads as another (an
-    # empty list against one empty key, which a plain join would both give as "")
-    spelled = pl.col("drug_keys").list.sort().list.eval(pl.lit("\x1f") + pl.element()).list.join("")
+    # as long as counting numbers. An empty list is null, so that it never reads as one empty key ("")
+    drugs = pl.col("drug_keys")
+    spelled = pl.when(drugs.list.len() > 0).then(drugs.list.sort().list.join("\x1f"))
     members_ = members.lazy()
     drug_sets = (
         # an arm's first row (`is_first_distinct`): `unique` on the id hashed and moved the lists, 4x the time
@@ -143,7 +143,6 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
         sided.join(per_analysis, on="analysis_id")
         .join(analyses.lazy(), on="analysis_id")
         .with_columns(comparator=comparator)
-        .sort("analysis_id", "drug_key")
         .collect(engine="in-memory")
     )
 
