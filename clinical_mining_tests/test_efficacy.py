@@ -12,7 +12,7 @@ from polars.testing import assert_frame_equal
 
 from clinical_mining.config import PROJECT_ROOT
 from clinical_mining.step_stats import collecting
-from clinical_mining.steps.outcomes.arms import result_group_arms
+from clinical_mining.steps.outcomes.arms import intervention_drugs, result_group_arms
 from clinical_mining.steps.outcomes.direction import outcome_polarity
 from clinical_mining.steps.outcomes.efficacy import efficacy, trial_efficacy
 from clinical_mining.steps.outcomes.statistics import analysis_statistics, parse_p_value
@@ -392,6 +392,47 @@ def test_non_inferiority_against_the_margin_in_the_description(values: dict[str,
     # the reference drug is not what the test is about
     assert _verdict(per_trial, "NCT09000003", "CHEMBL1481") == "NO_COMPARATOR"
     assert set(rows["comparator"]) == {"ACTIVE"}
+
+
+def test_an_arm_without_a_type_is_no_type_at_all() -> None:
+    """Older records leave an arm's type empty: such an arm says nothing of its drug's role (found by a review of
+    the arm types held as bits, where an empty type had counted as "some other type"). Against an experimental
+    arm in a margin test, the untyped arm's drug is the reference, as it was read before."""
+    trial = Trial("NCT09000007")
+    new = trial.intervention("Empagliflozin 25 mg", "CHEMBL2107830")
+    old = trial.intervention("Glimepiride 4 mg", "CHEMBL1481")
+    trial.arm("Empagliflozin", "EXPERIMENTAL", [new])
+    trial.arm("Glimepiride", None, [old])
+    groups = [trial.group("Empagliflozin 25 mg"), trial.group("Glimepiride 1-4 mg")]
+    trial.analysis(trial.outcome("HbA1c change"), groups, **NI, ci_lower_limit=-0.2, ci_upper_limit=0.1,
+                   non_inferiority_description="margin of 0.3%")
+    _, rows, per_trial, _ = run(trial)
+    reference = rows.filter(drug_key="CHEMBL1481")
+    assert reference.select("role", "verdict", "reason").row(0) == (
+        "INVESTIGATIONAL",
+        "NO_COMPARATOR",
+        "the reference drug of a margin test",
+    )
+    assert _verdict(per_trial, "NCT09000007", "CHEMBL1481") == "NO_COMPARATOR"
+
+
+def test_a_drug_is_dropped_as_a_placebo_by_its_vocabulary_name_when_mapped() -> None:
+    """"Saline nasal spray" mapped to sodium chloride is a drug, a placebo-worded label of a mapped molecule is
+    not kept as a placebo: the words are read in the vocabulary's name when there is one, else in the label."""
+    evidence = pl.LazyFrame(
+        {
+            "studyId": ["NCT1", "NCT1", "NCT1"],
+            "intervention_id": [1, 2, 3],
+            "drug_name": ["Saline nasal spray", "sugar tablet", "Placebo tablet"],
+            "drug_id": ["CHEMBL1200574", "CHEMBL1", None],
+            "drug_vocabulary_name": ["SODIUM CHLORIDE", "PLACEBO", None],
+            "combination_label": [None, None, None],
+            "source": ["AACT"] * 3,
+        },
+        schema_overrides={"combination_label": pl.String},
+    )
+    drugs = intervention_drugs(evidence)
+    assert drugs.select("intervention_id", "drug_key", "label").rows() == [(1, "CHEMBL1200574", "Saline nasal spray")]
 
 
 def test_a_difference_from_an_active_drug_is_read_from_the_group_values() -> None:

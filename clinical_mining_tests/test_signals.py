@@ -125,6 +125,26 @@ def test_a_null_study_or_key_keeps_its_trials_with_their_key() -> None:
     assert pooled_rows["studyIds"].to_list() == [["s1", "s2"], [None, "s3"]]
 
 
+def test_a_first_row_of_null_key_and_study_keeps_its_study() -> None:
+    """The trials' lists take the first row of each run of (key, study) in the sorted rows: the very first row
+    starts a run even when its key and study are both null (found by a review: compared with the row before it,
+    which does not exist, it had been dropped)."""
+    frame = pl.DataFrame(
+        {
+            "k": [None, None, 1],
+            "studyId": [None, "s1", "s2"],
+            "a": [3, 4, 5],
+            "n1": [50, 60, 70],
+            "c": [1, 2, 3],
+            "n2": [50, 60, 70],
+        },
+        schema_overrides={"k": pl.UInt32, "studyId": pl.Enum(["s1", "s2"])},
+    )
+    rows = pooled(frame.lazy(), "k")
+    assert rows.select("k", "trials").rows() == [(None, 2), (1, 1)]
+    assert rows["studyIds"].to_list() == [[None, "s1"], ["s2"]]
+
+
 def test_the_two_trial_example_by_hand() -> None:
     """12/100 vs 5/98 and 20/150 vs 9/152, worked on paper: weights 100*98/198 = 49.495 and 150*152/302 =
     75.497; RD = ((12*98 - 5*100)/198 + (20*152 - 9*150)/302) / 124.992 = (3.414 + 5.596) / 124.992 = 0.0721;

@@ -21,7 +21,12 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.outcomes.arms import CONTROL_TYPES, intervention_drugs, study_drugs
+from clinical_mining.steps.outcomes.arms import (
+    CONTROL_TYPES,
+    first_group_of_each_arm,
+    intervention_drugs,
+    study_drugs,
+)
 
 # how often or how a drug is given, written into an unmapped label: "Once-daily ABC+3TC", "Tadalafil PRN"
 SCHEDULE = (
@@ -48,8 +53,9 @@ ANY_OTHER_TYPE = 4  # placebo, sham, no intervention, other, or a type the regis
 
 
 def type_bits(group_type: pl.Expr) -> pl.Expr:
-    """An arm's type as its bit (null for an arm without a type)."""
-    return group_type.replace_strict(TYPE_BITS, default=ANY_OTHER_TYPE, return_dtype=pl.UInt8)
+    """An arm's type as its bit; null for an arm without a type (older records), which ORs as no type at all."""
+    bits = group_type.replace_strict(TYPE_BITS, default=ANY_OTHER_TYPE, return_dtype=pl.UInt8)
+    return pl.when(group_type.is_not_null()).then(bits)
 
 
 def types_only(types: pl.Expr, *names: str) -> pl.Expr:
@@ -71,15 +77,12 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     matched groups. A drug of the study that no matched group of an analysis holds still gets a row for every
     analysis with an unmatched group: it may be in that group."""
     # each arm's drugs as one number, computed once per arm: counting distinct lists per analysis took ten times
-    # as long as counting numbers. An empty list is null, so that it never reads as one empty key ("")
+    # as long as counting numbers. An empty list is null, so that it is not read as the list of one empty key
+    # (the keys are never null)
     drugs = pl.col("drug_keys")
     spelled = pl.when(drugs.list.len() > 0).then(drugs.list.sort().list.join("\x1f"))
     members_ = members.lazy()
-    drug_sets = (
-        # an arm's first row (`is_first_distinct`): `unique` on the id hashed and moved the lists, 4x the time
-        members_.filter(pl.col("design_group_id").is_not_null() & pl.col("design_group_id").is_first_distinct())
-        .select("design_group_id", drug_set=spelled.rank("dense"))
-    )
+    drug_sets = members_.filter(first_group_of_each_arm()).select("design_group_id", drug_set=spelled.rank("dense"))
     per_analysis = (
         members_.join(drug_sets, on="design_group_id", how="left")
         .group_by("analysis_id")
@@ -116,9 +119,10 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
         )
     )
     extra = pl.col("other_drugs").list.set_difference("own_drugs").list.len() > 0
+    renamed = _scheduled_keys(members["drug_keys"])
     same_substances = (pl.col("other_drugs").list.len() > 0) & (
-        _substances(pl.col("other_drugs"), members["drug_keys"])
-        .list.set_symmetric_difference(_substances(pl.col("own_drugs"), members["drug_keys"]))
+        _substances(pl.col("other_drugs"), renamed)
+        .list.set_symmetric_difference(_substances(pl.col("own_drugs"), renamed))
         .list.len()
         == 0
     )
@@ -147,15 +151,19 @@ def analysis_sides(members: pl.DataFrame, analyses: pl.DataFrame, study_drugs: p
     )
 
 
-def _substances(drugs: pl.Expr, every_key: pl.Series) -> pl.Expr:
-    """A list of drug keys as the substances they name: an unmapped label's schedule words dropped ("tadalafil
-    prn" is tadalafil). The regex runs on the distinct keys, not on every element of every list."""
-    keys = every_key.explode().drop_nulls().unique()
+def _scheduled_keys(drug_keys: pl.Series) -> pl.DataFrame:
+    """(key, substance) of the drug keys (a series of lists) that write a schedule into an unmapped label
+    ("tadalafil prn" is tadalafil): the regex runs on the distinct keys, not on every element of every list."""
+    keys = drug_keys.explode().drop_nulls().unique()
     substance = keys.str.replace_all(SCHEDULE, " ").str.replace_all(r"\s+", " ").str.strip_chars()
-    renamed = keys != substance
-    if not renamed.any():
+    return pl.DataFrame({"key": keys, "substance": substance}).filter(pl.col("key") != pl.col("substance"))
+
+
+def _substances(drugs: pl.Expr, renamed: pl.DataFrame) -> pl.Expr:
+    """A list of drug keys as the substances they name (`_scheduled_keys` replaced)."""
+    if renamed.is_empty():
         return drugs
-    return drugs.list.eval(pl.element().replace(keys.filter(renamed), substance.filter(renamed)))
+    return drugs.list.eval(pl.element().replace(renamed["key"], renamed["substance"]))
 
 
 def drug_roles(sides: pl.DataFrame, outcomes: pl.DataFrame, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
@@ -215,9 +223,8 @@ def arm_roles(result_group_arms: pl.LazyFrame) -> pl.DataFrame:
     """(studyId, drug_key, arm_role) from the matched arms' types alone (`role_from_arms`), for a study without
     a readable primary analysis."""
     arms = (
-        result_group_arms.filter(pl.col("design_group_id").is_not_null())
+        result_group_arms.filter(first_group_of_each_arm())
         .select("nct_id", "design_group_id", "group_type", "drug_keys")
-        .filter(pl.col("design_group_id").is_first_distinct())  # each arm's first row, as in analysis_sides
         .collect()
     )
     return (

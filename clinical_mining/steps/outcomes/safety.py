@@ -21,7 +21,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record
-from clinical_mining.steps.outcomes.arms import every_drug, require_columns
+from clinical_mining.steps.outcomes.arms import every_drug, first_group_of_each_arm, require_columns
 from clinical_mining.steps.outcomes.roles import IDENTITY_SCHEMA, arm_roles
 
 Z_95 = 1.959963984540054
@@ -213,7 +213,7 @@ def trial_safety(
         .collect()
     )
     # one row per arm: every group matched to an arm carries that arm's drugs, so no join brings them back
-    per_arm = arms.filter(pl.col("design_group_id").is_first_distinct()).select(
+    per_arm = arms.filter(first_group_of_each_arm()).select(
         "nct_id", "design_group_id", "group_type", "control", arm_drugs="drug_keys"
     )
     drugs = every_drug(result_group_arms, evidence, totals.lazy()).join(

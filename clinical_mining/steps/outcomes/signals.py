@@ -188,8 +188,10 @@ def _pooled_run(ordered: pl.DataFrame, key: str) -> pl.DataFrame:
     )
     # the rows are sorted by key and study: a study's first row of its key starts a run, and the runs in order
     # are the key's distinct studies, sorted (a `unique` on the Enum took as long as the whole run)
-    first_of_study = pl.col(key).ne_missing(pl.col(key).shift()) | pl.col("studyId").ne_missing(
-        pl.col("studyId").shift()
+    first_of_study = (
+        (pl.int_range(pl.len()) == 0)
+        | pl.col(key).ne_missing(pl.col(key).shift())
+        | pl.col("studyId").ne_missing(pl.col("studyId").shift())
     )
     studies = (
         ordered.lazy()
@@ -203,6 +205,8 @@ def _pooled_run(ordered: pl.DataFrame, key: str) -> pl.DataFrame:
     q = pl.col("_iwt2") - 2 * rd * pl.col("_iwt") + rd**2 * pl.col("_iw")
     # both groupings keep the keys in the rows' order: their rows are the same keys, side by side
     summed, studies = pl.collect_all([summed, studies], engine="in-memory")
+    if not summed[key].equals(studies[key]):
+        raise RuntimeError("safety_signals (a bug): the pooled sums and the trials' lists are not of the same keys")
     return (
         summed.hstack([studies["studyIds"]])
         .lazy()
