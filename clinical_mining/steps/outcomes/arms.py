@@ -279,24 +279,29 @@ def _composed(groups: pl.DataFrame) -> pl.Series:
     """Whether each group's title joins two or more other groups' titles of its module ("Migraine + Cluster
     Headache" beside "Migraine" and "Cluster Headache"): a pooled column repeating their participants. Only
     titles with a joining sign are split; each part is looked up among the module's titles (`title_key`)."""
+    joining = r"\s*(?:\+|&|/|,|\band\b)\s*"
     parts = (
-        groups.select(
+        groups.lazy()
+        # the titles a joining sign (or a "|" of their own) splits in two or more, a few percent of them
+        .filter(pl.col("group_title").str.contains(joining + r"|\|"))
+        .select(
             "result_group_id",
             "nct_id",
             "result_type",
-            part=pl.col("group_title").str.replace_all(r"\s*(?:\+|&|/|,|\band\b)\s*", "|").str.split("|"),
+            part=pl.col("group_title").str.replace_all(joining, "|").str.split("|"),
         )
         .filter(pl.col("part").list.len() >= 2)
         .explode("part")
         .with_columns(part=_title_key(pl.col("part")))
         .filter(pl.col("part") != "")
     )
-    titles = groups.select("nct_id", "result_type", part="title_key").unique().with_columns(known=pl.lit(True))
+    titles = groups.lazy().select("nct_id", "result_type", part="title_key").unique().with_columns(known=pl.lit(True))
     composed = (
         parts.join(titles, on=["nct_id", "result_type", "part"], how="left")
         .group_by("result_group_id")
         .agg(parts=pl.len(), known=pl.col("known").is_not_null().all())
         .filter(pl.col("parts") >= 2, "known")
+        .collect()
     )
     return groups["result_group_id"].is_in(composed["result_group_id"].implode())
 
