@@ -202,8 +202,8 @@ OPTIONAL_PAIR_COLUMNS = {
 
 
 def with_trial_metadata(sources: pl.Series, metadata: pl.DataFrame) -> pl.Series:
-    """Each pair's `sources` list with its AACT studies' metadata (`aact.trial_metadata`) added to their entries,
-    in the same order.
+    """Each pair's `sources` list with its AACT studies' metadata (`aact.trial_metadata`, whose rows are all of
+    source AACT) added to their entries, in the same order.
 
     The metadata is joined once per distinct entry, after the evidence rows were grouped into pairs: carried on
     every evidence row, its lists and structs would be hashed again by the `unique` that dedups the entries
