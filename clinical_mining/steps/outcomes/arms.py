@@ -282,7 +282,7 @@ def _composed(groups: pl.DataFrame) -> pl.Series:
     joining = r"\s*(?:\+|&|/|,|\band\b)\s*"
     parts = (
         groups.lazy()
-        # the titles a joining sign (or a "|" of their own) splits in two or more, a few percent of them
+        # the titles a joining sign (or a "|" of their own) splits in two or more parts, a few percent of them
         .filter(pl.col("group_title").str.contains(joining + r"|\|"))
         .select(
             "result_group_id",
@@ -290,7 +290,6 @@ def _composed(groups: pl.DataFrame) -> pl.Series:
             "result_type",
             part=pl.col("group_title").str.replace_all(joining, "|").str.split("|"),
         )
-        .filter(pl.col("part").list.len() >= 2)
         .explode("part")
         .with_columns(part=_title_key(pl.col("part")))
         .filter(pl.col("part") != "")
