@@ -240,3 +240,44 @@ def test_final_df_sources_carry_the_trial_metadata_for_aact_entries_only() -> No
     bare = without.select(pl.col("sources").explode()).unnest("sources")
     assert bare.select(list(TRIAL_METADATA)).null_count().row(0) == (bare.height,) * len(TRIAL_METADATA)
     assert trial_metadata(None).schema == trial_metadata(trials).schema
+
+
+def test_final_df_sources_are_sorted_and_distinct_in_any_row_order() -> None:
+    """A pair's entries come out de-duplicated and sorted field by field with nulls first, whether the evidence
+    rows of one entry are next to each other (as `map_evidence` leaves them) or scattered."""
+    rows = [
+        ("NCT00000002", "AACT", "https://clinicaltrials.gov/study/NCT00000002", "PHASE_3", "COMPLETED", None),
+        ("NCT00000002", "AACT", "https://clinicaltrials.gov/study/NCT00000002", "PHASE_3", "COMPLETED", None),
+        ("NCT00000001", "AACT", None, "PHASE_2", None, None),
+        ("NCT00000001", "AACT", None, "PHASE_2", "TERMINATED", None),
+        ("EMEA/H/C/000001", "EMA", None, "APPROVAL", None, "Withdrawn"),
+        ("EMEA/H/C/000001", "EMA", None, "APPROVAL", None, None),
+        ("NCT00000001", "AACT", None, "PHASE_2", None, None),
+        ("NCT00000002", "AACT", "https://clinicaltrials.gov/study/NCT00000002", "PHASE_3", "COMPLETED", None),
+    ]
+    evidence = pl.DataFrame(
+        rows,
+        schema=["studyId", "source", "url", "clinical_stage", "overall_status", "regulatory_status"],
+        orient="row",
+    ).with_columns(
+        drug_name=pl.lit("Metformin"),
+        disease_name=pl.lit("Type 2 diabetes"),
+        drug_id=pl.lit("CHEMBL1431"),
+        disease_id=pl.lit("MONDO_0005148"),
+        drug_vocabulary_name=pl.lit("METFORMIN"),
+        disease_vocabulary_name=pl.lit("type 2 diabetes mellitus"),
+    )
+    expected = [
+        ("EMEA/H/C/000001", "EMA", None, "APPROVAL", None),
+        ("EMEA/H/C/000001", "EMA", None, "APPROVAL", "Withdrawn"),
+        ("NCT00000001", "AACT", None, "PHASE_2", None),
+        ("NCT00000001", "AACT", None, "PHASE_2", "TERMINATED"),
+        ("NCT00000002", "AACT", "https://clinicaltrials.gov/study/NCT00000002", "PHASE_3", "COMPLETED"),
+    ]
+    by_text = sorted(range(len(rows)), key=lambda i: str(rows[i]))
+    for order in (list(range(len(rows))), [7, 2, 5, 0, 3, 6, 1, 4], by_text):
+        final = drug_disease_pairs(evidence[order])
+        assert final.height == 1
+        entries = final.select(pl.col("sources").explode()).unnest("sources")
+        assert entries.select("studyId", "source", "url", "phase", "status").rows() == expected
+        assert final["max_clinical_stage"].item() == "APPROVAL"

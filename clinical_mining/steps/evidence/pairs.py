@@ -7,7 +7,7 @@ from clinical_mining.step_stats import record
 from clinical_mining.steps.evidence.aact import TRIAL_METADATA, trial_metadata
 from clinical_mining.steps.evidence.stage import CLINICAL_STAGES, STAGE_DTYPE
 from clinical_mining.steps.evidence.warnings import WARNINGS_DTYPE, warnings_by_drug
-from clinical_mining.steps.mapping.labels import aligned, id_or_label
+from clinical_mining.steps.mapping.labels import aligned, gathered, id_or_label
 from clinical_mining.steps.outcomes.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
 from clinical_mining.steps.outcomes.roles import tested_drug_stop
 
@@ -201,24 +201,55 @@ OPTIONAL_PAIR_COLUMNS = {
 }  # null where no source has them
 
 
-def with_trial_metadata(sources: pl.Series, metadata: pl.DataFrame) -> pl.Series:
-    """Each pair's `sources` list with its AACT studies' metadata (`aact.trial_metadata`, whose rows are all of
-    source AACT) added to their entries, in the same order.
+def source_entries(keyed: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
+    """(each evidence row's `sources` entry as a code, the distinct entries in the order of their codes): a code is
+    the entry's dense rank, so codes sort as the entries do (field by field, nulls first), and a pair's sorted,
+    de-duplicated list of entries is a sorted, de-duplicated list of integers. Grouping 2 M rows into lists of
+    structs and sorting each took 1.1 s at scale 1, against 0.2 s for the codes; the distinct entries (half a
+    million) are also the only ones the trials' metadata is looked up for.
 
-    The metadata is joined once per distinct entry, after the evidence rows were grouped into pairs: carried on
-    every evidence row, its lists and structs would be hashed again by the `unique` that dedups the entries
-    (3 times the grouping's time on 2 M rows). The entries are exploded with their pair's position, each AACT entry
-    finds its trial's row by its study id and takes its fields (`aligned`, which gathers each column from one
-    chunk: from the chunks of a Parquet scan, gathering the literature lists took 1.7 s for the 2 M entries at
-    scale 1, against 0.1 s), and the entries go back into their pair's list in their order."""
-    name = sources.name
-    entries = sources.to_frame().with_row_index("_pair").explode(name).unnest(name)
+    Only the first row of each run of equal entries is ranked, and its rank is spread over the run: evidence
+    comes sorted by source and study (`map_evidence`), so its 2 M rows are 544 k runs at scale 1, and ranking
+    those took 0.2 s against 0.45 s for every row. In another order there are more runs, and the same codes."""
+    entry = keyed.select(
+        pl.struct(
+            "studyId",
+            "source",
+            "url",
+            phase=pl.col("clinical_stage").cast(pl.String),
+            status=pl.coalesce("overall_status", "regulatory_status"),
+        )
+    ).to_series()
+    starts = entry.ne_missing(entry.shift())
+    run = (starts.cum_sum() - 1).cast(pl.UInt32)
+    firsts = entry.filter(starts)
+    run_code = (firsts.rank("dense") - 1).cast(pl.UInt32)
+    first = run_code.arg_unique()  # each code's first run, in the order the codes first appear
+    distinct = firsts.gather(first.gather(run_code.gather(first).arg_sort()))
+    return run_code.gather(run).rename("_entry"), distinct.struct.unnest()
+
+
+def with_trial_metadata(codes: pl.Series, entries: pl.DataFrame, metadata: pl.DataFrame) -> pl.Series:
+    """Each pair's list of entry codes (`source_entries`) spelled out as its `sources` list, each AACT entry with
+    its study's metadata (`aact.trial_metadata`, whose rows are all of source AACT), in the same order.
+
+    The metadata is looked up once per distinct entry, after the evidence rows were grouped into pairs: carried
+    on every evidence row, its lists and structs would be hashed again by the grouping. An AACT entry finds its
+    trial's row by its study id and takes its fields (`aligned`, which gathers each column from one chunk: from
+    the chunks of a Parquet scan, gathering the literature lists took 1.7 s for the 2 M entries at scale 1,
+    against 0.1 s); the codes are exploded with their pair's position, each takes its entry's fields, and the
+    entries go back into their pair's list in their order."""
     # the metadata is the AACT trials': an AACT entry finds it by its study id alone, another source's by no id
-    # (one text key joined: 0.12 s against 0.21 s for the two keys at scale 1)
     study = entries.select(pl.when(pl.col("source") == "AACT").then(pl.col("studyId")).alias("studyId"))
-    fields = aligned(study, ["studyId"], metadata.filter(pl.col("source") == "AACT").drop("source"))
-    entries = entries.hstack(fields)
-    return entries.group_by("_pair", maintain_order=True).agg(pl.struct(pl.exclude("_pair")).alias(name))[name]
+    spelled = entries.hstack(aligned(study, ["studyId"], metadata.filter(pl.col("source") == "AACT").drop("source")))
+    name = codes.name
+    exploded = codes.to_frame().with_row_index("_pair").explode(name)
+    return (
+        gathered(spelled, exploded[name])
+        .with_columns(exploded["_pair"].set_sorted())  # in order: grouped as runs
+        .group_by("_pair", maintain_order=True)
+        .agg(pl.struct(pl.exclude("_pair")).alias(name))[name]
+    )
 
 
 COUNT_COLUMNS = (
@@ -231,15 +262,24 @@ COUNT_COLUMNS = (
 )
 
 
-def _trial_counts(keyed: pl.DataFrame) -> pl.DataFrame:
+def _trial_counts(
+    keyed: pl.DataFrame, verdicts: pl.DataFrame, stops: pl.DataFrame, roles: pl.DataFrame | None
+) -> pl.DataFrame:
     """(drug_key, disease_key, the counts of `COUNT_COLUMNS`) of each pair with a verdict or a counted stop; the
-    other pairs' counts are 0. Counted apart from the pairs' other fields, on the rows that can count (a fifth of
-    the evidence at scale 1), where six filtered distinct counts over every row took longer than the rest."""
+    other pairs' counts are 0. The evidence rows are joined to the (study, drug) verdicts and to the stopped
+    studies alone, each kept only where it matches: only a fifth of the rows can count at scale 1, and looking
+    up a verdict, a stop group and a role for each of the 2 M rows took as long as the counting. With `roles`, a
+    stop counts only for the drug the study tests (`tested_drug_stop`)."""
+    rows = keyed.lazy().select("drug_key", "disease_key", "studyId")
+    judged = rows.join(verdicts.lazy().filter(pl.col("_verdict").is_not_null()), on=["studyId", "drug_key"])
+    stopped = rows.join(stops.lazy().filter(pl.col("_stop_group").is_in(["Safety", "Negative"])), on="studyId")
+    if roles is not None:
+        stopped = stopped.join(roles.lazy(), on=["studyId", "drug_key"]).select(
+            "drug_key", "disease_key", "studyId", _stop_group=tested_drug_stop("_stop_group", "_role")
+        )
     trials = pl.col("studyId")
     counts = (
-        keyed.lazy()
-        .select("drug_key", "disease_key", "studyId", "_verdict", "_stop_group")
-        .filter(pl.col("_verdict").is_not_null() | pl.col("_stop_group").is_in(["Safety", "Negative"]))
+        pl.concat([judged, stopped], how="diagonal")
         .group_by("drug_key", "disease_key")
         .agg(
             trials_with_results=trials.filter(pl.col("_verdict").is_not_null()).n_unique(),
@@ -309,19 +349,17 @@ def drug_disease_pairs(
         if trial_efficacy is not None
         else pl.DataFrame(schema={"studyId": pl.String, "drug_key": pl.String, "_verdict": pl.String})
     )
-    keyed = keyed.hstack(aligned(keyed, ["studyId", "drug_key"], verdicts))
-    groups = (
+    stops = (
         stop_reasons.lazy().select("studyId", _stop_group="stop_group").collect()
         if stop_reasons is not None
         else pl.DataFrame(schema={"studyId": pl.String, "_stop_group": pl.String})
     )
-    keyed = keyed.hstack(aligned(keyed, ["studyId"], groups))
-    if trial_roles is not None:
-        roles = trial_roles.lazy().select("studyId", "drug_key", _role="role").collect()
-        keyed = keyed.hstack(aligned(keyed, ["studyId", "drug_key"], roles)).with_columns(
-            _stop_group=tested_drug_stop("_stop_group", "_role")
-        )
+    roles = (
+        trial_roles.lazy().select("studyId", "drug_key", _role="role").collect() if trial_roles is not None else None
+    )
     is_approval = pl.col("clinical_stage") == "APPROVAL"
+    codes, entries = source_entries(keyed)
+    keyed = keyed.with_columns(codes)
     # Every value is chosen without regard to the rows' order: a key's name is its vocabulary name, else the
     # first of its labels in sort order; lists are sorted.
     pairs = keyed.group_by("drug_key", "disease_key").agg(
@@ -331,42 +369,32 @@ def drug_disease_pairs(
         disease_id=pl.col("disease_id").min(),
         max_clinical_stage=pl.col("clinical_stage").max(),
         approval=pl.struct("source", date="approval_date").filter(is_approval).unique().sort(),
-        sources=pl.struct(
-            "studyId",
-            "source",
-            "url",
-            phase=pl.col("clinical_stage").cast(pl.String),
-            status=pl.coalesce("overall_status", "regulatory_status"),
-        )
-        .unique()
-        .sort(),
+        sources=pl.col("_entry").unique().sort(),
     )
-    pairs = pairs.hstack(aligned(pairs, ["drug_key", "disease_key"], _trial_counts(keyed), nulls_equal=True))
+    counts = _trial_counts(keyed, verdicts, stops, roles)
+    pairs = pairs.hstack(aligned(pairs, ["drug_key", "disease_key"], counts, nulls_equal=True))
     if drug_warnings is not None and drug_lookup is not None:
         warned = warnings_by_drug(drug_warnings, drug_lookup)
     else:
         warned = pl.DataFrame(schema={"drug_id": pl.String, "warnings": WARNINGS_DTYPE})
     pairs = pairs.hstack(aligned(pairs, ["drug_id"], warned))
     # the evidence rows (2 M at scale 1) are not read past the grouping: freed before the sources entries widen
-    del evidence, with_disease, keyed
-    pairs = pairs.with_columns(sources=with_trial_metadata(pairs.drop_in_place("sources"), trial_metadata(trials)))
-    pairs = pairs.with_columns(pair_id=pair_ids(pairs["drug_key"], pairs["disease_key"]))
-    # one sort, by the names and then the keys (a stable sort by names after one by keys gives the same order):
-    # the rows carry the sources' lists, and each sort moves them all
-    final = pairs.sort(
-        "drug_name", "disease_name", "drug_id", "disease_id", "drug_key", "disease_key", nulls_last=True
-    ).select(
-        "pair_id",
-        "drug_name",
-        "disease_name",
-        "drug_id",
-        "disease_id",
-        pl.col("max_clinical_stage").cast(pl.String),
-        _mapping_status().alias("mapping_status"),
-        pl.when(pl.col("approval").list.len() > 0).then("approval").alias("approval"),
-        "sources",
-        *(pl.col(count).fill_null(0) for count in COUNT_COLUMNS),
-        "warnings",
+    del evidence, with_disease, keyed, codes
+    # one sort, by the names and then the keys (a stable sort by names after one by keys gives the same order),
+    # while the sources are still lists of integers: sorted with their trials' metadata, they took 0.2 s more
+    pairs = pairs.sort("drug_name", "disease_name", "drug_id", "disease_id", "drug_key", "disease_key", nulls_last=True)
+    final = pairs.select(
+        pair_id=pair_ids(pairs["drug_key"], pairs["disease_key"]),
+        drug_name="drug_name",
+        disease_name="disease_name",
+        drug_id="drug_id",
+        disease_id="disease_id",
+        max_clinical_stage=pl.col("max_clinical_stage").cast(pl.String),
+        mapping_status=_mapping_status(),
+        approval=pl.when(pl.col("approval").list.len() > 0).then("approval"),
+        sources=with_trial_metadata(pairs["sources"], entries, trial_metadata(trials)),
+        **{count: pl.col(count).fill_null(0) for count in COUNT_COLUMNS},
+        warnings="warnings",
     )
     for status, count in final["mapping_status"].value_counts().iter_rows():
         record(f"pairs/{status}", count)
