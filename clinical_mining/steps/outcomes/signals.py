@@ -34,6 +34,7 @@ import polars as pl
 
 from clinical_mining.column_docs import describes
 from clinical_mining.step_stats import record, warn
+from clinical_mining.steps.mapping.labels import gathered
 from clinical_mining.steps.outcomes.arms import require_columns
 from clinical_mining.steps.outcomes.safety import Z_95
 
@@ -357,12 +358,14 @@ def _events(reported_events: pl.LazyFrame, groups: pl.DataFrame) -> tuple[pl.Dat
             .drop_nulls(column)
             .with_columns(key=_normalised(pl.col(column)))
         )
-        keys = spellings.select("key").unique().sort("key").with_row_index("code")
-        table = spellings.join(keys, on="key")
-        shown = table.group_by("code").agg(
-            pl.col("key").first(), label.alias("display"), organ=pl.col("organ_system").str.strip_chars().min()
+        shown = (
+            spellings.group_by("key")
+            .agg(label.alias("display"), organ=pl.col("organ_system").str.strip_chars().min())
+            # numbered in the order the signals are written in: by organ system, then term, nulls last
+            .sort(pl.col("organ").is_null(), "organ", pl.col("display").is_null(), "display", "key")
+            .with_row_index("code")
         )
-        return table.select(column, "code").unique(), shown
+        return spellings.join(shown.select("key", "code"), on="key").select(column, "code").unique(), shown
 
     # the spelling shown: one not in capitals where there is one ("Headache" before "HEADACHE")
     text = pl.col("adverse_event_term").str.strip_chars().str.replace_all(r"\s+", " ")
@@ -508,15 +511,19 @@ def safety_signals(
     study_enum = pl.Enum(compared["studyId"].drop_nulls().unique().sort())
     # a trial without a study id (never in AACT) is pooled nowhere, as the join on the studies did before
     trials = compared.filter(pl.col("studyId").is_not_null()).join(drugs.select("drug_key", "drug"), on="drug_key")
+    # packed as the rows are written in: the drug, the event type ("other" first), the level in the order of its
+    # name, the key's code (numbered by organ system and term, `_events`), so that the pooled rows come out in
+    # that order: sorting the 2.6 M signals afterwards took 0.3 s at scale 1
     group_keys: PackedKeys = {
         "drug": (drugs.height, pl.UInt32),
         "serious": (1, pl.Boolean),
-        "level": (len(LEVELS) - 1, pl.UInt8),
+        "_level_order": (len(LEVELS) - 1, pl.UInt8),
         "code": (int(keys["code"].max() or 0), pl.UInt32),
     }
     numbered = (
         counted.lazy()
         .join(trials.lazy().select("trial", "drug", pl.col("studyId").cast(study_enum)), on="trial")
+        .with_columns(_level_order=pl.col("level").replace_strict(LEVEL_ORDER, return_dtype=pl.UInt8))
         .select(_packed(group_keys), "studyId", "a", "n1", "c", "n2", "level", "left_out")
         .collect()
     )
@@ -534,31 +541,23 @@ def safety_signals(
     summed = pooled(included.lazy(), "_key").with_columns(_unpacked(group_keys))
     studies_pooled = included["studyId"].n_unique()
     del included
-    # the order of the rows (drug key, event type, level, organ system, term) as integers: "other" before "serious",
-    # the levels by their names, and the keys ranked by their organ system and name, nulls last
-    term = pl.when(pl.col("level") == 0).then("display")
-    ranked = keys.with_columns(
-        _rank=pl.struct(
-            pl.col("organ").is_null().alias("no_organ"),
-            "organ",
-            term.is_null().alias("no_term"),
-            term.alias("term"),
-        ).rank("dense")
+    # each pooled row takes its key's fields and its drug's by position, without a join: a level's codes number
+    # its keys from 0 (`_events`), so a key's row among the keys sorted by level and code is the code past the
+    # first row of its level; the drugs are numbered in their rows' order
+    summed = summed.with_columns(
+        level=pl.col("_level_order").replace_strict(
+            {order: level for level, order in LEVEL_ORDER.items()}, return_dtype=pl.UInt8
+        )
     )
-    # sorted as one integer: the drug, the event type, the level in the order of its name, the key's rank
-    order: PackedKeys = {
-        "drug": (drugs.height, pl.UInt32),
-        "serious": (1, pl.Boolean),
-        "_level_order": (len(LEVELS) - 1, pl.UInt8),
-        "_rank": (ranked.height, pl.UInt32),
-    }
+    keys = keys.sort("level", "code")
+    key_rows = keys["level"].search_sorted(summed["level"], side="left").cast(pl.UInt32) + summed["code"]
+    summed = summed.hstack(gathered(keys.select("display", "organ"), key_rows)).hstack(
+        gathered(drugs.select("drug_key", "drug_id", "drug_name"), summed["drug"])
+    )
+    term = pl.when(pl.col("level") == 0).then("display")
     result = (
         summed.lazy()
-        .join(left_out_per_key.lazy(), on="_key", how="left")
-        .join(ranked.lazy(), on=["level", "code"], how="left")
-        .with_columns(_level_order=pl.col("level").replace_strict(LEVEL_ORDER, return_dtype=pl.UInt8))
-        .sort(_packed(order))
-        .join(drugs.lazy(), on="drug", how="left", maintain_order="left")
+        .join(left_out_per_key.lazy(), on="_key", how="left", maintain_order="left")
         .with_columns(
             pl.col("trials_left_out").fill_null(0),
             *_spelled()[:2],
