@@ -1,12 +1,13 @@
-"""Benchmark: the outcome steps alone at registry scale, seconds and peak memory of each.
+"""Benchmark: the outcome steps and final_df alone at registry scale, seconds and peak memory of each.
 
     uv run python benchmarks/outcome_steps.py [--scale 1] [--folder /tmp/outcome_steps]
 
 Generates the registry at `--scale` (AACT as flat files, the long tail of labels; the other sources are the
-embedded sample's), materialises everything upstream of `trial_safety` through the CLI, then runs each outcome
-step (result_group_arms, efficacy, trial_efficacy, trial_safety) in a fresh process on the stored inputs and
-prints its seconds and the process's peak memory (imports included). The whole graph is `run_all.py`'s; this
-isolates the steps the efficacy and safety issues hold to a time and a memory budget.
+embedded sample's), materialises everything upstream of `trial_safety` and `final_df` through the CLI, then
+runs each outcome step (result_group_arms, efficacy, trial_efficacy, trial_safety) and `final_df` in a fresh
+process on the stored inputs and prints its seconds and the process's peak memory (imports included). The whole
+graph is `run_all.py`'s; this isolates the steps the issues hold to a time and a memory budget (the ChEMBL,
+regulator and TTD sources are the sample's here, so `final_df` groups AACT's evidence almost alone).
 """
 
 import argparse
@@ -22,7 +23,7 @@ import yaml
 from benchmarks.harness import default_config, measured, run_fresh
 from clinical_mining_tests.synthetic.aact import STUDIES_AT_SCALE_1, generate_aact, write_flatfiles
 
-STEPS = ("result_group_arms", "efficacy", "trial_efficacy", "trial_safety")
+STEPS = ("result_group_arms", "efficacy", "trial_efficacy", "trial_safety", "final_df")
 
 
 def build(scale: float, folder: Path) -> Path:
@@ -36,6 +37,7 @@ def build(scale: float, folder: Path) -> Path:
 
 
 def measure(output: Path, step: str) -> dict[str, float]:
+    from clinical_mining.steps.evidence.pairs import drug_disease_pairs
     from clinical_mining.steps.outcomes.arms import result_group_arms
     from clinical_mining.steps.outcomes.efficacy import efficacy, trial_efficacy
     from clinical_mining.steps.outcomes.safety import trial_safety
@@ -70,6 +72,15 @@ def measure(output: Path, step: str) -> dict[str, float]:
             scan("outcome_analysis_groups"),
             scan("evidence"),
         ),
+        "final_df": lambda: drug_disease_pairs(
+            scan("evidence"),
+            scan("trial_efficacy"),
+            scan("stop_reasons"),
+            pl.read_parquet(output / "drug_warnings.parquet"),
+            pl.read_parquet(output / "drug_lookup.parquet"),
+            scan("trial_roles"),
+            scan("trials"),
+        ),
     }
     return measured(lambda: calls[step]().height)
 
@@ -84,7 +95,7 @@ def main() -> None:
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
     config = build(args.scale, args.folder)
-    command = ["dagster", "asset", "materialize", "-m", "clinical_mining.definitions", "--select", "*trial_safety"]
+    command = ["dagster", "asset", "materialize", "-m", "clinical_mining.definitions", "--select", "*trial_safety,*final_df"]
     done = subprocess.run(
         [str(Path(sys.executable).parent / command[0]), *command[1:]],
         env={**os.environ, "CLINICAL_MINING_CONFIG": str(config)},
