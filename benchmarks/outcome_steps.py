@@ -95,7 +95,15 @@ def main() -> None:
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
     config = build(args.scale, args.folder)
-    command = ["dagster", "asset", "materialize", "-m", "clinical_mining.definitions", "--select", "*trial_safety,*final_df"]
+    command = [
+        "dagster",
+        "asset",
+        "materialize",
+        "-m",
+        "clinical_mining.definitions",
+        "--select",
+        "*trial_safety,*final_df",
+    ]
     done = subprocess.run(
         [str(Path(sys.executable).parent / command[0]), *command[1:]],
         env={**os.environ, "CLINICAL_MINING_CONFIG": str(config)},
