@@ -404,8 +404,14 @@ def test_an_arm_without_a_type_is_no_type_at_all() -> None:
     trial.arm("Empagliflozin", "EXPERIMENTAL", [new])
     trial.arm("Glimepiride", None, [old])
     groups = [trial.group("Empagliflozin 25 mg"), trial.group("Glimepiride 1-4 mg")]
-    trial.analysis(trial.outcome("HbA1c change"), groups, **NI, ci_lower_limit=-0.2, ci_upper_limit=0.1,
-                   non_inferiority_description="margin of 0.3%")
+    trial.analysis(
+        trial.outcome("HbA1c change"),
+        groups,
+        **NI,
+        ci_lower_limit=-0.2,
+        ci_upper_limit=0.1,
+        non_inferiority_description="margin of 0.3%",
+    )
     _, rows, per_trial, _ = run(trial)
     reference = rows.filter(drug_key="CHEMBL1481")
     assert reference.select("role", "verdict", "reason").row(0) == (
@@ -417,7 +423,7 @@ def test_an_arm_without_a_type_is_no_type_at_all() -> None:
 
 
 def test_a_drug_is_dropped_as_a_placebo_by_its_vocabulary_name_when_mapped() -> None:
-    """"Saline nasal spray" mapped to sodium chloride is a drug, a placebo-worded label of a mapped molecule is
+    """ "Saline nasal spray" mapped to sodium chloride is a drug, a placebo-worded label of a mapped molecule is
     not kept as a placebo: the words are read in the vocabulary's name when there is one, else in the label."""
     evidence = pl.LazyFrame(
         {
@@ -528,6 +534,34 @@ def test_crossover_groups_are_left_out_and_their_analyses_cannot_tell() -> None:
         ("INDETERMINATE", "a group of the analysis is not matched to an arm")
     ]
     assert figures["groups/match/crossover"] == 1 and figures["groups/Outcome/matched_share"] == 0.5
+
+
+def test_a_group_titled_arm_to_arm_is_a_switch_and_a_titration_is_not() -> None:
+    """ "Placebo to Tadalafil 5 mg" names an arm on both sides of its "to": the placebo arm's participants after
+    a switch (NCT00833638). "Tadalafil 2.5 mg to 5 mg" (a titration) names no arm after its "to" and is no
+    switch; "Placebo-controlled Period: Tadalafil 5 mg" names the design, and is the drug's group."""
+    trial = Trial("NCT09000016")
+    drug, placebo = trial.intervention("Tadalafil", "CHEMBL779"), trial.intervention("Placebo")
+    trial.arm("Tadalafil 2.5 mg", "EXPERIMENTAL", [drug])
+    trial.arm("Tadalafil 5 mg", "EXPERIMENTAL", [drug])
+    trial.arm("Placebo", "PLACEBO_COMPARATOR", [placebo])
+    titles = (
+        "Placebo to Tadalafil 5 mg",
+        "Tadalafil 2.5 mg to Tadalafil 5 mg",
+        "Tadalafil 2.5 mg to 5 mg",
+        "Placebo-controlled Period: Tadalafil 5 mg",
+        "Placebo-Controlled Period: Placebo",
+    )
+    groups = [trial.group(title) for title in titles]
+    trial.analysis(trial.outcome("IIEF erectile function"), groups[3:], p_value_raw="0.001")
+    matched, _, _, _ = run(trial)
+    assert matched.select("group_title", "match", "design_group_id").rows() == [
+        ("Placebo to Tadalafil 5 mg", "crossover", None),
+        ("Tadalafil 2.5 mg to Tadalafil 5 mg", "crossover", None),
+        ("Tadalafil 2.5 mg to 5 mg", "unmatched", None),  # both arms' doses: no arm is the titration's
+        ("Placebo-controlled Period: Tadalafil 5 mg", "drug_dose", trial.arms[1]["id"]),
+        ("Placebo-Controlled Period: Placebo", "placebo", trial.arms[2]["id"]),
+    ]
 
 
 def test_placebo_typed_other_or_experimental_is_still_the_control() -> None:

@@ -4,9 +4,10 @@ AACT has no key from a result group (the columns of posted results, adverse even
 and result group titles differ from arm titles ("CZP 200 mg Q2W (FAS)" against "Certolizumab Pegol 200 mg
 Q2W"). A group is matched to an arm by, in turn: its title equal to one arm's title; placebo words in it
 (placebo, vehicle, sham, saline, no intervention: they win over a drug name, since "ACU-D1 Ointment Vehicle"
-is the control) to the one control arm whose drugs it names; the drugs it names (by intervention names, their
-other names and vocabulary names) to the one arm holding most of them, ties broken by the doses written in
-both titles. Crossover and switch groups ("Placebo->OL CZP") are left out; a group no rule settles stays
+is the control; "placebo-controlled" names the design, not the group) to the one control arm whose drugs it
+names; the drugs it names (by intervention names, their other names and vocabulary names) to the one arm
+holding most of them, ties broken by the doses written in both titles. Crossover and switch groups ("Placebo->OL
+CZP", "Placebo to Tadalafil 5 mg" between two arms' titles) are left out; a group no rule settles stays
 unmatched and is counted, never guessed. Efficacy and safety both read groups through `result_group_arms`.
 """
 
@@ -23,6 +24,8 @@ PLACEBO_WORDS = (
     r"(?i)\b(?:placebos?|vehicle|sham|saline|dummy|sugar pill|no intervention|no treatment|untreated|"
     r"inactive (?:tablet|capsule|comparator))\b"
 )
+# the design, not the group: "Placebo-controlled Period: Eptinezumab" is the drug's group (NCT04688775)
+CONTROLLED_DESIGN = r"(?i)\b(?:placebos?|vehicle|sham|saline)[- ]?controlled\b"
 CONTROL_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
 # what else a placebo arm's title says without naming a drug: "Matching Placebo Group", "Placebo (Arm B)"
 PLACEBO_FILLER = (
@@ -314,6 +317,42 @@ def _numbers(text: pl.Expr) -> pl.Expr:
     return text.str.extract_all(DOSE_NUMBERS).list.unique().list.sort()
 
 
+def _says_placebo(text: pl.Expr) -> pl.Expr:
+    """Whether a group's text names a placebo-type control (`PLACEBO_WORDS`) other than in the name of the
+    design ("Placebo-controlled Period: Eptinezumab")."""
+    return text.str.replace_all(CONTROLLED_DESIGN, " ").str.contains(PLACEBO_WORDS).fill_null(False)
+
+
+def _switches(groups: pl.DataFrame, arm_keys: pl.LazyFrame) -> pl.Series:
+    """Whether each group is titled "A to B" with A and B both titles of its study's arms ("Placebo to Tadalafil
+    5 mg", NCT00833638; "Delayed Start Period: Eptinezumab to Placebo" between the treatments of a crossover,
+    NCT04688775): the participants of an arm in a later period, after a switch, counted again. A dose titration
+    ("Mirabegron 25 mg to 50 mg", "2.5 mg Titrated to 5 mg Tadalafil") has no arm's title on one side."""
+    parts = (
+        groups.lazy()
+        .filter(pl.col("group_title").str.contains(r"(?i)\sto\s"))
+        .select(
+            "nct_id",
+            "result_group_id",
+            part=pl.col("group_title")
+            .str.replace(r"^[^:]*:\s*", "")
+            .str.replace_all(r"(?i)\s+to\s+", "\x00")
+            .str.split("\x00"),
+        )
+        .filter(pl.col("part").list.len() == 2)
+        .explode("part")
+        .with_columns(arm_key=_title_key(pl.col("part")))
+    )
+    switched = (
+        parts.join(arm_keys.select("nct_id", "arm_key").unique(), on=["nct_id", "arm_key"], how="semi")
+        .group_by("result_group_id")
+        .agg(sides=pl.len())
+        .filter(pl.col("sides") == 2)
+        .collect()
+    )
+    return groups["result_group_id"].is_in(switched["result_group_id"].implode())
+
+
 def match_result_groups(result_groups: pl.LazyFrame, arms: pl.DataFrame, labels: pl.LazyFrame) -> pl.DataFrame:
     """Every result group with the arm it is matched to (or none), how, and that arm's drugs and control flag.
 
@@ -374,6 +413,7 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
     )  # read by several plans below: computed once
     groups = groups.with_columns(pl.col("pooled") | _composed(groups))
     arm_keys = arms.lazy().select("nct_id", "design_group_id", arm_key=_title_key(pl.col("arm_title")))
+    groups = groups.with_columns(pl.col("crossover") | _switches(groups, arm_keys))
     same_title = (
         groups.lazy()
         .select("nct_id", "result_group_id", "title_key")
@@ -393,8 +433,8 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         text=_spaced(_group_text()),
         # the title's placebo words, or the description's unless the title says open-label or extension (an
         # open-label group "given 1 injection of placebo" to keep the blind is not the control)
-        title_placebo=pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False),
-        description_placebo=pl.col("description").str.contains(PLACEBO_WORDS).fill_null(False) & ~pl.col("open_label"),
+        title_placebo=_says_placebo(pl.col("group_title")),
+        description_placebo=_says_placebo(pl.col("description")) & ~pl.col("open_label"),
         numbers=_numbers(pl.col("group_title")),
     )
     named = _named_drugs(rest.lazy().select("nct_id", "result_group_id", "text"), "result_group_id", labels)
@@ -580,7 +620,7 @@ def _by_last_arm(matched: pl.DataFrame, groups: pl.DataFrame, arms: pl.DataFrame
         open_groups.select("nct_id", "result_group_id", "group_title", "description")
         .join(free_arms, on="nct_id")
         .filter(
-            pl.col("group_title").str.contains(PLACEBO_WORDS).fill_null(False) == pl.col("control").fill_null(False),
+            _says_placebo(pl.col("group_title")) == pl.col("control").fill_null(False),
             _title_words(_group_text()).list.set_intersection("own_words").list.len() > 0,
         )
         .select(
