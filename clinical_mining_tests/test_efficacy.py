@@ -564,6 +564,37 @@ def test_a_group_titled_arm_to_arm_is_a_switch_and_a_titration_is_not() -> None:
     ]
 
 
+def test_a_placebo_given_within_every_arm_is_a_placebo_period_and_a_double_dummy_is_not() -> None:
+    """NCT02619617: each dose arm is given placebo then the drug; its "Placebo s.c." group is that period, no
+    real arm's, and is the control. A double-dummy trial (each arm given the other's placebo) posts no placebo
+    group: its groups keep their real arms."""
+    within = Trial("NCT09000017")
+    drug, placebo = within.intervention("SOM230", "CHEMBL2103873"), within.intervention("Placebo")
+    within.arm("SOM230 0.9mg", "EXPERIMENTAL", [drug, placebo])
+    within.arm("SOM230 1.5 mg", "EXPERIMENTAL", [drug, placebo])
+    groups = [within.group("1.5 mg SOM230 s.c."), within.group("Placebo s.c.")]
+    within.analysis(within.outcome("Headache response at 30 minutes"), groups, p_value_raw="0.698")
+    dummy = Trial("NCT09000018")
+    a, b = dummy.intervention("Sumatriptan", "CHEMBL128"), dummy.intervention("Rizatriptan", "CHEMBL905")
+    placebo_a, placebo_b = dummy.intervention("Placebo for sumatriptan"), dummy.intervention("Placebo for rizatriptan")
+    dummy.arm("Sumatriptan 100 mg", "EXPERIMENTAL", [a, placebo_b])
+    dummy.arm("Rizatriptan 10 mg", "ACTIVE_COMPARATOR", [b, placebo_a])
+    dummy_groups = [dummy.group("Sumatriptan"), dummy.group("Rizatriptan")]
+    dummy.analysis(dummy.outcome("Pain free at 2 hours"), dummy_groups, p_value_raw="0.40")
+    matched, _, per_trial, _ = run(within, dummy)
+    assert matched.select("group_title", "match", "control", pl.col("design_group_id") < 0).rows() == [
+        ("1.5 mg SOM230 s.c.", "drug_dose", False, False),
+        ("Placebo s.c.", "placebo", True, True),
+        ("Sumatriptan", "drug", False, False),
+        ("Rizatriptan", "drug", False, False),
+    ]
+    assert per_trial.select("studyId", "drug_key", "comparator", "primary_verdict").rows() == [
+        ("NCT09000017", "CHEMBL2103873", "PLACEBO", "NOT_MET"),
+        ("NCT09000018", "CHEMBL128", "ACTIVE", "NOT_MET"),
+        ("NCT09000018", "CHEMBL905", "ACTIVE", "NO_COMPARATOR"),
+    ]
+
+
 def test_placebo_typed_other_or_experimental_is_still_the_control() -> None:
     for placebo_type in ("OTHER", "EXPERIMENTAL"):
         matched, rows, per_trial, _ = run(_placebo_trial("NCT09000008", placebo_type, p_value_raw="0.002"))

@@ -50,7 +50,7 @@ def test_figures_against_the_hand_labels(rows: pl.DataFrame) -> None:
     measured = figures(rows)
     assert measured["MET precision (INVESTIGATIONAL)"] == 1.0
     assert measured["MET recall (INVESTIGATIONAL)"] >= 14 / 17
-    assert measured["agreement on decided verdicts"] >= 0.78
+    assert measured["agreement on decided verdicts"] >= 0.81
     assert measured["role agreement"] >= 0.85
     assert measured["MET where the comparator is favoured"] == 0
     assert measured["ACTIVE_COMPARATOR or BACKGROUND drugs MET"] == 0
@@ -165,6 +165,23 @@ def test_a_placebo_controlled_period_is_no_placebo_group(real: Path) -> None:
     ).row(0) == ("PLACEBO", 2, 112, 0, 117)
 
 
+def test_a_placebo_period_within_each_arm_is_the_control(real: Path) -> None:
+    """NCT02619617: both dose arms are given placebo, then SOM230; "Placebo s.c." is that period's group. SOM230
+    1.5 mg (10 of 20 responders) against placebo (9 of 20), p = 0.698: NOT_MET, as the reader concluded; serious
+    events 0 of 26 against 0 of 28."""
+    trial = pl.read_parquet(real / "trial_efficacy.parquet").filter(studyId="NCT02619617")
+    assert trial.select("drug_key", "role", "comparator", "primary_verdict").rows() == [
+        ("som230", "INVESTIGATIONAL", "PLACEBO", "NOT_MET")
+    ]
+    safety = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT02619617", drug_key="som230")
+    assert safety.select("sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk").row(0) == (
+        0,
+        26,
+        0,
+        28,
+    )
+
+
 def test_every_hypothesis_type_of_the_registry_is_read(real: Path) -> None:
     """The pre-2017 form's SUPERIORITY_OR_OTHER(_LEGACY) and OTHER with a test are superiority tests, not
     'cannot tell'."""
@@ -188,7 +205,7 @@ def test_serious_events_per_arm_against_the_hand_chosen_groups(real: Path) -> No
     rows = labelled_safety(real, pl.read_csv(SAFETY_LABELS, infer_schema=False))
     measured = safety_figures(rows)
     assert measured["rows"] >= 120 and measured["studies"] >= 40
-    assert measured["both sides agree"] >= 83
+    assert measured["both sides agree"] >= 84
     assert sorted(rows.filter("shown_but_different").select("studyId", "intervention").rows()) == [
         ("NCT00353704", "morphine"),
         ("NCT00955929", "Sildenafil and questionnaire"),

@@ -61,6 +61,7 @@ ARM_SCHEMA = {
     "drug_keys": pl.List(pl.String),
     "sequence": pl.Boolean,  # an order of treatments (a crossover sequence), not a treatment
     "treatment": pl.Boolean,  # one treatment of a crossover or armless study (see `treatment_arms`)
+    "placebo_given": pl.Boolean,  # a placebo intervention is linked to the arm (beside its drugs or not)
 }
 MATCH_METHODS = (
     "title",
@@ -234,7 +235,11 @@ def study_arms(
             | (placebo_titled & (pl.col("drug_keys").list.len() == 0))
             | (pl.col("has_placebo").fill_null(False) & (pl.col("drug_keys").list.len() == 0))
         )
-        .with_columns(sequence=pl.col("arm_title").str.contains(SEQUENCE).fill_null(False), treatment=pl.lit(False))
+        .with_columns(
+            sequence=pl.col("arm_title").str.contains(SEQUENCE).fill_null(False),
+            treatment=pl.lit(False),
+            placebo_given=pl.col("has_placebo").fill_null(False),
+        )
         .select(ARM_SCHEMA.keys())
         .sort("nct_id", "design_group_id")
         .collect()
@@ -246,11 +251,24 @@ def treatment_arms(arms: pl.DataFrame, drugs: pl.DataFrame, studies: pl.LazyFram
     """For a crossover study whose arms are treatment sequences, or a legacy record without arms, one arm per
     treatment: each drug of the study alone, and a placebo arm. Their results are posted per treatment period
     ("Eptinezumab", "Placebo"), which no sequence arm can hold; the name rules match them to these. Their ids are
-    negative (no design group has them), and the study's real arms are kept for the groups titled as they are."""
+    negative (no design group has them), and the study's real arms are kept for the groups titled as they are.
+
+    A study whose every arm is given a placebo beside its drugs, none of them a control, gets the placebo arm
+    alone: its placebo is a period within each arm ("SOM230 1.5 mg" then placebo, NCT02619617), whose group
+    ("Placebo s.c.") no real arm can hold. Its drugs' groups still go to the real arms; in a double-dummy design,
+    where no group is titled as a placebo, that arm stays unused."""
     with_results = studies.select("nct_id").unique().collect()
     sequence_only = arms.group_by("nct_id").agg(sequence=pl.col("sequence").all()).filter("sequence").select("nct_id")
     armless = with_results.join(arms.select("nct_id").unique(), on="nct_id", how="anti")
     targets = pl.concat([sequence_only, armless]).unique()
+    within = (
+        arms.group_by("nct_id")
+        .agg(
+            within=(pl.col("placebo_given") & ~pl.col("control") & (pl.col("drug_keys").list.len() > 0)).all(),
+        )
+        .filter("within")
+        .select("nct_id")
+    )
     per_drug = drugs.join(targets, on="nct_id").select("nct_id", "drug_key").unique()
     treatments = pl.concat(
         [
@@ -261,7 +279,7 @@ def treatment_arms(arms: pl.DataFrame, drugs: pl.DataFrame, studies: pl.LazyFram
                 control=pl.lit(False),
                 drug_keys=pl.concat_list("drug_key"),
             ),
-            per_drug.select("nct_id")
+            pl.concat([per_drug.select("nct_id"), within])
             .unique()
             .select(
                 "nct_id",
@@ -273,9 +291,9 @@ def treatment_arms(arms: pl.DataFrame, drugs: pl.DataFrame, studies: pl.LazyFram
         ]
     ).sort("nct_id", "arm_title")
     ids = -pl.int_range(1, treatments.height + 1, dtype=pl.Int64)
-    return treatments.with_columns(design_group_id=ids, sequence=pl.lit(False), treatment=pl.lit(True)).select(
-        arms.columns
-    )
+    return treatments.with_columns(
+        design_group_id=ids, sequence=pl.lit(False), treatment=pl.lit(True), placebo_given=pl.lit(False)
+    ).select(arms.columns)
 
 
 def _composed(groups: pl.DataFrame) -> pl.Series:
@@ -698,7 +716,8 @@ RESULT_GROUP_ARM_COLUMNS = {
     "result_type": "The results module: Outcome or Reported Event (Baseline and Participant Flow where configured)",
     "group_title": "The group's title as posted",
     "design_group_id": "The arm it is matched to (design_groups.id; negative for a treatment of a crossover or"
-    " armless study, see match 'treatment'); null when unmatched or left out",
+    " armless study, or the placebo period of a study that gives a placebo in every arm); null when unmatched or"
+    " left out",
     "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose, single_arm (the one arm"
     " of its study), last_arm (a study's one adverse-event group no rule matched, to its one arm no such group"
     " took, when the group names a word of that arm's title no other arm has); or left out: crossover,"
