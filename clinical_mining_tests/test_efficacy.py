@@ -595,6 +595,40 @@ def test_a_placebo_given_within_every_arm_is_a_placebo_period_and_a_double_dummy
     ]
 
 
+def test_a_combination_arms_group_is_no_pooled_column_of_its_monotherapy_groups() -> None:
+    """A combination trial posts "Metformin", "Sitagliptin" and "Metformin + Sitagliptin": the last joins the two
+    others' titles, yet it is the combination arm's own (its title), and the add-on analysis reads it. Where no arm
+    holds both drugs, the same title is a pooled column."""
+    combination = Trial("NCT09000019")
+    a, b = combination.intervention("Metformin", "CHEMBL1431"), combination.intervention("Sitagliptin", "CHEMBL1422")
+    combination.arm("Metformin", "ACTIVE_COMPARATOR", [a])
+    combination.arm("Sitagliptin", "ACTIVE_COMPARATOR", [b])
+    combination.arm("Metformin + Sitagliptin", "EXPERIMENTAL", [a, b])
+    groups = [combination.group(title) for title in ("Metformin", "Sitagliptin", "Metformin + Sitagliptin")]
+    hba1c = combination.outcome("Change in HbA1c")
+    combination.values(hba1c, {groups[2]: -1.4, groups[0]: -0.9})
+    combination.analysis(hba1c, [groups[2], groups[0]], p_value_raw="<0.001")
+    pooled = Trial("NCT09000020")
+    c, d = pooled.intervention("Metformin", "CHEMBL1431"), pooled.intervention("Sitagliptin", "CHEMBL1422")
+    pooled.arm("Metformin", "EXPERIMENTAL", [c])
+    pooled.arm("Sitagliptin", "EXPERIMENTAL", [d])
+    for title in ("Metformin", "Sitagliptin", "Metformin + Sitagliptin"):
+        pooled.group(title)
+    matched, _, per_trial, _ = run(combination, pooled)
+    assert matched.select("nct_id", "group_title", "match").rows() == [
+        ("NCT09000019", "Metformin", "title"),
+        ("NCT09000019", "Sitagliptin", "title"),
+        ("NCT09000019", "Metformin + Sitagliptin", "title"),
+        ("NCT09000020", "Metformin", "title"),
+        ("NCT09000020", "Sitagliptin", "title"),
+        ("NCT09000020", "Metformin + Sitagliptin", "pooled"),
+    ]
+    assert per_trial.filter(studyId="NCT09000019").select("drug_key", "comparator", "primary_verdict").rows() == [
+        ("CHEMBL1422", "PLACEBO", "MET"),  # sitagliptin added to metformin against metformin alone
+        ("CHEMBL1431", "NONE", "NO_COMPARATOR"),
+    ]
+
+
 def test_placebo_typed_other_or_experimental_is_still_the_control() -> None:
     for placebo_type in ("OTHER", "EXPERIMENTAL"):
         matched, rows, per_trial, _ = run(_placebo_trial("NCT09000008", placebo_type, p_value_raw="0.002"))

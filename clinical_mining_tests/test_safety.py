@@ -307,7 +307,8 @@ def test_the_last_adverse_event_group_goes_to_the_last_arm_only_when_it_names_wh
         ],
         ["Metformin + Sitagliptin", "Metformin + Placebo", "Metformin Run-in"],
     )
-    assert matched(run_in, "Metformin Run-in") == ("unmatched", None)
+    # before randomisation: left out as a repeat of the randomised participants, never the free arm
+    assert matched(run_in, "Metformin Run-in") == ("extension", None)
     cohort = trial("NCT09200106", two_arms, ["PDE5I + PLACEBO", "Cohort B"])
     assert matched(cohort, "Cohort B") == ("unmatched", None)
     # two doses registered, a placebo group posted: the placebo group is not the 0.9 mg arm
@@ -319,3 +320,42 @@ def test_the_last_adverse_event_group_goes_to_the_last_arm_only_when_it_names_wh
     som230.group("Placebo s.c.", result_type="Reported Event")
     assert matched(som230, "1.5 mg SOM230 s.c.")[0] == "drug_dose"
     assert matched(som230, "Placebo s.c.") == ("unmatched", None)
+
+
+def test_an_add_on_drug_is_counted_on_its_backbone_and_a_lead_in_group_is_left_out() -> None:
+    """NCT01160289's shape: LY2452473 added to tadalafil 5 mg against tadalafil 5 mg + placebo, beside an
+    LY2452473 arm without tadalafil. The drug's side is its arms on the backbone the comparison arm holds (its
+    monotherapy arm is in no comparison with that arm); "5 mg LY2452473" is the monotherapy arm's group (the one
+    arm of that dose holding only what it names), "5 mg LY2452473 and 5 mg Tadalafil" the combination arm's (not
+    a pooled column of the two groups it joins), and the lead-in group repeats the randomised participants."""
+    trial = Trial("NCT09200020")
+    ly, tadalafil = trial.intervention("LY2452473", "CHEMBL9020"), trial.intervention("Tadalafil", "CHEMBL779")
+    placebo = trial.intervention("Placebo")
+    trial.arm("1 mg LY2452473 + 5 mg tadalafil", "EXPERIMENTAL", [ly, tadalafil])
+    trial.arm("5 mg LY2452473 + 5 mg tadalafil", "EXPERIMENTAL", [ly, tadalafil])
+    trial.arm("5 mg LY2452473 + placebo", "EXPERIMENTAL", [ly, placebo])
+    trial.arm("5 mg tadalafil + placebo", "ACTIVE_COMPARATOR", [tadalafil, placebo])
+    titles = (
+        "1 mg LY2452473 and 5 mg Tadalafil",
+        "5 mg LY2452473 and 5 mg Tadalafil",
+        "5 mg LY2452473",
+        "5 mg Tadalafil",
+        "5 mg Tadalafil, Lead-in Period",
+    )
+    for title in titles:
+        trial.group(title, result_type="Reported Event")
+    totals = _totals(
+        [
+            ("NCT09200020", "OG000", "serious", 2, 85),
+            ("NCT09200020", "OG001", "serious", 1, 97),
+            ("NCT09200020", "OG002", "serious", 1, 52),
+            ("NCT09200020", "OG003", "serious", 0, 87),
+            ("NCT09200020", "OG004", "serious", 2, 531),
+        ]
+    )
+    rows, figures = _run(trial, totals)
+    assert rows.filter(drug_key="CHEMBL9020").select(
+        "comparator", "drug_groups", "control_groups", "sae_affected", "sae_at_risk", "control_sae_at_risk"
+    ).row(0) == ("ACTIVE", ["OG000", "OG001"], ["OG003"], 3, 182, 87)
+    assert figures["groups/match/drug_alone"] == 1 and figures["groups/match/extension"] == 1
+    assert figures["groups/match/pooled"] == 0

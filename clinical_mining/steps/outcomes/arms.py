@@ -44,6 +44,10 @@ POOLED = (
 OPEN_LABEL = (
     r"(?i)\b(?:OL|OLE|open[- ]label|extension|rollover|roll-over|safety follow[- ]up|SFE|long[- ]term follow[- ]up)\b"
 )
+COMBINED = r"(?i)\+|&|/|\b(?:and|with|plus)\b"
+# before randomisation: every participant of the randomised arms again ("5 mg Tadalafil, Lead-in Period",
+# NCT01160289; "Screen - BNSRP", NCT01026818)
+BEFORE_RANDOMISATION = r"(?i)\b(?:lead[- ]?in|run[- ]?in|screen|screening|pre-?randomi[sz]ation)\b"
 # an arm that stops a drug: "Stopped cotrimoxazole prophylaxis", "Discontinuation of ...", "Treatment withdrawal"
 WITHDRAWAL = (
     r"(?i)\b(?:stop|stopped|stopping|discontinu\w*|withdraw\w*|withdrawn|cessation|interrupt\w*|"
@@ -68,6 +72,7 @@ MATCH_METHODS = (
     "placebo",
     "drug",
     "drug_dose",
+    "drug_alone",
     "single_arm",
     "last_arm",
     "crossover",
@@ -426,10 +431,11 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         "description",
         crossover=pl.col("group_title").str.contains(CROSSOVER).fill_null(False),
         pooled=pl.col("group_title").str.contains(POOLED).fill_null(False),
-        open_label=pl.col("group_title").str.contains(OPEN_LABEL).fill_null(False),
+        open_label=pl.col("group_title").str.contains(OPEN_LABEL).fill_null(False)
+        | pl.col("group_title").str.contains(BEFORE_RANDOMISATION).fill_null(False),
         title_key=_title_key(pl.col("group_title")),
     )  # read by several plans below: computed once
-    groups = groups.with_columns(pl.col("pooled") | _composed(groups))
+    groups = groups.with_columns(composed=_composed(groups))
     arm_keys = arms.lazy().select("nct_id", "design_group_id", arm_key=_title_key(pl.col("arm_title")))
     groups = groups.with_columns(pl.col("crossover") | _switches(groups, arm_keys))
     same_title = (
@@ -453,6 +459,8 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         # open-label group "given 1 injection of placebo" to keep the blind is not the control)
         title_placebo=_says_placebo(pl.col("group_title")),
         description_placebo=_says_placebo(pl.col("description")) & ~pl.col("open_label"),
+        # a title joining treatments ("PDE5I + DPX") may name one it does not spell as a drug's label
+        combined=pl.col("group_title").str.contains(COMBINED).fill_null(False),
         numbers=_numbers(pl.col("group_title")),
     )
     named = _named_drugs(rest.lazy().select("nct_id", "result_group_id", "text"), "result_group_id", labels)
@@ -471,6 +479,7 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             "nct_id",
             "result_group_id",
             "numbers",
+            "combined",
             placebo=pl.col("title_placebo") | (pl.col("description_placebo") & pl.col("title_names").is_null()),
             # the drugs the title names; the description's only when the title names none (a description
             # lists other names and other arms' drugs: "Other Names: ABC: abacavir ... ABC+3TC co-formulated")
@@ -504,13 +513,30 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         .filter(pl.len().over("result_group_id") == 1)
         .with_columns(method=pl.lit("drug_dose"))
     )
+    # still tied: the one arm holding no drug the group does not name ("5 mg LY2452473" to "5 mg LY2452473 +
+    # placebo", not to the arms adding tadalafil to it, NCT01160289), for a title of one treatment (no joining
+    # sign), never to a control arm, and with the doses it names ("Drugamab 20 mg" is not the "Drugamab 10 mg" arm)
+    by_alone = (
+        drug.filter(
+            pl.len().over("result_group_id") > 1,
+            ~pl.col("combined"),
+            ~pl.col("control"),
+            pl.col("drug_keys").list.set_difference("named").list.len() == 0,
+            pl.col("same_dose") | (pl.col("numbers").list.len() == 0),
+        )
+        .join(by_dose, on="result_group_id", how="anti")
+        .filter(pl.len().over("result_group_id") == 1)
+        .with_columns(method=pl.lit("drug_alone"))
+    )
     # a study of one arm: each of its groups is that arm's (strata, cohorts), unless left out below
     single = arms.filter(~pl.col("sequence"), ~pl.col("treatment")).filter(pl.len().over("nct_id") == 1)
     by_single = (
         rest.select("nct_id", "result_group_id")
         .join(single.select("nct_id", "design_group_id"), on="nct_id")
         .join(
-            pl.concat([by_title, placebo, by_drug, by_dose], how="diagonal_relaxed").select("result_group_id"),
+            pl.concat([by_title, placebo, by_drug, by_dose, by_alone], how="diagonal_relaxed").select(
+                "result_group_id"
+            ),
             on="result_group_id",
             how="anti",
         )
@@ -521,10 +547,18 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             by_single.select("result_group_id", "design_group_id", "method"),
             by_title,
             placebo.select("result_group_id", "design_group_id", method=pl.lit("placebo")),
-            by_drug.select("result_group_id", "design_group_id", "method"),
-            by_dose.select("result_group_id", "design_group_id", "method"),
+            *(
+                rule.select(
+                    "result_group_id",
+                    "design_group_id",
+                    "method",
+                    # the arm holds every drug of several the group names: a combination arm, not a pooled column
+                    combination=(pl.col("overlap") >= 2) & (pl.col("overlap") == pl.col("named").list.len()),
+                )
+                for rule in (by_drug, by_dose, by_alone)
+            ),
         ],
-        how="vertical_relaxed",
+        how="diagonal_relaxed",
     )
     result = (
         groups.lazy()
@@ -537,10 +571,15 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             how="left",
         )
         .with_columns(
-            # an open-label or extension group is no randomised arm unless its title is the arm's own
+            # a title joining others of its module ("Migraine + Cluster Headache") is a pooled column, unless it is
+            # an arm's own title or names the drugs of the one arm that holds them all ("Metformin + Sitagliptin"
+            # beside "Metformin" and "Sitagliptin" in a combination trial)
+            pooled=pl.col("pooled")
+            | (pl.col("composed") & ~((pl.col("method") == "title") | pl.col("combination")).fill_null(False)),
+            # an open-label, extension or run-in group is no randomised arm unless its title is the arm's own
             extension=pl.col("open_label")
             & (pl.col("method") != "title").fill_null(True)
-            & (pl.col("drug_keys").list.len() > 0).fill_null(True)
+            & (pl.col("drug_keys").list.len() > 0).fill_null(True),
         )
         # a group titled as its arm, or matched to an arm whose own title reads as a switch, is that arm: the
         # regimen switches ("Arm B: ZDV+ABC+3TC->ABC+3TC maintenance"), not the participants
@@ -718,10 +757,11 @@ RESULT_GROUP_ARM_COLUMNS = {
     "design_group_id": "The arm it is matched to (design_groups.id; negative for a treatment of a crossover or"
     " armless study, or the placebo period of a study that gives a placebo in every arm); null when unmatched or"
     " left out",
-    "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose, single_arm (the one arm"
-    " of its study), last_arm (a study's one adverse-event group no rule matched, to its one arm no such group"
-    " took, when the group names a word of that arm's title no other arm has); or left out: crossover,"
-    " pooled (a total or pooled column), extension (an open-label or extension group), unmatched",
+    "match": "How: title, placebo (a placebo group to the control arm), drug, drug_dose, drug_alone (of arms tied"
+    " on the drugs and doses, the one holding nothing else), single_arm (the one arm of its study), last_arm (a"
+    " study's one adverse-event group no rule matched, to its one arm no such group took, when the group names a"
+    " word of that arm's title no other arm has); or left out: crossover (a switch or later period), pooled (a"
+    " total or pooled column), extension (an open-label, extension, lead-in or screening group), unmatched",
     "group_type": "The matched arm's type as registered",
     "control": "Whether the matched arm is a control (placebo, sham, no intervention), whatever its type says",
     "drug_keys": "The matched arm's drugs: ChEMBL id when mapped, else the normalised label",

@@ -231,9 +231,7 @@ def trial_safety(
     compared = pl.concat(
         [
             compared,
-            _fallback_arms(per_arm, drugs, roles).join(
-                analysed, on=["nct_id", "drug_key"], how="anti"
-            ),
+            _fallback_arms(per_arm, drugs, roles).join(analysed, on=["nct_id", "drug_key"], how="anti"),
         ],
         how="vertical_relaxed",
     )
@@ -242,13 +240,10 @@ def trial_safety(
     # arm A, not against arm C); an active comparator is compared with every arm tested against it; a drug that
     # is not the one tested (background, other) has no comparison of its own
     tested_drugs = roles.filter(role="INVESTIGATIONAL").group_by("nct_id").agg(tested_drugs=pl.col("drug_key"))
-    typed = (
-        per_arm.join(tested_drugs, on="nct_id", how="left")
-        .select(
-            "design_group_id",
-            "control",
-            tested=pl.col("arm_drugs").list.set_intersection(pl.col("tested_drugs").fill_null([])).list.len() > 0,
-        )
+    typed = per_arm.join(tested_drugs, on="nct_id", how="left").select(
+        "design_group_id",
+        "control",
+        tested=pl.col("arm_drugs").list.set_intersection(pl.col("tested_drugs").fill_null([])).list.len() > 0,
     )
     investigational = pl.col("role") == "INVESTIGATIONAL"
     compared = (
@@ -274,6 +269,7 @@ def trial_safety(
         .filter(by_treatment | ~by_treatment.any().over("nct_id", "drug_key"))
         .select("nct_id", "drug_key", "design_group_id", side=pl.lit("drug"))
     )
+    own_arms = _on_the_backbone(own_arms, compared, per_arm)
     # a study that posted no adverse-event totals has no row: its comparison arms (from the efficacy step) are
     # not read without them, where they gave a row whose note blamed the arm matching (NCT00301262)
     sides = pl.concat(
@@ -386,6 +382,39 @@ def trial_safety(
     record("rows_without_counts", int(result["sae_affected"].is_null().sum()))
     record("groups_at_risk_zero", int((totals["sae_at_risk"] == 0).sum()))
     return result
+
+
+def _on_the_backbone(own_arms: pl.DataFrame, compared: pl.DataFrame, per_arm: pl.DataFrame) -> pl.DataFrame:
+    """A drug's own arms that hold every drug its comparison arms all hold: in an add-on design the drug is
+    compared on its backbone ("1 mg LY2452473 + 5 mg tadalafil" against "5 mg tadalafil + placebo"), and its arm
+    without the backbone ("5 mg LY2452473 + placebo") is in no such comparison (NCT01160289). A drug whose
+    comparison arms share no drug (placebo alone, or a factorial's placebo and other-drug arms), or none of whose
+    arms holds their backbone, keeps every arm."""
+    drugs_of = per_arm.select("design_group_id", "arm_drugs")
+    backbone = (
+        compared.join(drugs_of, on="design_group_id")
+        .with_columns(arms=pl.len().over("nct_id", "drug_key"))
+        .explode("arm_drugs")
+        .filter(pl.col("arm_drugs") != pl.col("drug_key"))
+        .group_by("nct_id", "drug_key", "arm_drugs")
+        .agg(held=pl.len(), arms=pl.col("arms").first())
+        .filter(pl.col("held") == pl.col("arms"))
+        .group_by("nct_id", "drug_key")
+        .agg(backbone=pl.col("arm_drugs"))
+    )
+    on_it = (
+        own_arms.join(drugs_of, on="design_group_id")
+        .join(backbone, on=["nct_id", "drug_key"])
+        .filter(pl.col("backbone").list.set_difference("arm_drugs").list.len() == 0)
+        .select("nct_id", "drug_key", "design_group_id")
+    )
+    drug = ["nct_id", "drug_key"]
+    return pl.concat(
+        [
+            own_arms.join(on_it.select(drug).unique(), on=drug, how="anti"),
+            own_arms.join(on_it, on=[*drug, "design_group_id"], how="semi"),
+        ]
+    )
 
 
 def _roles(efficacy: pl.LazyFrame | None, result_group_arms: pl.LazyFrame) -> pl.DataFrame:
