@@ -537,37 +537,58 @@ def test_crossover_groups_are_left_out_and_their_analyses_cannot_tell() -> None:
 
 
 def test_a_group_titled_arm_to_arm_is_a_switch_and_a_titration_is_not() -> None:
-    """ "Placebo to Tadalafil 5 mg" names an arm on both sides of its "to": the placebo arm's participants after
-    a switch (NCT00833638). "Tadalafil 2.5 mg to 5 mg" (a titration) names no arm after its "to" and is no
-    switch; "Placebo-controlled Period: Tadalafil 5 mg" names the design, and is the drug's group."""
+    """ "Placebo to Tadalafil 5 mg" names an arm on both sides of its "to", beside the placebo arm's own group: the
+    placebo arm's participants after a switch (NCT00833638). Not switches: "Tadalafil 2.5 mg to 5 mg" (a titration,
+    no arm's title after its "to"); a randomised withdrawal's "Tofacitinib to Placebo" (no group of tofacitinib
+    before the switch: it is the withdrawal arm); "Mirabegron 25 mg to Mirabegron 50 mg" in a study registering an
+    arm "titrated to 50 mg". "Placebo-controlled Period: Tadalafil 5 mg" names the design: the drug's group."""
     trial = Trial("NCT09000016")
     drug, placebo = trial.intervention("Tadalafil", "CHEMBL779"), trial.intervention("Placebo")
     trial.arm("Tadalafil 2.5 mg", "EXPERIMENTAL", [drug])
     trial.arm("Tadalafil 5 mg", "EXPERIMENTAL", [drug])
     trial.arm("Placebo", "PLACEBO_COMPARATOR", [placebo])
     titles = (
+        "Placebo-controlled Period: Tadalafil 2.5 mg",
+        "Placebo-controlled Period: Tadalafil 5 mg",
+        "Placebo-Controlled Period: Placebo",
         "Placebo to Tadalafil 5 mg",
         "Tadalafil 2.5 mg to Tadalafil 5 mg",
         "Tadalafil 2.5 mg to 5 mg",
-        "Placebo-controlled Period: Tadalafil 5 mg",
-        "Placebo-Controlled Period: Placebo",
     )
     groups = [trial.group(title) for title in titles]
-    trial.analysis(trial.outcome("IIEF erectile function"), groups[3:], p_value_raw="0.001")
-    matched, _, _, _ = run(trial)
+    trial.analysis(trial.outcome("IIEF erectile function"), groups[1:3], p_value_raw="0.001")
+    withdrawal = Trial("NCT09000021")
+    tofacitinib, sham = withdrawal.intervention("Tofacitinib", "CHEMBL221959"), withdrawal.intervention("Placebo")
+    withdrawal.arm("Tofacitinib", "EXPERIMENTAL", [tofacitinib])
+    withdrawal.arm("Placebo", "PLACEBO_COMPARATOR", [sham])
+    withdrawal.group("Tofacitinib to Tofacitinib")
+    withdrawal.group("Tofacitinib to Placebo")
+    titrated = Trial("NCT09000022")
+    mirabegron = titrated.intervention("Mirabegron", "CHEMBL2095212")
+    titrated.arm("Mirabegron 25 mg", "EXPERIMENTAL", [mirabegron])
+    titrated.arm("Mirabegron 25 mg titrated to 50 mg", "EXPERIMENTAL", [mirabegron])
+    titrated.group("Mirabegron 25 mg")
+    titrated.group("Mirabegron 25 mg to Mirabegron 50 mg")
+    matched, _, _, _ = run(trial, withdrawal, titrated)
     assert matched.select("group_title", "match", "design_group_id").rows() == [
+        ("Placebo-controlled Period: Tadalafil 2.5 mg", "drug_dose", trial.arms[0]["id"]),
+        ("Placebo-controlled Period: Tadalafil 5 mg", "drug_dose", trial.arms[1]["id"]),
+        ("Placebo-Controlled Period: Placebo", "placebo", trial.arms[2]["id"]),
         ("Placebo to Tadalafil 5 mg", "crossover", None),
         ("Tadalafil 2.5 mg to Tadalafil 5 mg", "crossover", None),
         ("Tadalafil 2.5 mg to 5 mg", "unmatched", None),  # both arms' doses: no arm is the titration's
-        ("Placebo-controlled Period: Tadalafil 5 mg", "drug_dose", trial.arms[1]["id"]),
-        ("Placebo-Controlled Period: Placebo", "placebo", trial.arms[2]["id"]),
+        ("Tofacitinib to Tofacitinib", "drug", withdrawal.arms[0]["id"]),
+        ("Tofacitinib to Placebo", "placebo", withdrawal.arms[1]["id"]),
+        ("Mirabegron 25 mg", "title", titrated.arms[0]["id"]),
+        ("Mirabegron 25 mg to Mirabegron 50 mg", "drug_dose", titrated.arms[1]["id"]),
     ]
 
 
 def test_a_placebo_given_within_every_arm_is_a_placebo_period_and_a_double_dummy_is_not() -> None:
     """NCT02619617: each dose arm is given placebo then the drug; its "Placebo s.c." group is that period, no
-    real arm's, and is the control. A double-dummy trial (each arm given the other's placebo) posts no placebo
-    group: its groups keep their real arms."""
+    real arm's, and is the control. In a double-dummy trial (each arm given the other's placebo) only a group
+    titled with placebo words alone could be that period: "Rizatriptan 10 mg + placebo" is not, nor is a dose
+    group described as given matching placebo, nor a placebo run-in (left out: before randomisation)."""
     within = Trial("NCT09000017")
     drug, placebo = within.intervention("SOM230", "CHEMBL2103873"), within.intervention("Placebo")
     within.arm("SOM230 0.9mg", "EXPERIMENTAL", [drug, placebo])
@@ -581,12 +602,18 @@ def test_a_placebo_given_within_every_arm_is_a_placebo_period_and_a_double_dummy
     dummy.arm("Rizatriptan 10 mg", "ACTIVE_COMPARATOR", [b, placebo_a])
     dummy_groups = [dummy.group("Sumatriptan"), dummy.group("Rizatriptan")]
     dummy.analysis(dummy.outcome("Pain free at 2 hours"), dummy_groups, p_value_raw="0.40")
+    for title in ("Rizatriptan 10 mg + placebo", "Placebo Run-in Period"):
+        dummy.group(title, result_type="Reported Event")
+    dummy.group("Low Dose", result_type="Reported Event", description="Sumatriptan 50 mg plus matching placebo")
     matched, _, per_trial, _ = run(within, dummy)
     assert matched.select("group_title", "match", "control", pl.col("design_group_id") < 0).rows() == [
         ("1.5 mg SOM230 s.c.", "drug_dose", False, False),
         ("Placebo s.c.", "placebo", True, True),
         ("Sumatriptan", "drug", False, False),
         ("Rizatriptan", "drug", False, False),
+        ("Rizatriptan 10 mg + placebo", "unmatched", None, None),
+        ("Placebo Run-in Period", "extension", None, None),
+        ("Low Dose", "unmatched", None, None),
     ]
     assert per_trial.select("studyId", "drug_key", "comparator", "primary_verdict").rows() == [
         ("NCT09000017", "CHEMBL2103873", "PLACEBO", "NOT_MET"),

@@ -225,10 +225,7 @@ def study_arms(
         unlinked.select("nct_id", "design_group_id", text=_spaced(pl.col("arm_title"))), "design_group_id", labels
     )
     placebo_titled = pl.col("arm_title").str.contains(PLACEBO_WORDS).fill_null(False)
-    placebo_only = placebo_titled & (
-        pl.col("arm_title").str.replace_all(PLACEBO_WORDS, " ").str.replace_all(PLACEBO_FILLER, " ").str.strip_chars()
-        == ""
-    )
+    placebo_only = _placebo_only(pl.col("arm_title"))
     result = (
         arms.join(linked, on="design_group_id", how="left")
         .join(named, on="design_group_id", how="left")
@@ -296,8 +293,14 @@ def treatment_arms(arms: pl.DataFrame, drugs: pl.DataFrame, studies: pl.LazyFram
         ]
     ).sort("nct_id", "arm_title")
     ids = -pl.int_range(1, treatments.height + 1, dtype=pl.Int64)
+    # the placebo period of a study giving a placebo within every arm says so (`placebo_given`): it takes only
+    # groups titled as a placebo alone (`_match_distinct`)
+    period = pl.col("nct_id").is_in(within["nct_id"].implode()) & ~pl.col("nct_id").is_in(per_drug["nct_id"].implode())
     return treatments.with_columns(
-        design_group_id=ids, sequence=pl.lit(False), treatment=pl.lit(True), placebo_given=pl.lit(False)
+        design_group_id=ids,
+        sequence=pl.lit(False),
+        treatment=pl.lit(True),
+        placebo_given=period & pl.col("control"),
     ).select(arms.columns)
 
 
@@ -346,28 +349,46 @@ def _says_placebo(text: pl.Expr) -> pl.Expr:
     return text.str.replace_all(CONTROLLED_DESIGN, " ").str.contains(PLACEBO_WORDS).fill_null(False)
 
 
-def _switches(groups: pl.DataFrame, arm_keys: pl.LazyFrame) -> pl.Series:
-    """Whether each group is titled "A to B" with A and B both titles of its study's arms ("Placebo to Tadalafil
-    5 mg", NCT00833638; "Delayed Start Period: Eptinezumab to Placebo" between the treatments of a crossover,
-    NCT04688775): the participants of an arm in a later period, after a switch, counted again. A dose titration
-    ("Mirabegron 25 mg to 50 mg", "2.5 mg Titrated to 5 mg Tadalafil") has no arm's title on one side."""
+def _placebo_only(title: pl.Expr) -> pl.Expr:
+    """Whether a title says nothing but placebo words and filler ("Matching Placebo Group", "Placebo s.c.")."""
+    return title.str.contains(PLACEBO_WORDS).fill_null(False) & (
+        title.str.replace_all(PLACEBO_WORDS, " ").str.replace_all(PLACEBO_FILLER, " ").str.strip_chars() == ""
+    )
+
+
+def _switches(groups: pl.DataFrame, arms: pl.DataFrame) -> pl.Series:
+    """Whether each group is titled "A to B" with A and B both titles of its study's arms, beside a group of its
+    module that is A's own ("Placebo to Tadalafil 5 mg" beside "Placebo", NCT00833638; "Delayed Start Period:
+    Eptinezumab to Placebo" beside "Placebo-controlled Period: Eptinezumab", NCT04688775): the participants of
+    arm A again, in a later period after a switch. Not a switch: a dose titration ("Mirabegron 25 mg to 50 mg":
+    no arm's title after its "to"), any "A to B" group of a study that registers an arm titled so ("Mirabegron
+    25 mg titrated to 50 mg"), or a randomised withdrawal's arms ("Tofacitinib to Placebo" with no group of its
+    own for tofacitinib before the switch)."""
+
+    def core(title: pl.Expr) -> pl.Expr:  # without a leading "Delayed Start Period:"
+        return title.str.replace(r"^[^:]*:\s*", "")
+
+    registered = arms.filter(pl.col("arm_title").str.contains(r"(?i)\sto\s|titrat").fill_null(False))
     parts = (
         groups.lazy()
         .filter(pl.col("group_title").str.contains(r"(?i)\sto\s"))
+        .join(registered.lazy().select("nct_id").unique(), on="nct_id", how="anti")
         .select(
             "nct_id",
+            "result_type",
             "result_group_id",
-            part=pl.col("group_title")
-            .str.replace(r"^[^:]*:\s*", "")
-            .str.replace_all(r"(?i)\s+to\s+", "\x00")
-            .str.split("\x00"),
+            part=core(pl.col("group_title")).str.replace_all(r"(?i)\s+to\s+", "\x00").str.split("\x00"),
         )
         .filter(pl.col("part").list.len() == 2)
+        .with_columns(before=_title_key(pl.col("part").list.first()))
         .explode("part")
         .with_columns(arm_key=_title_key(pl.col("part")))
     )
+    arm_keys = arms.lazy().select("nct_id", arm_key=_title_key(pl.col("arm_title"))).unique()
+    own_groups = groups.lazy().select("nct_id", "result_type", before=_title_key(core(pl.col("group_title")))).unique()
     switched = (
-        parts.join(arm_keys.select("nct_id", "arm_key").unique(), on=["nct_id", "arm_key"], how="semi")
+        parts.join(arm_keys, on=["nct_id", "arm_key"], how="semi")
+        .join(own_groups, on=["nct_id", "result_type", "before"], how="semi")
         .group_by("result_group_id")
         .agg(sides=pl.len())
         .filter(pl.col("sides") == 2)
@@ -431,13 +452,13 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         "description",
         crossover=pl.col("group_title").str.contains(CROSSOVER).fill_null(False),
         pooled=pl.col("group_title").str.contains(POOLED).fill_null(False),
-        open_label=pl.col("group_title").str.contains(OPEN_LABEL).fill_null(False)
-        | pl.col("group_title").str.contains(BEFORE_RANDOMISATION).fill_null(False),
+        open_label=pl.col("group_title").str.contains(OPEN_LABEL).fill_null(False),
+        before=pl.col("group_title").str.contains(BEFORE_RANDOMISATION).fill_null(False),
         title_key=_title_key(pl.col("group_title")),
     )  # read by several plans below: computed once
     groups = groups.with_columns(composed=_composed(groups))
     arm_keys = arms.lazy().select("nct_id", "design_group_id", arm_key=_title_key(pl.col("arm_title")))
-    groups = groups.with_columns(pl.col("crossover") | _switches(groups, arm_keys))
+    groups = groups.with_columns(pl.col("crossover") | _switches(groups, arms))
     same_title = (
         groups.lazy()
         .select("nct_id", "result_group_id", "title_key")
@@ -461,6 +482,8 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         description_placebo=_says_placebo(pl.col("description")) & ~pl.col("open_label"),
         # a title joining treatments ("PDE5I + DPX") may name one it does not spell as a drug's label
         combined=pl.col("group_title").str.contains(COMBINED).fill_null(False),
+        placebo_only=_placebo_only(pl.col("group_title")),
+        before="before",
         numbers=_numbers(pl.col("group_title")),
     )
     named = _named_drugs(rest.lazy().select("nct_id", "result_group_id", "text"), "result_group_id", labels)
@@ -480,6 +503,8 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             "result_group_id",
             "numbers",
             "combined",
+            "placebo_only",
+            "before",
             placebo=pl.col("title_placebo") | (pl.col("description_placebo") & pl.col("title_names").is_null()),
             # the drugs the title names; the description's only when the title names none (a description
             # lists other names and other arms' drugs: "Other Names: ABC: abacavir ... ABC+3TC co-formulated")
@@ -489,7 +514,15 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             arms.lazy()
             # a crossover study's sequence arms are no treatment: its groups go to the treatments
             .filter(~(pl.col("treatment").any().over("nct_id") & pl.col("sequence")))
-            .select("nct_id", "design_group_id", "control", "drug_keys", arm_numbers=_numbers(pl.col("arm_title"))),
+            .select(
+                "nct_id",
+                "design_group_id",
+                "control",
+                "drug_keys",
+                "treatment",
+                "placebo_given",
+                arm_numbers=_numbers(pl.col("arm_title")),
+            ),
             on="nct_id",
         )
         .with_columns(
@@ -500,7 +533,12 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
     )
     # a placebo group goes to a control arm, the one sharing most of the drugs it names (a backbone; the drug a
     # placebo matches, "Placebo for ACU-D1", is named but not held, and shared by no control arm)
-    placebo = candidates.filter("placebo", "control")
+    # a study's placebo period (`treatment_arms`: a placebo given within every arm) takes only a group titled with
+    # nothing but placebo words ("Placebo s.c."): not "Rizatriptan 10 mg + placebo" of a double-dummy design, nor a
+    # dose group described as given matching placebo, nor a placebo run-in
+    placebo = candidates.filter("placebo", "control").filter(
+        ~(pl.col("treatment") & pl.col("placebo_given")) | (pl.col("placebo_only") & ~pl.col("before"))
+    )
     placebo = placebo.filter(pl.col("overlap") == pl.col("overlap").max().over("result_group_id")).filter(
         pl.len().over("result_group_id") == 1
     )
@@ -576,10 +614,19 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             # beside "Metformin" and "Sitagliptin" in a combination trial)
             pooled=pl.col("pooled")
             | (pl.col("composed") & ~((pl.col("method") == "title") | pl.col("combination")).fill_null(False)),
-            # an open-label, extension or run-in group is no randomised arm unless its title is the arm's own
-            extension=pl.col("open_label")
-            & (pl.col("method") != "title").fill_null(True)
-            & (pl.col("drug_keys").list.len() > 0).fill_null(True),
+            # an open-label or extension group is no randomised arm unless its title is the arm's own; nor is a
+            # lead-in, run-in or screening group (a placebo run-in too), unless its arm's title says it ("Nevirapine
+            # 200 mg BID with lead-in" is a randomised regimen)
+            extension=(
+                pl.col("open_label")
+                & (pl.col("method") != "title").fill_null(True)
+                & (pl.col("drug_keys").list.len() > 0).fill_null(True)
+            )
+            | (
+                pl.col("before")
+                & (pl.col("method") != "title").fill_null(True)
+                & ~pl.col("arm_title").str.contains(BEFORE_RANDOMISATION).fill_null(False)
+            ),
         )
         # a group titled as its arm, or matched to an arm whose own title reads as a switch, is that arm: the
         # regimen switches ("Arm B: ZDV+ABC+3TC->ABC+3TC maintenance"), not the participants

@@ -104,13 +104,19 @@ def _summed(column: str, condition: pl.Expr) -> pl.Expr:
 COMPARED = ("PLACEBO", "ACTIVE", "NON_DRUG")
 
 
-def _comparison_arms(
+def _analysed_arms(
     efficacy: pl.LazyFrame | None, outcome_analysis_groups: pl.LazyFrame | None, arms: pl.DataFrame
 ) -> pl.DataFrame:
-    """(nct_id, drug_key, design_group_id, comparator) of the arms each drug is compared with in its analyses:
-    the other side of every analysis holding the drug against a placebo-type, active or non-drug comparator
-    (its primary analyses where it has any)."""
-    schema = {"nct_id": pl.String, "drug_key": pl.String, "design_group_id": pl.Int64, "comparator": pl.String}
+    """(nct_id, drug_key, design_group_id, comparator, own) of the arms of every analysis holding the drug
+    against a placebo-type, active or non-drug comparator (its primary analyses where it has any): `own` where the
+    arm holds the drug, else an arm it is compared with."""
+    schema = {
+        "nct_id": pl.String,
+        "drug_key": pl.String,
+        "design_group_id": pl.Int64,
+        "comparator": pl.String,
+        "own": pl.Boolean,
+    }
     if efficacy is None or outcome_analysis_groups is None:
         return pl.DataFrame(schema=schema)
     members = outcome_analysis_groups.select(analysis_id="outcome_analysis_id", result_group_id="result_group_id")
@@ -123,9 +129,8 @@ def _comparison_arms(
     return (
         rows.join(members, on="analysis_id")
         .join(arms.lazy(), on="result_group_id")
-        .filter(~pl.col("drug_keys").list.contains(pl.col("drug_key")))
         .group_by(nct_id="studyId", drug_key="drug_key", design_group_id="design_group_id")
-        .agg(pl.col("comparator").first())
+        .agg(pl.col("comparator").first(), own=pl.col("drug_keys").list.contains(pl.col("drug_key")).first())
         .collect()
         .cast(schema)
     )
@@ -220,7 +225,8 @@ def trial_safety(
         totals.select("nct_id").unique(), on="nct_id", how="semi"
     )
     roles = _roles(efficacy, result_group_arms)
-    compared = _comparison_arms(efficacy, outcome_analysis_groups, arms)
+    analysed_arms = _analysed_arms(efficacy, outcome_analysis_groups, arms)
+    compared = analysed_arms.filter(~pl.col("own")).drop("own")
     # a drug the efficacy step has no analysis for falls back on the arms' types; one whose analyses compare it
     # only with itself (a dose or schedule) or nothing keeps no comparison
     analysed = (
@@ -269,7 +275,7 @@ def trial_safety(
         .filter(by_treatment | ~by_treatment.any().over("nct_id", "drug_key"))
         .select("nct_id", "drug_key", "design_group_id", side=pl.lit("drug"))
     )
-    own_arms = _on_the_backbone(own_arms, compared, per_arm)
+    own_arms = _on_the_backbone(own_arms, compared, per_arm, analysed_arms.filter("own"))
     # a study that posted no adverse-event totals has no row: its comparison arms (from the efficacy step) are
     # not read without them, where they gave a row whose note blamed the arm matching (NCT00301262)
     sides = pl.concat(
@@ -384,12 +390,16 @@ def trial_safety(
     return result
 
 
-def _on_the_backbone(own_arms: pl.DataFrame, compared: pl.DataFrame, per_arm: pl.DataFrame) -> pl.DataFrame:
-    """A drug's own arms that hold every drug its comparison arms all hold: in an add-on design the drug is
-    compared on its backbone ("1 mg LY2452473 + 5 mg tadalafil" against "5 mg tadalafil + placebo"), and its arm
-    without the backbone ("5 mg LY2452473 + placebo") is in no such comparison (NCT01160289). A drug whose
-    comparison arms share no drug (placebo alone, or a factorial's placebo and other-drug arms), or none of whose
-    arms holds their backbone, keeps every arm."""
+def _on_the_backbone(
+    own_arms: pl.DataFrame, compared: pl.DataFrame, per_arm: pl.DataFrame, analysed: pl.DataFrame
+) -> pl.DataFrame:
+    """A drug's own arms that hold every drug its comparison arms all hold, or that its analyses compare: in an
+    add-on design the drug is compared on its backbone ("1 mg LY2452473 + 5 mg tadalafil" against "5 mg tadalafil
+    + placebo"), and its arm without the backbone ("5 mg LY2452473 + placebo"), in none of its analyses, is in no
+    such comparison (NCT01160289); where an analysis compares that arm too (dapagliflozin alone against
+    metformin beside the add-on), it stays. A drug whose comparison arms share no drug (placebo alone, or a
+    factorial's placebo and other-drug arms), or none of whose arms holds their backbone, keeps every arm."""
+    drug = ["nct_id", "drug_key"]
     drugs_of = per_arm.select("design_group_id", "arm_drugs")
     backbone = (
         compared.join(drugs_of, on="design_group_id")
@@ -408,7 +418,7 @@ def _on_the_backbone(own_arms: pl.DataFrame, compared: pl.DataFrame, per_arm: pl
         .filter(pl.col("backbone").list.set_difference("arm_drugs").list.len() == 0)
         .select("nct_id", "drug_key", "design_group_id")
     )
-    drug = ["nct_id", "drug_key"]
+    on_it = pl.concat([on_it, on_it.select(drug).unique().join(analysed.select(*drug, "design_group_id"), on=drug)])
     return pl.concat(
         [
             own_arms.join(on_it.select(drug).unique(), on=drug, how="anti"),
