@@ -7,6 +7,7 @@ import pytest
 
 from clinical_mining.step_stats import collecting
 from clinical_mining.steps.outcomes.arms import ResultsInputError, result_group_arms
+from clinical_mining.steps.outcomes.efficacy import efficacy
 from clinical_mining.steps.outcomes.safety import newcombe_difference, trial_safety, wilson
 from clinical_mining_tests.conftest import aact_evidence
 from clinical_mining_tests.test_efficacy import Trial, _frame
@@ -359,3 +360,85 @@ def test_an_add_on_drug_is_counted_on_its_backbone_and_a_lead_in_group_is_left_o
     ).row(0) == ("ACTIVE", ["OG000", "OG001"], ["OG003"], 3, 182, 87)
     assert figures["groups/match/drug_alone"] == 1 and figures["groups/match/extension"] == 1
     assert figures["groups/match/pooled"] == 0
+
+
+def test_a_lead_in_regimen_is_a_randomised_arm_and_a_placebo_run_in_is_no_side() -> None:
+    """An arm registered as "Nevirapine 200 mg BID with lead-in" is a randomised regimen: its "(Lead-in dosing)"
+    group is counted. A single-blind placebo run-in before an active-controlled comparison repeats every
+    participant: left out, never the control."""
+    nevirapine = Trial("NCT09200021")
+    nvp, efv = nevirapine.intervention("Nevirapine", "CHEMBL57"), nevirapine.intervention("Efavirenz", "CHEMBL223")
+    nevirapine.arm("Nevirapine 200 mg BID with lead-in", "EXPERIMENTAL", [nvp])
+    nevirapine.arm("Nevirapine 400 mg QD", "EXPERIMENTAL", [nvp])
+    nevirapine.arm("Efavirenz 600 mg", "ACTIVE_COMPARATOR", [efv])
+    for title in ("Nevirapine 200 mg BID (Lead-in dosing)", "Nevirapine 400 mg QD", "Efavirenz 600 mg"):
+        nevirapine.group(title, result_type="Reported Event")
+    totals = [("NCT09200021", "OG000", "serious", 10, 100), ("NCT09200021", "OG001", "serious", 2, 100)]
+    rows, _ = _run(nevirapine, _totals([*totals, ("NCT09200021", "OG002", "serious", 5, 100)]))
+    assert rows.filter(drug_key="CHEMBL57").select("drug_groups", "control_groups", "sae_affected", "sae_at_risk").row(
+        0
+    ) == (["OG000", "OG001"], ["OG002"], 12, 200)
+    run_in = Trial("NCT09200022")
+    olmesartan, amlodipine = (
+        run_in.intervention("Olmesartan", "CHEMBL1516"),
+        run_in.intervention("Amlodipine", "CHEMBL1491"),
+    )
+    placebo = run_in.intervention("Placebo")
+    run_in.arm("Olmesartan 40 mg", "EXPERIMENTAL", [olmesartan, placebo])
+    run_in.arm("Amlodipine 10 mg", "ACTIVE_COMPARATOR", [amlodipine, placebo])
+    for title in ("Placebo Run-in Period", "Olmesartan 40 mg", "Amlodipine 10 mg"):
+        run_in.group(title, result_type="Reported Event")
+    totals = [("NCT09200022", "OG000", "serious", 3, 600), ("NCT09200022", "OG001", "serious", 9, 290)]
+    rows, _ = _run(run_in, _totals([*totals, ("NCT09200022", "OG002", "serious", 4, 295)]))
+    assert rows.filter(drug_key="CHEMBL1516").select(
+        "comparator", "drug_groups", "control_groups", "sae_affected", "control_sae_affected", "control_sae_at_risk"
+    ).row(0) == ("ACTIVE", ["OG001"], ["OG002"], 9, 4, 295)
+
+
+def test_a_drugs_arm_off_the_backbone_stays_where_its_analyses_compare_it() -> None:
+    """Dapagliflozin alone and added to metformin, each against metformin alone in a primary analysis: both of
+    its arms are compared with the metformin arm, so both are its side (the add-on rule keeps an arm off the
+    backbone out only where no analysis compares it)."""
+    trial = Trial("NCT09200023")
+    dapagliflozin, metformin = (
+        trial.intervention("Dapagliflozin", "CHEMBL429910"),
+        trial.intervention("Metformin", "CHEMBL1431"),
+    )
+    trial.arm("Dapagliflozin 10 mg", "EXPERIMENTAL", [dapagliflozin])
+    trial.arm("Dapagliflozin 10 mg + Metformin", "EXPERIMENTAL", [dapagliflozin, metformin])
+    trial.arm("Metformin", "ACTIVE_COMPARATOR", [metformin])
+    alone, added, reference = (
+        trial.group(title) for title in ("Dapagliflozin 10 mg", "Dapagliflozin 10 mg + Metformin", "Metformin")
+    )
+    hba1c = trial.outcome("Change in HbA1c")
+    trial.values(hba1c, {alone: -1.4, added: -2.0, reference: -1.2})
+    trial.analysis(hba1c, [added, reference], p_value_raw="<0.001")
+    trial.analysis(hba1c, [alone, reference], p_value_raw="0.20")
+    for title in ("Dapagliflozin 10 mg", "Dapagliflozin 10 mg + Metformin", "Metformin"):
+        trial.group(title, result_type="Reported Event")
+    evidence = aact_evidence(trial.evidence)
+    groups = result_group_arms(
+        _frame([trial], "groups"),
+        _frame([trial], "arms"),
+        _frame([trial], "links"),
+        _frame([trial], "interventions"),
+        evidence,
+    )
+    rows = efficacy(
+        _frame([trial], "outcomes"),
+        _frame([trial], "analyses"),
+        _frame([trial], "analysis_groups"),
+        groups.lazy(),
+        _frame([trial], "measurements"),
+    )
+    totals = _totals(
+        [
+            ("NCT09200023", "OG003", "serious", 2, 200),
+            ("NCT09200023", "OG004", "serious", 3, 200),
+            ("NCT09200023", "OG005", "serious", 1, 200),
+        ]
+    )
+    safety = trial_safety(totals, groups.lazy(), rows.lazy(), _frame([trial], "analysis_groups"), evidence)
+    assert safety.filter(drug_key="CHEMBL429910").select(
+        "drug_groups", "control_groups", "sae_affected", "sae_at_risk"
+    ).row(0) == (["OG003", "OG004"], ["OG005"], 5, 400)
