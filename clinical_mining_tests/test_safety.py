@@ -188,22 +188,29 @@ def test_an_active_comparator_and_a_factorial_arm_get_their_own_comparison_arms(
 
 
 def test_an_arm_with_two_adverse_event_groups_is_never_summed() -> None:
-    """Treatment and follow-up phases posted as two groups of one arm hold the same participants."""
-    trial = _placebo_trial("NCT09200011")
-    trial.group("Sitagliptin 100 mg Follow-up Phase", result_type="Reported Event")
-    totals = _totals(
-        [
-            ("NCT09200011", "OG000", "serious", 3, 50),
-            ("NCT09200011", "OG001", "serious", 1, 50),
-            ("NCT09200011", "OG002", "serious", 2, 50),
-        ]
-    )
-    rows, _ = _run(trial, totals)
-    row = rows.row(0, named=True)
-    assert row["sae_affected"] is None and row["control_sae_affected"] is None
-    assert (
-        row["note"] == "an arm has several adverse-event groups (phases, periods, cohorts): participants counted twice"
-    )
+    """Two groups of one arm that no rule tells apart ("Part 2": a later part of the same participants, or
+    other participants) are never summed: the same participants could be counted twice. A group that says it is
+    the follow-up phase is left out, and the treatment phase's counts are shown."""
+    for title, expected in (
+        ("Sitagliptin 100 mg Part 2", (None, None)),
+        ("Sitagliptin 100 mg Follow-up Phase", (3, 1)),
+    ):
+        trial = _placebo_trial("NCT09200011")
+        trial.group(title, result_type="Reported Event")
+        totals = _totals(
+            [
+                ("NCT09200011", "OG000", "serious", 3, 50),
+                ("NCT09200011", "OG001", "serious", 1, 50),
+                ("NCT09200011", "OG002", "serious", 2, 50),
+            ]
+        )
+        rows, _ = _run(trial, totals)
+        row = rows.row(0, named=True)
+        assert (row["sae_affected"], row["control_sae_affected"]) == expected
+        if expected == (None, None):
+            assert row["note"] == (
+                "an arm has several adverse-event groups (phases, periods, cohorts): participants counted twice"
+            )
 
 
 def test_a_treatment_arm_of_another_drug_leaves_the_drugs_own_arm_alone() -> None:
@@ -442,3 +449,30 @@ def test_a_drugs_arm_off_the_backbone_stays_where_its_analyses_compare_it() -> N
     assert safety.filter(drug_key="CHEMBL429910").select(
         "drug_groups", "control_groups", "sae_affected", "sae_at_risk"
     ).row(0) == (["OG003", "OG004"], ["OG005"], 5, 400)
+
+
+def test_a_later_phases_groups_are_left_out_even_titled_as_their_arm() -> None:
+    """NCT02397473's and NCT01352507's shapes: "Galcanezumab 300mg - Post Treatment Phase" and "Placebo (Extension
+    Phase)" repeat the treatment phase's participants, even where the title is the arm's once its parentheses
+    are set aside."""
+    trial = Trial("NCT09200024")
+    drug, placebo = trial.intervention("Galcanezumab", "CHEMBL3833304"), trial.intervention("Placebo")
+    trial.arm("Galcanezumab 300mg", "EXPERIMENTAL", [drug])
+    trial.arm("Placebo", "PLACEBO_COMPARATOR", [placebo])
+    titles = (
+        "Galcanezumab 300mg - Treatment Phase",
+        "Placebo - Treatment Phase",
+        "Galcanezumab 300mg - Post Treatment Phase",
+        "Placebo (Extension Phase)",
+    )
+    for title in titles:
+        trial.group(title, result_type="Reported Event")
+    totals = [("NCT09200024", f"OG00{code}", "serious", affected, 50) for code, affected in enumerate((0, 1, 2, 3))]
+    rows, figures = _run(trial, _totals(totals))
+    assert rows.select("drug_groups", "control_groups", "sae_affected", "control_sae_affected").row(0) == (
+        ["OG000"],
+        ["OG001"],
+        0,
+        1,
+    )
+    assert figures["groups/match/extension"] == 2

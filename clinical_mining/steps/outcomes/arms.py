@@ -45,6 +45,13 @@ OPEN_LABEL = (
     r"(?i)\b(?:OL|OLE|open[- ]label|extension|rollover|roll-over|safety follow[- ]up|SFE|long[- ]term follow[- ]up)\b"
 )
 COMBINED = r"(?i)\+|&|/|\b(?:and|with|plus)\b"
+# after the randomised treatment: the same participants again, even in a group titled as its arm after the
+# parentheses are set aside ("Tadalafil (Extension Phase)", NCT01352507; "Placebo - Post Treatment Phase",
+# NCT02397473)
+LATER_PHASE = (
+    r"(?i)\b(?:extension|OLE|rollover|roll-over|(?:safety|long[- ]term) follow[- ]up|follow[- ]up (?:phase|period)|"
+    r"post[- ]?treatment)\b"
+)
 # before randomisation: every participant of the randomised arms again ("5 mg Tadalafil, Lead-in Period",
 # NCT01160289; "Screen - BNSRP", NCT01026818)
 BEFORE_RANDOMISATION = r"(?i)\b(?:lead[- ]?in|run[- ]?in|screen|screening|pre-?randomi[sz]ation)\b"
@@ -454,6 +461,7 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         pooled=pl.col("group_title").str.contains(POOLED).fill_null(False),
         open_label=pl.col("group_title").str.contains(OPEN_LABEL).fill_null(False),
         before=pl.col("group_title").str.contains(BEFORE_RANDOMISATION).fill_null(False),
+        later=pl.col("group_title").str.contains(LATER_PHASE).fill_null(False),
         title_key=_title_key(pl.col("group_title")),
     )  # read by several plans below: computed once
     groups = groups.with_columns(composed=_composed(groups))
@@ -603,7 +611,16 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         .join(matched.lazy(), on="result_group_id", how="left")
         .join(
             arms.lazy().select(
-                "design_group_id", "group_type", "control", "drug_keys", "drug_ids", "drug_names", "arm_title"
+                "design_group_id",
+                "group_type",
+                "control",
+                "drug_keys",
+                "drug_ids",
+                "drug_names",
+                "arm_title",
+                # read per arm, not per group matched to it
+                arm_before=pl.col("arm_title").str.contains(BEFORE_RANDOMISATION).fill_null(False),
+                arm_later=pl.col("arm_title").str.contains(LATER_PHASE).fill_null(False),
             ),
             on="design_group_id",
             how="left",
@@ -616,7 +633,8 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             | (pl.col("composed") & ~((pl.col("method") == "title") | pl.col("combination")).fill_null(False)),
             # an open-label or extension group is no randomised arm unless its title is the arm's own; nor is a
             # lead-in, run-in or screening group (a placebo run-in too), unless its arm's title says it ("Nevirapine
-            # 200 mg BID with lead-in" is a randomised regimen)
+            # 200 mg BID with lead-in" is a randomised regimen); nor an extension or post-treatment phase's group,
+            # titled as its arm or not, unless the arm's own title says it
             extension=(
                 pl.col("open_label")
                 & (pl.col("method") != "title").fill_null(True)
@@ -625,8 +643,9 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             | (
                 pl.col("before")
                 & (pl.col("method") != "title").fill_null(True)
-                & ~pl.col("arm_title").str.contains(BEFORE_RANDOMISATION).fill_null(False)
-            ),
+                & ~pl.col("arm_before").fill_null(False)
+            )
+            | (pl.col("later") & ~pl.col("arm_later").fill_null(False)),
         )
         # a group titled as its arm, or matched to an arm whose own title reads as a switch, is that arm: the
         # regimen switches ("Arm B: ZDV+ABC+3TC->ABC+3TC maintenance"), not the participants
