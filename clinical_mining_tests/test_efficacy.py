@@ -588,7 +588,7 @@ def test_a_placebo_given_within_every_arm_is_a_placebo_period_and_a_double_dummy
     """NCT02619617: each dose arm is given placebo then the drug; its "Placebo s.c." group is that period, no
     real arm's, and is the control. In a double-dummy trial (each arm given the other's placebo) only a group
     titled with placebo words alone could be that period: "Rizatriptan 10 mg + placebo" is not, nor is a dose
-    group described as given matching placebo, nor a placebo run-in (left out: before randomisation)."""
+    group described as given matching placebo, nor a placebo run-in (unmatched: no arm holds it)."""
     within = Trial("NCT09000017")
     drug, placebo = within.intervention("SOM230", "CHEMBL2103873"), within.intervention("Placebo")
     within.arm("SOM230 0.9mg", "EXPERIMENTAL", [drug, placebo])
@@ -612,7 +612,7 @@ def test_a_placebo_given_within_every_arm_is_a_placebo_period_and_a_double_dummy
         ("Sumatriptan", "drug", False, False),
         ("Rizatriptan", "drug", False, False),
         ("Rizatriptan 10 mg + placebo", "unmatched", None, None),
-        ("Placebo Run-in Period", "extension", None, None),
+        ("Placebo Run-in Period", "unmatched", None, None),
         ("Low Dose", "unmatched", None, None),
     ]
     assert per_trial.select("studyId", "drug_key", "comparator", "primary_verdict").rows() == [

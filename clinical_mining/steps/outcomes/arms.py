@@ -631,21 +631,25 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
             # beside "Metformin" and "Sitagliptin" in a combination trial)
             pooled=pl.col("pooled")
             | (pl.col("composed") & ~((pl.col("method") == "title") | pl.col("combination")).fill_null(False)),
-            # an open-label or extension group is no randomised arm unless its title is the arm's own; nor is a
-            # lead-in, run-in or screening group (a placebo run-in too), unless its arm's title says it ("Nevirapine
-            # 200 mg BID with lead-in" is a randomised regimen); nor an extension or post-treatment phase's group,
-            # titled as its arm or not, unless the arm's own title says it
-            extension=(
-                pl.col("open_label")
-                & (pl.col("method") != "title").fill_null(True)
-                & (pl.col("drug_keys").list.len() > 0).fill_null(True)
-            )
-            | (
-                pl.col("before")
-                & (pl.col("method") != "title").fill_null(True)
-                & ~pl.col("arm_before").fill_null(False)
-            )
-            | (pl.col("later") & ~pl.col("arm_later").fill_null(False)),
+            # an open-label or extension group is no randomised arm unless its title is the arm's own
+            extension=pl.col("open_label")
+            & (pl.col("method") != "title").fill_null(True)
+            & (pl.col("drug_keys").list.len() > 0).fill_null(True),
+            # a lead-in, run-in or screening group matched to an arm (not a title match), or an extension or
+            # post-treatment phase's group even titled as its arm, unless the arm's own title says it ("Nevirapine
+            # 200 mg BID with lead-in" is a randomised regimen)
+            _phase=pl.col("method").is_not_null()
+            & (
+                (pl.col("before") & (pl.col("method") != "title") & ~pl.col("arm_before"))
+                | (pl.col("later") & ~pl.col("arm_later"))
+            ),
+        )
+        # such a phase's group is left out only beside another group of its arm in the module, the arm's own
+        # (treatment phase, double-blind period): an arm whose one group it is stays that group's, so no side loses
+        # an arm without a note ("Placebo (Follow-up Period)" as the placebo arm's only group)
+        .with_columns(
+            extension=pl.col("extension")
+            | (pl.col("_phase") & ((~pl.col("_phase")).sum().over("nct_id", "result_type", "design_group_id") > 0))
         )
         # a group titled as its arm, or matched to an arm whose own title reads as a switch, is that arm: the
         # regimen switches ("Arm B: ZDV+ABC+3TC->ABC+3TC maintenance"), not the participants
