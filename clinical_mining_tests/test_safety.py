@@ -492,3 +492,44 @@ def test_a_later_phases_groups_are_left_out_even_titled_as_their_arm() -> None:
         1,
     )
     assert figures["groups/match/extension"] == 2
+
+
+def test_a_phase_word_never_takes_an_arm_away_from_a_side() -> None:
+    """A second review's shapes. "Sitagliptin Post-treatment" matches no arm (two arms hold sitagliptin) and may be
+    the randomised "Sitagliptin after surgery" arm's: it stays unmatched and the sides stay empty. "Placebo
+    (Follow-up Period)" is the placebo arm's only group: it stays that arm's, and sitagliptin is still compared
+    with placebo, not with the active arm."""
+    timing = Trial("NCT09300003")
+    sitagliptin, placebo = timing.intervention("Sitagliptin", "CHEMBL1422"), timing.intervention("Placebo")
+    timing.arm("Sitagliptin", "EXPERIMENTAL", [sitagliptin])
+    timing.arm("Sitagliptin after surgery", "EXPERIMENTAL", [sitagliptin])
+    timing.arm("Placebo", "PLACEBO_COMPARATOR", [placebo])
+    for result_type in ("Reported Event", "Baseline"):
+        for title in ("Sitagliptin", "Sitagliptin Post-treatment", "Placebo"):
+            timing.group(title, result_type=result_type)
+    totals = [("NCT09300003", f"OG00{code}", "serious", affected, 100) for code, affected in enumerate((5, 40, 3))]
+    row = _run(timing, _totals(totals))[0].row(0, named=True)
+    assert (row["sae_affected"], row["control_sae_affected"], row["note"]) == (
+        None,
+        None,
+        "an adverse-event group is not matched to an arm: either side could hold it",
+    )
+    follow_up = Trial("NCT09300004")
+    drug, metformin = (
+        follow_up.intervention("Sitagliptin", "CHEMBL1422"),
+        follow_up.intervention("Metformin", "CHEMBL1431"),
+    )
+    sham = follow_up.intervention("Placebo")
+    follow_up.arm("Sitagliptin", "EXPERIMENTAL", [drug])
+    follow_up.arm("Metformin", "ACTIVE_COMPARATOR", [metformin])
+    follow_up.arm("Placebo", "PLACEBO_COMPARATOR", [sham])
+    for result_type in ("Reported Event", "Baseline"):
+        for title in ("Sitagliptin", "Metformin", "Placebo (Follow-up Period)"):
+            follow_up.group(title, result_type=result_type)
+    totals = [("NCT09300004", f"OG00{code}", "serious", affected, 100) for code, affected in enumerate((5, 7, 3))]
+    rows, _ = _run(follow_up, _totals(totals))
+    assert rows.filter(drug_key="CHEMBL1422").select("comparator", "control_groups", "control_sae_affected").row(0) == (
+        "PLACEBO",
+        ["OG002"],
+        3,
+    )
