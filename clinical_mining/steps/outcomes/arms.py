@@ -649,7 +649,8 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
         # an arm without a note ("Placebo (Follow-up Period)" as the placebo arm's only group)
         .with_columns(
             extension=pl.col("extension")
-            | (pl.col("_phase") & ((~pl.col("_phase")).sum().over("nct_id", "result_type", "design_group_id") > 0))
+            # (an arm's id is its study's alone)
+            | (pl.col("_phase") & ((~pl.col("_phase")).sum().over("result_type", "design_group_id") > 0))
         )
         # a group titled as its arm, or matched to an arm whose own title reads as a switch, is that arm: the
         # regimen switches ("Arm B: ZDV+ABC+3TC->ABC+3TC maintenance"), not the participants
