@@ -25,7 +25,7 @@ PLACEBO_WORDS = (
     r"inactive (?:tablet|capsule|comparator))\b"
 )
 # the design, not the group: "Placebo-controlled Period: Eptinezumab" is the drug's group (NCT04688775)
-CONTROLLED_DESIGN = r"(?i)\b(?:placebos?|vehicle|sham|saline)[- ]?controlled\b"
+CONTROLLED_DESIGN = r"(?i)\b(?:placebos?|vehicle|sham|saline)[- ]controlled\b"
 CONTROL_TYPES = ("PLACEBO_COMPARATOR", "SHAM_COMPARATOR", "NO_INTERVENTION")
 # what else a placebo arm's title says without naming a drug: "Matching Placebo Group", "Placebo (Arm B)"
 PLACEBO_FILLER = (
@@ -352,8 +352,9 @@ def _numbers(text: pl.Expr) -> pl.Expr:
 
 def _says_placebo(text: pl.Expr) -> pl.Expr:
     """Whether a group's text names a placebo-type control (`PLACEBO_WORDS`) other than in the name of the
-    design ("Placebo-controlled Period: Eptinezumab")."""
-    return text.str.replace_all(CONTROLLED_DESIGN, " ").str.contains(PLACEBO_WORDS).fill_null(False)
+    design ("Placebo-controlled Period: Eptinezumab"): each name of the design holds one placebo word, so there
+    are more placebo words than names of the design. Counted, not rewritten: the descriptions are long."""
+    return (text.str.count_matches(PLACEBO_WORDS) > text.str.count_matches(CONTROLLED_DESIGN)).fill_null(False)
 
 
 def _placebo_only(title: pl.Expr) -> pl.Expr:
@@ -644,13 +645,11 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
                 | (pl.col("later") & ~pl.col("arm_later"))
             ),
         )
-        # such a phase's group is left out only beside another group of its arm in the module, the arm's own
-        # (treatment phase, double-blind period): an arm whose one group it is stays that group's, so no side loses
-        # an arm without a note ("Placebo (Follow-up Period)" as the placebo arm's only group)
+        # such a phase's group is left out only beside another group of its arm (of any module): an arm whose
+        # groups are all a phase's stays theirs, so no side loses an arm without a note ("Placebo (Follow-up
+        # Period)" as the placebo arm's only group); an arm's id is its study's alone
         .with_columns(
-            extension=pl.col("extension")
-            # (an arm's id is its study's alone)
-            | (pl.col("_phase") & ((~pl.col("_phase")).sum().over("result_type", "design_group_id") > 0))
+            extension=pl.col("extension") | (pl.col("_phase") & ((~pl.col("_phase")).sum().over("design_group_id") > 0))
         )
         # a group titled as its arm, or matched to an arm whose own title reads as a switch, is that arm: the
         # regimen switches ("Arm B: ZDV+ABC+3TC->ABC+3TC maintenance"), not the participants
