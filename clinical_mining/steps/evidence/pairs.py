@@ -7,7 +7,7 @@ from clinical_mining.step_stats import record
 from clinical_mining.steps.evidence.aact import TRIAL_METADATA, trial_metadata
 from clinical_mining.steps.evidence.stage import CLINICAL_STAGES, STAGE_DTYPE
 from clinical_mining.steps.evidence.warnings import WARNINGS_DTYPE, warnings_by_drug
-from clinical_mining.steps.mapping.labels import aligned, gathered, id_or_label
+from clinical_mining.steps.mapping.labels import aligned, gathered, id_or_label, in_code_order
 from clinical_mining.steps.outcomes.efficacy import MET_VERDICTS, NOT_MET_VERDICTS
 from clinical_mining.steps.outcomes.roles import tested_drug_stop
 
@@ -224,9 +224,7 @@ def source_entries(keyed: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
     run = (starts.cum_sum() - 1).cast(pl.UInt32)
     firsts = entry.filter(starts)
     run_code = (firsts.rank("dense") - 1).cast(pl.UInt32)
-    first = run_code.arg_unique()  # each code's first run, in the order the codes first appear
-    distinct = firsts.gather(first.gather(run_code.gather(first).arg_sort()))
-    return run_code.gather(run).rename("_entry"), distinct.struct.unnest()
+    return run_code.gather(run).rename("_entry"), in_code_order(firsts, run_code).struct.unnest()
 
 
 def with_trial_metadata(codes: pl.Series, entries: pl.DataFrame, metadata: pl.DataFrame) -> pl.Series:

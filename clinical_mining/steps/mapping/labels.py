@@ -188,11 +188,16 @@ def label_codes(labels: pl.Series) -> tuple[pl.Series, pl.Series]:
     (a tenth of the time of Polars' string `unique`); the distinct labels gathered back are checked against
     every row, and should two labels ever share a hash the codes are built from the strings instead."""
     code = (labels.hash().rank("dense") - 1).cast(pl.UInt32)
-    first = code.arg_unique()
-    distinct = labels.gather(first.gather(code.gather(first).arg_sort()))
+    distinct = in_code_order(labels, code)
     if distinct.gather(code).equals(labels):
         return distinct, code
     return _codes_from_strings(labels)
+
+
+def in_code_order(values: pl.Series, code: pl.Series) -> pl.Series:
+    """One value per code of `code` (dense, from 0), in the order of the codes: each code's first row."""
+    first = code.arg_unique()
+    return values.gather(first.gather(code.gather(first).arg_sort()))
 
 
 def _codes_from_strings(labels: pl.Series) -> tuple[pl.Series, pl.Series]:

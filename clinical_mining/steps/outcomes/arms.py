@@ -364,14 +364,14 @@ def _placebo_only(title: pl.Expr) -> pl.Expr:
     )
 
 
-def _switches(groups: pl.DataFrame, arms: pl.DataFrame) -> pl.Series:
-    """Whether each group is titled "A to B" with A and B both titles of its study's arms, beside a group of its
-    module that is A's own ("Placebo to Tadalafil 5 mg" beside "Placebo", NCT00833638; "Delayed Start Period:
-    Eptinezumab to Placebo" beside "Placebo-controlled Period: Eptinezumab", NCT04688775): the participants of
-    arm A again, in a later period after a switch. Not a switch: a dose titration ("Mirabegron 25 mg to 50 mg":
-    no arm's title after its "to"), any "A to B" group of a study that registers an arm titled so ("Mirabegron
-    25 mg titrated to 50 mg"), or a randomised withdrawal's arms ("Tofacitinib to Placebo" with no group of its
-    own for tofacitinib before the switch)."""
+def _switches(groups: pl.DataFrame, arms: pl.DataFrame, arm_keys: pl.LazyFrame) -> pl.Series:
+    """Whether each group is titled "A to B" with A and B both titles of its study's arms (`arm_keys`), beside a
+    group of its module that is A's own ("Placebo to Tadalafil 5 mg" beside "Placebo", NCT00833638; "Delayed
+    Start Period: Eptinezumab to Placebo" beside "Placebo-controlled Period: Eptinezumab", NCT04688775): the
+    participants of arm A again, in a later period after a switch. Not a switch: a dose titration ("Mirabegron
+    25 mg to 50 mg": no arm's title after its "to"), any "A to B" group of a study that registers an arm titled
+    so ("Mirabegron 25 mg titrated to 50 mg"), or a randomised withdrawal's arms ("Tofacitinib to Placebo" with
+    no group of its own for tofacitinib before the switch)."""
 
     def core(title: pl.Expr) -> pl.Expr:  # without a leading "Delayed Start Period:"
         return title.str.replace(r"^[^:]*:\s*", "")
@@ -392,10 +392,9 @@ def _switches(groups: pl.DataFrame, arms: pl.DataFrame) -> pl.Series:
         .explode("part")
         .with_columns(arm_key=_title_key(pl.col("part")))
     )
-    arm_keys = arms.lazy().select("nct_id", arm_key=_title_key(pl.col("arm_title"))).unique()
     own_groups = groups.lazy().select("nct_id", "result_type", before=_title_key(core(pl.col("group_title")))).unique()
     switched = (
-        parts.join(arm_keys, on=["nct_id", "arm_key"], how="semi")
+        parts.join(arm_keys.select("nct_id", "arm_key").unique(), on=["nct_id", "arm_key"], how="semi")
         .join(own_groups, on=["nct_id", "result_type", "before"], how="semi")
         .group_by("result_group_id")
         .agg(sides=pl.len())
@@ -467,7 +466,7 @@ def _match_distinct(posted: pl.DataFrame, arms: pl.DataFrame, labels: pl.LazyFra
     )  # read by several plans below: computed once
     groups = groups.with_columns(composed=_composed(groups))
     arm_keys = arms.lazy().select("nct_id", "design_group_id", arm_key=_title_key(pl.col("arm_title")))
-    groups = groups.with_columns(pl.col("crossover") | _switches(groups, arms))
+    groups = groups.with_columns(pl.col("crossover") | _switches(groups, arms, arm_keys))
     same_title = (
         groups.lazy()
         .select("nct_id", "result_group_id", "title_key")
