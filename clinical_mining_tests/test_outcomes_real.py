@@ -16,6 +16,7 @@ from clinical_mining.config import PROJECT_ROOT
 from clinical_mining.steps.outcomes.signals import term_counts
 
 REAL = PROJECT_ROOT.parent / "shared" / "real"
+SERIOUS_COUNTS = ("sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk")
 pytestmark = pytest.mark.skipif(
     not (REAL / "aact_export").is_dir(), reason=f"the real records are not beside the project ({REAL})"
 )
@@ -31,6 +32,18 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def rows(real: Path) -> pl.DataFrame:
     return labelled_rows(real, pl.read_csv(LABELS, infer_schema=False))
+
+
+def _event_groups(real: Path, nct: str, *columns: str) -> list[tuple]:
+    """(code, *columns) of each of the study's adverse-event groups, by code."""
+    groups = pl.read_parquet(real / "result_group_arms.parquet").filter(nct_id=nct, result_type="Reported Event")
+    return groups.sort("ctgov_group_code").select("ctgov_group_code", *columns).rows()
+
+
+def _serious_events(real: Path, nct: str, drug_key: str, *columns: str) -> tuple:
+    """The drug's serious events (affected and at risk on its side, then its comparison's), after `columns`."""
+    safety = pl.read_parquet(real / "trial_safety.parquet").filter(studyId=nct, drug_key=drug_key)
+    return safety.select(*columns, *SERIOUS_COUNTS).row(0)
 
 
 def test_the_labels_cover_forty_studies_with_primary_analyses_and_every_drug_of_them(rows: pl.DataFrame) -> None:
@@ -126,10 +139,7 @@ def test_groups_of_a_later_period_titled_arm_to_arm_are_left_out(real: Path) -> 
     """NCT00833638: "Placebo to Tadalafil 5 mg" and "Tadalafil 2.5 mg to Tadalafil 5 mg" are the double-blind arms'
     participants again in the open-label period: left out, so tadalafil's serious events are its two
     double-blind arms' (0 of 239) against placebo's (0 of 133), as the reader chose them."""
-    groups = pl.read_parquet(real / "result_group_arms.parquet").filter(
-        nct_id="NCT00833638", result_type="Reported Event"
-    )
-    assert groups.sort("ctgov_group_code").select("ctgov_group_code", "match").rows() == [
+    assert _event_groups(real, "NCT00833638", "match") == [
         ("EG000", "title"),
         ("EG001", "title"),
         ("EG002", "title"),
@@ -137,32 +147,20 @@ def test_groups_of_a_later_period_titled_arm_to_arm_are_left_out(real: Path) -> 
         ("EG004", "crossover"),
         ("EG005", "crossover"),
     ]
-    safety = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT00833638", drug_key="tadalafil")
-    assert safety.select("sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk").row(0) == (
-        0,
-        239,
-        0,
-        133,
-    )
+    assert _serious_events(real, "NCT00833638", "tadalafil") == (0, 239, 0, 133)
 
 
 def test_a_placebo_controlled_period_is_no_placebo_group(real: Path) -> None:
     """NCT04688775, a crossover posted per period: "Placebo-controlled Period: Eptinezumab" is the drug's group
     (the words name the design), "Placebo-controlled Period: Placebo" the control's, and the delayed-start groups
     ("Eptinezumab to Placebo") switched treatments: eptinezumab 2 of 112 against placebo 0 of 117."""
-    groups = pl.read_parquet(real / "result_group_arms.parquet").filter(
-        nct_id="NCT04688775", result_type="Reported Event"
-    )
-    assert groups.sort("ctgov_group_code").select("ctgov_group_code", "match", "control").rows() == [
+    assert _event_groups(real, "NCT04688775", "match", "control") == [
         ("EG000", "drug", False),
         ("EG001", "placebo", True),
         ("EG002", "crossover", None),
         ("EG003", "crossover", None),
     ]
-    safety = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT04688775", drug_key="eptinezumab")
-    assert safety.select(
-        "comparator", "sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk"
-    ).row(0) == ("PLACEBO", 2, 112, 0, 117)
+    assert _serious_events(real, "NCT04688775", "eptinezumab", "comparator") == ("PLACEBO", 2, 112, 0, 117)
 
 
 def test_a_placebo_period_within_each_arm_is_the_control(real: Path) -> None:
@@ -173,13 +171,7 @@ def test_a_placebo_period_within_each_arm_is_the_control(real: Path) -> None:
     assert trial.select("drug_key", "role", "comparator", "primary_verdict").rows() == [
         ("som230", "INVESTIGATIONAL", "PLACEBO", "NOT_MET")
     ]
-    safety = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT02619617", drug_key="som230")
-    assert safety.select("sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk").row(0) == (
-        0,
-        26,
-        0,
-        28,
-    )
+    assert _serious_events(real, "NCT02619617", "som230") == (0, 26, 0, 28)
 
 
 def test_an_add_on_drug_is_counted_on_its_backbone(real: Path) -> None:
@@ -187,10 +179,7 @@ def test_an_add_on_drug_is_counted_on_its_backbone(real: Path) -> None:
     the two add-on arms (2 of 85 and 1 of 97), not its monotherapy arm ("5 mg LY2452473", matched to "5 mg
     LY2452473 + placebo") nor the tadalafil lead-in, which repeats every participant; "5 mg LY2452473 and 5 mg
     Tadalafil" is the combination arm, not a pooled column."""
-    groups = pl.read_parquet(real / "result_group_arms.parquet").filter(
-        nct_id="NCT01160289", result_type="Reported Event"
-    )
-    assert groups.sort("ctgov_group_code").select("ctgov_group_code", "match").rows() == [
+    assert _event_groups(real, "NCT01160289", "match") == [
         ("EG000", "extension"),
         ("EG001", "drug_dose"),
         ("EG002", "drug_dose"),
@@ -198,10 +187,14 @@ def test_an_add_on_drug_is_counted_on_its_backbone(real: Path) -> None:
         ("EG004", "drug_dose"),
         ("EG005", "drug_dose"),
     ]
-    safety = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT01160289", drug_key="ly2452473")
-    assert safety.select(
-        "drug_groups", "control_groups", "sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk"
-    ).row(0) == (["EG001", "EG002"], ["EG005"], 3, 182, 0, 87)
+    assert _serious_events(real, "NCT01160289", "ly2452473", "drug_groups", "control_groups") == (
+        ["EG001", "EG002"],
+        ["EG005"],
+        3,
+        182,
+        0,
+        87,
+    )
 
 
 def test_every_hypothesis_type_of_the_registry_is_read(real: Path) -> None:
@@ -289,9 +282,7 @@ def test_a_factorial_trial_compares_each_drug_with_its_own_randomised_arm(real: 
     safety = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT02028676")
     rows = {row["drug_key"]: row for row in safety.iter_rows(named=True)}
     cotrimoxazole = rows["continued cotrimoxazole prophylaxis"]
-    assert [
-        cotrimoxazole[c] for c in ("sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk")
-    ] == [
+    assert [cotrimoxazole[c] for c in SERIOUS_COUNTS] == [
         32,
         376,
         48,
@@ -312,7 +303,7 @@ def test_an_open_label_group_is_never_on_the_control_side(real: Path) -> None:
     """NCT02552212: certolizumab 8/159 against the placebo arm's 4/158, not against a control side holding the
     open-label extension's drug-treated participants."""
     row = pl.read_parquet(real / "trial_safety.parquet").filter(studyId="NCT02552212").row(0, named=True)
-    assert [row[c] for c in ("sae_affected", "sae_at_risk", "control_sae_affected", "control_sae_at_risk")] == [
+    assert [row[c] for c in SERIOUS_COUNTS] == [
         8,
         159,
         4,

@@ -30,6 +30,16 @@ def _totals(rows: list[tuple[str, str, str, int | None, int | None]]) -> pl.Lazy
     )
 
 
+def _serious(nct: str, *counts: tuple[int, int], first: int = 0) -> pl.LazyFrame:
+    """Serious-event totals (affected, at risk) of the study's groups OG000, OG001, ... (from group `first`)."""
+    return _totals(
+        [
+            (nct, f"OG{first + code:03d}", "serious", affected, at_risk)
+            for code, (affected, at_risk) in enumerate(counts)
+        ]
+    )
+
+
 def _run(trial: Trial, totals: pl.LazyFrame) -> tuple[pl.DataFrame, dict[str, object]]:
     evidence = aact_evidence(trial.evidence)
     with collecting() as figures:
@@ -197,14 +207,7 @@ def test_an_arm_with_two_adverse_event_groups_is_never_summed() -> None:
     ):
         trial = _placebo_trial("NCT09200011")
         trial.group(title, result_type="Reported Event")
-        totals = _totals(
-            [
-                ("NCT09200011", "OG000", "serious", 3, 50),
-                ("NCT09200011", "OG001", "serious", 1, 50),
-                ("NCT09200011", "OG002", "serious", 2, 50),
-            ]
-        )
-        rows, _ = _run(trial, totals)
+        rows, _ = _run(trial, _serious("NCT09200011", (3, 50), (1, 50), (2, 50)))
         row = rows.row(0, named=True)
         assert (row["sae_affected"], row["control_sae_affected"]) == expected
         if expected == (None, None):
@@ -351,16 +354,7 @@ def test_an_add_on_drug_is_counted_on_its_backbone_and_a_lead_in_group_is_left_o
     )
     for title in titles:
         trial.group(title, result_type="Reported Event")
-    totals = _totals(
-        [
-            ("NCT09200020", "OG000", "serious", 2, 85),
-            ("NCT09200020", "OG001", "serious", 1, 97),
-            ("NCT09200020", "OG002", "serious", 1, 52),
-            ("NCT09200020", "OG003", "serious", 0, 87),
-            ("NCT09200020", "OG004", "serious", 2, 531),
-        ]
-    )
-    rows, figures = _run(trial, totals)
+    rows, figures = _run(trial, _serious("NCT09200020", (2, 85), (1, 97), (1, 52), (0, 87), (2, 531)))
     assert rows.filter(drug_key="CHEMBL9020").select(
         "comparator", "drug_groups", "control_groups", "sae_affected", "sae_at_risk", "control_sae_at_risk"
     ).row(0) == ("ACTIVE", ["OG000", "OG001"], ["OG003"], 3, 182, 87)
@@ -380,15 +374,13 @@ def test_a_lead_in_regimen_is_a_randomised_arm_and_a_placebo_run_in_is_no_side()
     nevirapine.arm("Efavirenz 600 mg", "ACTIVE_COMPARATOR", [efv])
     for title in ("Nevirapine 200 mg BID (Lead-in dosing)", "Nevirapine 400 mg QD", "Efavirenz 600 mg"):
         nevirapine.group(title, result_type="Reported Event")
-    totals = [("NCT09200021", "OG000", "serious", 10, 100), ("NCT09200021", "OG001", "serious", 2, 100)]
-    rows, _ = _run(nevirapine, _totals([*totals, ("NCT09200021", "OG002", "serious", 5, 100)]))
+    rows, _ = _run(nevirapine, _serious("NCT09200021", (10, 100), (2, 100), (5, 100)))
     assert rows.filter(drug_key="CHEMBL57").select("drug_groups", "control_groups", "sae_affected", "sae_at_risk").row(
         0
     ) == (["OG000", "OG001"], ["OG002"], 12, 200)
     placebo_run_in = _placebo_trial("NCT09200025")
     placebo_run_in.group("Placebo Run-in Period", result_type="Reported Event")
-    totals = [("NCT09200025", "OG000", "serious", 9, 290), ("NCT09200025", "OG001", "serious", 4, 295)]
-    rows, figures = _run(placebo_run_in, _totals([*totals, ("NCT09200025", "OG002", "serious", 3, 600)]))
+    rows, figures = _run(placebo_run_in, _serious("NCT09200025", (9, 290), (4, 295), (3, 600)))
     assert rows.select("comparator", "drug_groups", "control_groups", "sae_affected", "control_sae_affected").row(
         0
     ) == (
@@ -409,8 +401,7 @@ def test_a_lead_in_regimen_is_a_randomised_arm_and_a_placebo_run_in_is_no_side()
     run_in.arm("Amlodipine 10 mg", "ACTIVE_COMPARATOR", [amlodipine, placebo])
     for title in ("Placebo Run-in Period", "Olmesartan 40 mg", "Amlodipine 10 mg"):
         run_in.group(title, result_type="Reported Event")
-    totals = [("NCT09200022", "OG000", "serious", 3, 600), ("NCT09200022", "OG001", "serious", 9, 290)]
-    rows, _ = _run(run_in, _totals([*totals, ("NCT09200022", "OG002", "serious", 4, 295)]))
+    rows, _ = _run(run_in, _serious("NCT09200022", (3, 600), (9, 290), (4, 295)))
     assert rows.filter(drug_key="CHEMBL1516").select("sae_affected", "control_sae_affected", "note").row(0) == (
         None,
         None,
@@ -454,13 +445,7 @@ def test_a_drugs_arm_off_the_backbone_stays_where_its_analyses_compare_it() -> N
         groups.lazy(),
         _frame([trial], "measurements"),
     )
-    totals = _totals(
-        [
-            ("NCT09200023", "OG003", "serious", 2, 200),
-            ("NCT09200023", "OG004", "serious", 3, 200),
-            ("NCT09200023", "OG005", "serious", 1, 200),
-        ]
-    )
+    totals = _serious("NCT09200023", (2, 200), (3, 200), (1, 200), first=3)
     safety = trial_safety(totals, groups.lazy(), rows.lazy(), _frame([trial], "analysis_groups"), evidence)
     assert safety.filter(drug_key="CHEMBL429910").select(
         "drug_groups", "control_groups", "sae_affected", "sae_at_risk"
@@ -483,8 +468,7 @@ def test_a_later_phases_groups_are_left_out_even_titled_as_their_arm() -> None:
     )
     for title in titles:
         trial.group(title, result_type="Reported Event")
-    totals = [("NCT09200024", f"OG00{code}", "serious", affected, 50) for code, affected in enumerate((0, 1, 2, 3))]
-    rows, figures = _run(trial, _totals(totals))
+    rows, figures = _run(trial, _serious("NCT09200024", (0, 50), (1, 50), (2, 50), (3, 50)))
     assert rows.select("drug_groups", "control_groups", "sae_affected", "control_sae_affected").row(0) == (
         ["OG000"],
         ["OG001"],
@@ -507,8 +491,7 @@ def test_a_phase_word_never_takes_an_arm_away_from_a_side() -> None:
     for result_type in ("Reported Event", "Baseline"):
         for title in ("Sitagliptin", "Sitagliptin Post-treatment", "Placebo"):
             timing.group(title, result_type=result_type)
-    totals = [("NCT09300003", f"OG00{code}", "serious", affected, 100) for code, affected in enumerate((5, 40, 3))]
-    row = _run(timing, _totals(totals))[0].row(0, named=True)
+    row = _run(timing, _serious("NCT09300003", (5, 100), (40, 100), (3, 100)))[0].row(0, named=True)
     assert (row["sae_affected"], row["control_sae_affected"], row["note"]) == (
         None,
         None,
@@ -526,8 +509,7 @@ def test_a_phase_word_never_takes_an_arm_away_from_a_side() -> None:
     for result_type in ("Reported Event", "Baseline"):
         for title in ("Sitagliptin", "Metformin", "Placebo (Follow-up Period)"):
             follow_up.group(title, result_type=result_type)
-    totals = [("NCT09300004", f"OG00{code}", "serious", affected, 100) for code, affected in enumerate((5, 7, 3))]
-    rows, _ = _run(follow_up, _totals(totals))
+    rows, _ = _run(follow_up, _serious("NCT09300004", (5, 100), (7, 100), (3, 100)))
     assert rows.filter(drug_key="CHEMBL1422").select("comparator", "control_groups", "control_sae_affected").row(0) == (
         "PLACEBO",
         ["OG002"],
